@@ -1,0 +1,112 @@
+package jsup.supervisor.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jsup.healthmon.HealthSpec;
+
+/**
+ * One app of an ecosystem file, validated, with every default filled in and every path absolute.
+ * PM2's keys keep PM2's meaning; see {@code docs/config.md} for each one.
+ *
+ * @param name                   unique name ({@code name}; default the script's base name)
+ * @param script                 what to run ({@code script}): an absolute path, or a bare command
+ *                               looked up on PATH when it has no slash
+ * @param args                   arguments after the script ({@code args})
+ * @param interpreter            the interpreter ({@code interpreter}), or {@code null} to exec the
+ *                               script directly ({@code "none"}, or inferred for unknown extensions)
+ * @param interpreterArgs        arguments to the interpreter, before the script ({@code interpreter_args})
+ * @param cwd                    working directory ({@code cwd}; default the ecosystem file's folder)
+ * @param env                    the child's extra environment: {@code env_file}, then {@code env}, then
+ *                               {@code env_<profile>}, later ones winning; added to jsupd's own environment
+ * @param autorestart            restart after an exit ({@code autorestart}, true)
+ * @param autostart              start with the file ({@code autostart}, true)
+ * @param stopExitCodes          exit codes that never restart ({@code stop_exit_codes})
+ * @param minUptime              a run shorter than this is unstable ({@code min_uptime}, 1 s)
+ * @param maxRestarts            unstable exits in a row before {@code errored} ({@code max_restarts}, 16)
+ * @param restartDelay           wait before an automatic restart ({@code restart_delay}, 0)
+ * @param expBackoffRestartDelay first exponential backoff delay, {@code null} when off
+ *                               ({@code exp_backoff_restart_delay})
+ * @param backoffFactor          growth per consecutive restart ({@code exp_backoff_factor}, 1.5)
+ * @param backoffMax             backoff cap ({@code exp_backoff_max}, 15 s)
+ * @param backoffReset           uptime that resets the backoff ({@code exp_backoff_reset}, 30 s)
+ * @param maxMemoryRestart       bytes of RSS of the whole process tree that trigger a restart, 0 = off
+ *                               ({@code max_memory_restart})
+ * @param memoryCheckInterval    how often memory is sampled ({@code memory_check_interval}, 1 s)
+ * @param killTimeout            wait after {@code killSignal} before SIGKILL ({@code kill_timeout}, 1600 ms)
+ * @param killSignal             the stop signal name without "SIG", e.g. {@code TERM} ({@code kill_signal})
+ * @param outFile                stdout log ({@code out_file})
+ * @param errorFile              stderr log ({@code error_file})
+ * @param logFile                combined log, or {@code null} ({@code log_file})
+ * @param mergeLogs              PM2's {@code merge_logs}; jsup runs one instance per app, so file names
+ *                               never get an instance suffix either way
+ * @param logDateFormat          timestamp pattern for each line when {@code time}, e.g.
+ *                               {@code YYYY-MM-DD HH:mm:ss Z} ({@code log_date_format})
+ * @param time                   prefix each log line with a timestamp ({@code time}, false)
+ * @param logMaxSize             rotate a log file past this many bytes, 0 = never ({@code log_max_size}, 10M)
+ * @param logRetain              rotated files kept per log ({@code log_retain}, 10)
+ * @param logCompress            gzip rotated files ({@code log_compress}, false)
+ * @param pidFile                file the app's pid is written to, or {@code null} ({@code pid_file})
+ * @param namespace              PM2's grouping label ({@code namespace}, "default")
+ * @param preStart               steps run before every start and restart ({@code pre_start})
+ * @param health                 probes and inotify warning, or {@code null} ({@code health})
+ */
+public record AppSpec(
+        String name,
+        String script,
+        List<String> args,
+        String interpreter,
+        List<String> interpreterArgs,
+        Path cwd,
+        Map<String, String> env,
+        boolean autorestart,
+        boolean autostart,
+        Set<Integer> stopExitCodes,
+        Duration minUptime,
+        int maxRestarts,
+        Duration restartDelay,
+        Duration expBackoffRestartDelay,
+        double backoffFactor,
+        Duration backoffMax,
+        Duration backoffReset,
+        long maxMemoryRestart,
+        Duration memoryCheckInterval,
+        Duration killTimeout,
+        String killSignal,
+        Path outFile,
+        Path errorFile,
+        Path logFile,
+        boolean mergeLogs,
+        String logDateFormat,
+        boolean time,
+        long logMaxSize,
+        int logRetain,
+        boolean logCompress,
+        Path pidFile,
+        String namespace,
+        List<PreStartStep> preStart,
+        HealthSpec health) {
+
+    public AppSpec {
+        args = List.copyOf(args);
+        interpreterArgs = List.copyOf(interpreterArgs);
+        env = Map.copyOf(env);
+        stopExitCodes = Set.copyOf(stopExitCodes);
+        preStart = List.copyOf(preStart);
+    }
+
+    /** The full command line: interpreter, its arguments, the script, then the script's arguments. */
+    public List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        if (interpreter != null) {
+            cmd.add(interpreter);
+            cmd.addAll(interpreterArgs);
+        }
+        cmd.add(script);
+        cmd.addAll(args);
+        return cmd;
+    }
+}
