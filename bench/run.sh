@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmarks jsup against PM2 and supervisord on this machine, side by side, and writes
+# docs/benchmarks.md. Installs what it lacks: PM2 from npm (into bench/.work), supervisord from
+# Debian's packages. Not part of `./mvnw verify`.
+#   bench/run.sh [--quick] [--only respawn,idle,list500,logs,stop,memory,hang]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work="$root/bench/.work"
+mkdir -p "$work"
+
+PM2_VERSION=7.0.4
+if [ ! -x "$work/node_modules/.bin/pm2" ]; then
+  command -v npm >/dev/null || { echo "bench: npm is needed to install PM2 (apt-get install npm)" >&2; exit 1; }
+  (cd "$work" && npm install --silent --no-audit --no-fund "pm2@$PM2_VERSION")
+fi
+if ! command -v supervisord >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq supervisor
+  else
+    echo "bench: supervisord is missing; run as root or: sudo apt-get install supervisor" >&2; exit 1
+  fi
+fi
+command -v python3 >/dev/null || { echo "bench: python3 is needed" >&2; exit 1; }
+
+./mvnw -q -B -ntp -DskipTests package
+exec python3 bench/bench.py --pm2 "$work/node_modules/.bin/pm2" "$@"

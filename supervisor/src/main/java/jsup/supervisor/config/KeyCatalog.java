@@ -1,0 +1,154 @@
+package jsup.supervisor.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Which app keys jsup reads, which PM2 keys it knowingly ignores (and why), and the nearest known key for a
+ * typo.
+ */
+final class KeyCatalog {
+
+    /** Keys jsup reads in an app, PM2's and its own. {@code env_<profile>} keys are matched separately. */
+    static final List<String> APP_KEYS = List.of(
+            "name", "script", "exec", "args", "interpreter", "exec_interpreter", "interpreter_args", "node_args",
+            "cwd", "env", "env_file", "autorestart", "autostart", "stop_exit_codes", "min_uptime", "max_restarts",
+            "restart_delay", "exp_backoff_restart_delay", "exp_backoff_factor", "exp_backoff_max",
+            "exp_backoff_reset", "max_memory_restart", "memory_check_interval", "kill_timeout", "kill_signal",
+            "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
+            "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health");
+
+    static final List<String> HEALTH_KEYS = List.of(
+            "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",
+            "inotify_warn");
+
+    static final List<String> PROBE_KEYS = List.of("tcp", "http", "exec");
+
+    static final List<String> HTTP_KEYS = List.of("url", "status", "body_contains");
+
+    static final List<String> PRE_START_KEYS = List.of("run", "timeout", "clear_stale_locks");
+
+    private static final String ONE_PROCESS = "jsup runs exactly one process per app (no cluster mode)";
+    private static final String NO_WATCH = "jsup does not restart on file changes";
+    private static final String NO_IPC = "jsup does not talk to the app over PM2's IPC channel";
+    private static final String NO_APM = "jsup has no PM2 monitoring agent";
+
+    /** PM2 app keys jsup does not implement, each with the reason given in the warning. */
+    static final Map<String, String> IGNORED_PM2_KEYS = ignored();
+
+    private KeyCatalog() {
+    }
+
+    private static Map<String, String> ignored() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("instances", ONE_PROCESS);
+        keys.put("exec_mode", ONE_PROCESS);
+        keys.put("increment_var", ONE_PROCESS);
+        keys.put("instance_var", ONE_PROCESS);
+        keys.put("watch", NO_WATCH);
+        keys.put("ignore_watch", NO_WATCH);
+        keys.put("watch_delay", NO_WATCH);
+        keys.put("watch_options", NO_WATCH);
+        keys.put("cron_restart", "jsup has no scheduled restarts; use a systemd timer or cron calling jsup restart");
+        keys.put("cron", "jsup has no scheduled restarts; use a systemd timer or cron calling jsup restart");
+        keys.put("treekill", "jsup always stops the whole process tree");
+        keys.put("kill_retry_time", "jsup checks for the end of a stopped process on its own schedule");
+        keys.put("shutdown_with_message", NO_IPC + "; it stops apps with kill_signal");
+        keys.put("wait_ready", NO_IPC + "; an app is online once launched (add health to check more)");
+        keys.put("listen_timeout", NO_IPC + "; an app is online once launched (add health to check more)");
+        keys.put("uid", "jsup runs apps as the user running jsupd");
+        keys.put("user", "jsup runs apps as the user running jsupd");
+        keys.put("gid", "jsup runs apps as the user running jsupd");
+        keys.put("port", "jsup does not inject PORT; set it in env");
+        keys.put("name_prefix", "jsup uses name as written");
+        keys.put("append_env_to_name", "jsup uses name as written");
+        keys.put("filter_env", "jsup passes jsupd's environment plus the app's env");
+        keys.put("log_type", "jsup writes plain text logs");
+        keys.put("disable_logs", "jsup always captures output; point out_file and error_file at /dev/null to drop it");
+        keys.put("force", "jsup never starts a second copy of an app");
+        keys.put("vizion", "jsup does not read version-control metadata");
+        keys.put("post_update", "jsup does not deploy");
+        keys.put("source_map_support", "jsup does not change how node runs");
+        keys.put("pmx", NO_APM);
+        keys.put("automation", NO_APM);
+        keys.put("trace", NO_APM);
+        keys.put("io", NO_APM);
+        keys.put("deep_monitoring", NO_APM);
+        keys.put("windowsHide", "jsup runs on Linux only");
+        return Map.copyOf(keys);
+    }
+
+    /**
+     * Whether an ignored key's value is what jsup does anyway, so warning about it would be noise
+     * ({@code instances: 1}, {@code exec_mode: "fork"}, {@code watch: false}, {@code treekill: true}).
+     */
+    static boolean harmless(String key, JsonNode value) {
+        return switch (key) {
+            case "instances" -> value.isNumber() && value.asInt() == 1;
+            case "exec_mode" -> value.isTextual() && value.asText().startsWith("fork");
+            case "watch", "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
+                 "shutdown_with_message", "wait_ready", "append_env_to_name", "windowsHide" ->
+                    value.isBoolean() && !value.booleanValue();
+            case "treekill" -> value.isBoolean() && value.booleanValue();
+            default -> false;
+        };
+    }
+
+    /** The warning for an unknown key: names the nearest known one when there is a close one. */
+    static String unknown(String key, Collection<String> known) {
+        return nearest(key, known).map(k -> "unknown key; did you mean " + k + "?")
+                .orElse("unknown key; jsup ignores it");
+    }
+
+    /** The unknown-key warning for an app, searching jsup's keys and PM2's ignored ones. */
+    static String unknownAppKey(String key) {
+        return unknown(key, Stream.concat(APP_KEYS.stream(), IGNORED_PM2_KEYS.keySet().stream()).toList());
+    }
+
+    /**
+     * The known key closest to {@code key}: by edit distance, with a known key that starts with or contains the
+     * typed one (at least 4 characters) counting as close, so {@code max_memory} finds {@code max_memory_restart}.
+     */
+    static Optional<String> nearest(String key, Collection<String> known) {
+        String typed = key.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        String best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int score = distance(typed, candidate);
+            if (typed.length() >= 4 && (candidate.contains(typed) || typed.contains(candidate))) {
+                score = Math.min(score, 1);
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        int allowed = Math.max(2, typed.length() / 3);
+        return bestScore <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
