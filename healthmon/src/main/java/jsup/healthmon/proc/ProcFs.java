@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * The seam over {@code /proc}. {@link #SYSTEM} reads the real one; tests build a {@code ProcFs}
@@ -93,6 +96,101 @@ public class ProcFs {
         long start = Long.parseLong(f[19]);
         long rss = Long.parseLong(f[21]) * PAGE_SIZE;
         return new ProcInfo(pid, ppid, pgid, sid, start, cpu, rss, state, command);
+    }
+
+    /** The pids currently listed under the root, without reading any of their files. */
+    public List<Integer> pids() {
+        List<Integer> pids = new ArrayList<>(512);
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                if (isNumeric(name)) {
+                    pids.add(Integer.parseInt(name));
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return pids;
+    }
+
+    /**
+     * The command line from {@code /proc/<pid>/cmdline}, arguments joined by spaces; for a process
+     * with an empty cmdline (a kernel thread, a zombie) the {@code stat} name in brackets.
+     */
+    public Optional<String> commandLine(int pid) {
+        try {
+            byte[] raw = Files.readAllBytes(pidDir(pid).resolve("cmdline"));
+            String joined = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            if (!joined.isEmpty()) {
+                return Optional.of(joined);
+            }
+        } catch (IOException e) {
+            // Gone or not readable: fall back to the stat name below.
+        }
+        return stat(pid).map(info -> "[" + info.command() + "]");
+    }
+
+    /**
+     * The effective uid (second field of the {@code Uid:} line of {@code /proc/<pid>/status}); the
+     * kernel charges inotify instances and watches to it.
+     */
+    public OptionalInt effectiveUid(int pid) {
+        try {
+            for (String line : Files.readAllLines(pidDir(pid).resolve("status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Uid:")) {
+                    String[] f = line.substring(4).trim().split("\\s+");
+                    return OptionalInt.of(Integer.parseInt(f.length > 1 ? f[1] : f[0]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The targets of a process's open file descriptors ({@code /proc/<pid>/fd/<n>} links), such as
+     * {@code socket:[12345]} or {@code anon_inode:inotify}. Fds that vanish while reading, or a
+     * process whose fds this user may not read, are left out.
+     */
+    public Map<Integer, String> fdTargets(int pid) {
+        Map<Integer, String> targets = new TreeMap<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(pidDir(pid).resolve("fd"))) {
+            for (Path fd : fds) {
+                String name = fd.getFileName().toString();
+                if (!isNumeric(name)) {
+                    continue;
+                }
+                try {
+                    targets.put(Integer.parseInt(name), Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    // Closed between listing and reading.
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return targets;
+        }
+        return targets;
+    }
+
+    /** The text of {@code /proc/<pid>/fdinfo/<fd>}, or empty when the fd or process is gone. */
+    public Optional<String> fdInfo(int pid, int fd) {
+        try {
+            return Optional.of(Files.readString(pidDir(pid).resolve("fdinfo").resolve(Integer.toString(fd)),
+                    StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A file under the root, such as {@code sys/fs/inotify/max_user_watches} or {@code net/tcp}. */
+    public Path file(String relative) {
+        return root.resolve(relative);
+    }
+
+    private Path pidDir(int pid) {
+        return root.resolve(Integer.toString(pid));
     }
 
     private static boolean isNumeric(String s) {
