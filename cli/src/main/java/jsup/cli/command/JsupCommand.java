@@ -1,0 +1,66 @@
+package jsup.cli.command;
+
+import java.util.List;
+import java.util.Map;
+import jsup.cli.CliContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jsup}: the root command; without a subcommand it prints usage. Its subcommands are
+ * registered by {@link jsup.cli.JsupCli} from {@link #SUBCOMMANDS}, only the one invoked when the
+ * command line names one: building all of them costs a short-lived JVM more than the command itself.
+ */
+@Command(name = "jsup",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = JsupVersion.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"jsup: a process supervisor with PM2's commands.",
+            "Apps run under jsupd, one daemon per $JSUP_HOME (default ~/.jsup), started on first use.",
+            "'jsup run FILE' runs a file in the foreground without a daemon (containers)."})
+public final class JsupCommand implements Runnable {
+
+    /** Every subcommand: its name and aliases (as in its {@code @Command}), then its class. */
+    public static final List<Map.Entry<List<String>, Class<?>>> SUBCOMMANDS = List.of(
+            Map.entry(List.of("start"), StartCommand.class),
+            Map.entry(List.of("list", "ls", "status", "l", "ps"), ListCommand.class),
+            Map.entry(List.of("describe", "desc", "info", "show"), DescribeCommand.class),
+            Map.entry(List.of("logs"), LogsCommand.class),
+            Map.entry(List.of("stop"), StopCommand.class),
+            Map.entry(List.of("restart"), RestartCommand.class),
+            Map.entry(List.of("reload"), ReloadCommand.class),
+            Map.entry(List.of("delete", "del"), DeleteCommand.class),
+            Map.entry(List.of("flush"), FlushCommand.class),
+            Map.entry(List.of("save", "dump"), SaveCommand.class),
+            Map.entry(List.of("resurrect"), ResurrectCommand.class),
+            Map.entry(List.of("signal", "sendSignal"), SignalCommand.class),
+            Map.entry(List.of("reset"), ResetCommand.class),
+            Map.entry(List.of("health"), HealthCommand.class),
+            Map.entry(List.of("ping"), PingCommand.class),
+            Map.entry(List.of("kill"), KillCommand.class),
+            Map.entry(List.of("run"), RunCommand.class),
+            Map.entry(List.of("daemon"), DaemonRunCommand.class),
+            Map.entry(List.of("startup"), StartupCommand.class),
+            Map.entry(List.of("unstartup"), UnstartupCommand.class),
+            Map.entry(List.of("version"), VersionCommand.class),
+            Map.entry(List.of("completion"), CompletionCommand.class));
+
+    private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    public JsupCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(ctx.out());
+        ctx.out().flush();
+    }
+}

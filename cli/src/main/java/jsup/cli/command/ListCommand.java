@@ -1,0 +1,39 @@
+package jsup.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import jsup.cli.CliContext;
+import jsup.cli.launch.DaemonConnection;
+import jsup.cli.render.StatusTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jsup list} ({@code ls}, {@code status}): the app table, or {@code --json} like {@code pm2 jlist}. */
+@Command(name = "list", aliases = {"ls", "status", "l", "ps"},
+        description = {"Show every app: id, name, pid, status, ↺ restarts, uptime, cpu, mem, health.",
+            "Coloured on a terminal, plain columns when piped; --json prints the app objects (like pm2 jlist)."})
+final class ListCommand extends DaemonCommand {
+
+    @Option(names = "--json", description = "Print the apps as a JSON array.")
+    boolean json;
+
+    ListCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    void run(DaemonConnection daemon) {
+        JsonNode apps = daemon.call("list", null).path("apps");
+        if (json) {
+            printJson(apps);
+            return;
+        }
+        List<JsonNode> list = new ArrayList<>();
+        apps.forEach(list::add);
+        ctx.out().print(StatusTable.render(list, ansi()));
+        if (list.isEmpty()) {
+            say("no apps yet; start some: jsup start ecosystem.json");
+        }
+    }
+}

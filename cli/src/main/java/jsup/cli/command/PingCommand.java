@@ -1,0 +1,32 @@
+package jsup.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jsup.cli.CliContext;
+import jsup.cli.launch.DaemonConnection;
+import jsup.cli.render.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jsup ping}: makes sure jsupd runs (starting it, like PM2) and shows who answered. */
+@Command(name = "ping", description = "Make sure jsupd runs for $JSUP_HOME (starting it if needed) and show it.")
+final class PingCommand extends DaemonCommand {
+
+    @Option(names = "--json", description = "Print jsupd's answer as JSON.")
+    boolean json;
+
+    PingCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    void run(DaemonConnection daemon) {
+        JsonNode pong = daemon.call("ping", null);
+        if (json) {
+            printJson(pong);
+            return;
+        }
+        ctx.out().println("pong: jsupd pid " + pong.path("pid").asLong() + ", version " + pong.path("version").asText()
+                + ", up " + Units.uptime(pong.path("uptime_ms").asLong()) + ", " + pong.path("apps").asInt()
+                + " app(s), home " + pong.path("home").asText());
+    }
+}

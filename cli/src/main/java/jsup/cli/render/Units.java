@@ -1,0 +1,48 @@
+package jsup.cli.render;
+
+import java.util.Locale;
+
+/** Human units as {@code pm2 ls} shows them: uptime {@code 42s/5m/3h/2D}, memory {@code 70.1M}. */
+public final class Units {
+
+    private Units() {
+    }
+
+    /** {@code 0} → {@code 0s}; below a minute seconds, below an hour minutes, below a day hours, else days. */
+    public static String uptime(long millis) {
+        long s = Math.max(0, millis) / 1000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m";
+        }
+        if (s < 86_400) {
+            return s / 3600 + "h";
+        }
+        return s / 86_400 + "D";
+    }
+
+    /** Bytes with one decimal in the largest unit that keeps the number at least 1: {@code 512B}, {@code 70.1M}. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + "B";
+        }
+        String[] units = {"K", "M", "G", "T"};
+        double v = bytes;
+        int i = -1;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f%s", v, units[i]);
+    }
+
+    /** CPU percent of one core: {@code 0%}, {@code 12.5%}. */
+    public static String cpu(double percent) {
+        if (percent == Math.rint(percent)) {
+            return String.format(Locale.ROOT, "%.0f%%", percent);
+        }
+        return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+}

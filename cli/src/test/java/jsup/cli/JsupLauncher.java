@@ -1,0 +1,94 @@
+package jsup.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real launcher {@code bin/jsup} as a separate process against one {@code $JSUP_HOME}, with
+ * this JVM's classpath ({@code JSUP_CLASSPATH}) instead of the shaded jar, which the test phase has
+ * not built yet.
+ */
+public final class JsupLauncher {
+
+    /** What one run of {@code jsup} printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private final Path home;
+    private final Path work;
+    private int runs;
+
+    public JsupLauncher(Path home, Path work) {
+        this.home = home;
+        this.work = work;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public static Path launcher() {
+        return Path.of(System.getProperty("jsup.repoRoot", "..")).toAbsolutePath().normalize().resolve("bin/jsup");
+    }
+
+    /** Runs {@code jsup args…} to completion (at most 60 s). */
+    public Result run(String... args) throws IOException, InterruptedException {
+        Path out = work.resolve("run-" + (++runs) + ".out");
+        Path err = work.resolve("run-" + runs + ".err");
+        Process p = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("jsup " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code jsup args…} in the background, stdout and stderr into {@code output}. */
+    public Process background(Path output, String... args) throws IOException {
+        return builder(args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private ProcessBuilder builder(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectInput(new File("/dev/null"));
+        Map<String, String> env = pb.environment();
+        env.put("JSUP_HOME", home.toString());
+        env.put("JSUP_CLASSPATH", System.getProperty("java.class.path"));
+        env.put("JSUP_JAVA", ProcessHandle.current().info().command().orElse("java"));
+        env.remove("JSUP_LAUNCHER");
+        return pb;
+    }
+
+    /** Stops jsupd ({@code jsup kill}), then SIGKILLs whatever of it and its apps is left. */
+    public void killDaemon() throws IOException, InterruptedException {
+        Path pidFile = home.resolve("jsupd.pid");
+        long pid = -1;
+        if (Files.exists(pidFile)) {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        }
+        try {
+            run("kill");
+        } finally {
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(h -> {
+                    h.descendants().forEach(ProcessHandle::destroyForcibly);
+                    h.destroyForcibly();
+                });
+            }
+        }
+    }
+}

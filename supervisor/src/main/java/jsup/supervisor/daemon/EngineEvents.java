@@ -1,0 +1,80 @@
+package jsup.supervisor.daemon;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.SupervisorListener;
+import jsup.supervisor.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What jsupd does when the engine reports: remember each app's process identity for
+ * {@code state.json}, pause and resume health probes, and log engine messages. Runs on the engine
+ * thread, so it only records and hands work on; it never calls back into the engine.
+ */
+final class EngineEvents implements SupervisorListener {
+
+    private static final Logger log = LoggerFactory.getLogger("jsupd.apps");
+
+    private final Map<String, ProcessIdentity> running = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Runnable stateChanged;
+    private volatile HealthSupervision health;
+
+    /** @param stateChanged asks for {@code state.json} to be rewritten (asynchronously) */
+    EngineEvents(Clock clock, Runnable stateChanged) {
+        this.clock = clock;
+        this.stateChanged = stateChanged;
+    }
+
+    void attach(HealthSupervision health) {
+        this.health = health;
+    }
+
+    /** The process the app runs right now, or null. */
+    ProcessIdentity process(String app) {
+        return running.get(app);
+    }
+
+    @Override
+    public void onSpawn(String app, long pid, long startTime) {
+        running.put(app, new ProcessIdentity((int) pid, startTime));
+        log.info("[{}] started, pid {}", app, pid);
+        HealthSupervision h = health;
+        if (h != null) {
+            h.appStarted(app, clock.instant());
+        }
+        stateChanged.run();
+    }
+
+    @Override
+    public void onTransition(String app, Transition t) {
+        switch (t.to()) {
+            case STOPPING -> pauseHealth(app);
+            case STOPPED, ERRORED, WAITING_RESTART -> {
+                pauseHealth(app);
+                running.remove(app);
+                stateChanged.run();
+            }
+            default -> {
+                // launching and online: the spawn already did what is needed
+            }
+        }
+        log.info("[{}] {} -> {}{}", app, t.from() == null ? "-" : t.from().label(), t.to().label(),
+                t.reason() == null ? "" : " (" + t.reason() + ")");
+    }
+
+    @Override
+    public void onMessage(String app, String message) {
+        log.info("[{}] {}", app, message);
+    }
+
+    private void pauseHealth(String app) {
+        HealthSupervision h = health;
+        if (h != null) {
+            h.appStopped(app);
+        }
+    }
+}

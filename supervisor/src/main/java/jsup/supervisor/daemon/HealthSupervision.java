@@ -1,0 +1,172 @@
+package jsup.supervisor.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import jsup.healthmon.HealthAction;
+import jsup.healthmon.HealthListener;
+import jsup.healthmon.HealthLogFormat;
+import jsup.healthmon.HealthMonitor;
+import jsup.healthmon.ProbeRound;
+import jsup.healthmon.probe.ProbeResult;
+import jsup.healthmon.proc.InotifyReport;
+import jsup.healthmon.proc.InotifyWarning;
+import jsup.healthmon.proc.ProcFs;
+import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.log.RotatingFileWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * jsupd's side of healthmon: registers apps that have a {@code health} block, tells the monitor when
+ * they start and stop, records results for {@code list}/{@code describe}, writes
+ * {@code healthmon.log}, and at a threshold with action {@code restart} asks for a restart with a
+ * {@code health: …} reason. The monitor only reports; this class decides.
+ */
+final class HealthSupervision implements HealthListener, AutoCloseable {
+
+    static final long LOG_MAX_SIZE = 10L * 1024 * 1024;
+    static final int LOG_RETAIN = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(HealthSupervision.class);
+
+    /** The pids of an app's process tree right now, empty when it does not run. */
+    interface ProcessTrees {
+        Collection<Integer> of(String app);
+    }
+
+    private final HealthMonitor monitor;
+    private final HealthBook book;
+    private final BiConsumer<String, String> restart;
+    private final RotatingFileWriter healthLog;
+    private final Clock clock;
+
+    /**
+     * @param restart called with (app, reason) when an app must be restarted; the reason starts with
+     *                {@code health: }
+     */
+    HealthSupervision(JsupHome home, HealthBook book, BiConsumer<String, String> restart, ProcFs procFs,
+                      Clock clock) throws IOException {
+        this.book = book;
+        this.restart = restart;
+        this.clock = clock;
+        this.healthLog = new RotatingFileWriter(home.healthLog(), LOG_MAX_SIZE, LOG_RETAIN, false);
+        this.monitor = new HealthMonitor(this, procFs, clock);
+    }
+
+    /** Registers (or replaces) the app's probes when it has a {@code health} block; otherwise forgets it. */
+    void register(AppSpec spec, ProcessTrees trees) {
+        if (spec.health() == null) {
+            monitor.unregister(spec.name());
+            return;
+        }
+        Supplier<Collection<Integer>> tree = () -> trees.of(spec.name());
+        monitor.register(spec.name(), spec.health(), tree);
+    }
+
+    void unregister(String app) {
+        monitor.unregister(app);
+        book.forget(app);
+    }
+
+    void appStarted(String app, Instant startedAt) {
+        if (monitor.isRegistered(app)) {
+            book.resetRound(app);
+            monitor.appStarted(app, startedAt);
+        }
+    }
+
+    void appStopped(String app) {
+        if (monitor.isRegistered(app)) {
+            monitor.appStopped(app);
+        }
+    }
+
+    boolean isRegistered(String app) {
+        return monitor.isRegistered(app);
+    }
+
+    /** Runs the app's probes now; logged, but neither counted nor acted on. */
+    ProbeRound checkNow(String app) {
+        ProbeRound round = monitor.checkNow(app);
+        writeRound(app, round);
+        return round;
+    }
+
+    @Override
+    public void onResult(String app, ProbeRound round) {
+        writeRound(app, round);
+        int streak = round.ok() ? 0 : book.get(app).consecutiveFailures() + 1;
+        book.recordRound(app, toResults(round), streak);
+    }
+
+    @Override
+    public void onThreshold(String app, HealthAction action, String reason, int consecutiveFailures) {
+        if (action == HealthAction.RESTART) {
+            log.warn("[{}] health check failed: {}; restarting", app, reason);
+            restart.accept(app, "health: " + reason);
+        } else {
+            log.warn("[{}] health check failed: {} (action log: not restarting)", app, reason);
+        }
+    }
+
+    @Override
+    public void onInotify(String app, InotifyReport report) {
+        if (report.warning().isEmpty() && book.get(app).inotifyWarning() != null) {
+            book.recordInotify(app, null);
+            log.info("[{}] inotify use is back below the warning ratio", app);
+        }
+    }
+
+    @Override
+    public void onInotifyWarning(String app, InotifyWarning warning) {
+        boolean first = book.get(app).inotifyWarning() == null;
+        book.recordInotify(app, warning.message());
+        writeLine(HealthLogFormat.line(clock.instant(), app, warning));
+        if (first) {
+            log.warn("[{}] {}", app, warning.message());
+        }
+    }
+
+    private static List<HealthBook.Result> toResults(ProbeRound round) {
+        List<HealthBook.Result> out = new ArrayList<>();
+        for (ProbeResult r : round.results()) {
+            out.add(new HealthBook.Result(round.startedAt(), r.probe(), r.ok(), r.latency(), r.detail()));
+        }
+        return out;
+    }
+
+    static List<HealthBook.Result> results(ProbeRound round) {
+        return toResults(round);
+    }
+
+    private void writeRound(String app, ProbeRound round) {
+        for (ProbeResult r : round.results()) {
+            writeLine(HealthLogFormat.line(round.startedAt(), app, r));
+        }
+    }
+
+    private void writeLine(String line) {
+        try {
+            healthLog.writeLine(line);
+            healthLog.flush();
+        } catch (IOException e) {
+            log.warn("cannot write {}: {}", healthLog.path(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+        try {
+            healthLog.close();
+        } catch (IOException e) {
+            log.warn("cannot close {}: {}", healthLog.path(), e.toString());
+        }
+    }
+}

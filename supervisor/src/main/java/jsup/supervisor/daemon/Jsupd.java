@@ -1,0 +1,535 @@
+package jsup.supervisor.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.AppStatus;
+import jsup.supervisor.ProcessStatus;
+import jsup.supervisor.Supervisor;
+import jsup.supervisor.SupervisorSettings;
+import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.AppSpecJson;
+import jsup.supervisor.config.ConfigException;
+import jsup.supervisor.config.EcosystemLoader;
+import jsup.supervisor.control.ControlServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,
+ * {@code state.json} and {@code dump.json}.
+ *
+ * <p>Start-up order matters: lock (a second daemon fails fast) → log → pid file → stop whatever a
+ * dead predecessor left running (from its {@code state.json}) → control socket → restore apps (from
+ * that {@code state.json}, else from {@code dump.json}).
+ *
+ * <p>{@link #run} is the foreground entry point ({@code jsup daemon}, systemd); tests use
+ * {@link #start} and {@link #close}.
+ */
+public final class Jsupd implements AutoCloseable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    /** Another jsupd holds the home's lock (a permanent failure for this start, as s6's 100). */
+    public static final int EXIT_ALREADY_RUNNING = 3;
+
+    /**
+     * How jsupd runs.
+     *
+     * @param environment what {@code ~} and PATH in ecosystem files resolve against, usually
+     *                    {@code System.getenv()}
+     * @param restoreAtStart restore apps from state.json / dump.json at start (off only in tests that
+     *                    want an empty daemon)
+     */
+    public record Options(Map<String, String> environment, boolean restoreAtStart) {
+        public static Options defaults() {
+            return new Options(System.getenv(), true);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Jsupd.class);
+
+    private final JsupHome home;
+    private final DaemonLock lock;
+    private final Clock clock = Clock.systemUTC();
+    private final Instant startedAt = clock.instant();
+    private final ProcFs procFs = ProcFs.SYSTEM;
+    private final HealthBook healthBook = new HealthBook();
+    private final EngineEvents events;
+    private final Supervisor supervisor;
+    private final HealthSupervision health;
+    private final EcosystemLoader loader;
+    private final ExecutorService stateWriter;
+    private final AtomicBoolean stateWritePending = new AtomicBoolean();
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile boolean stateFrozen;
+    private volatile ControlServer server;
+
+    private Jsupd(JsupHome home, DaemonLock lock, Options options) throws IOException {
+        this.home = home;
+        this.lock = lock;
+        this.loader = new EcosystemLoader(home.dir(), options.environment());
+        this.stateWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jsupd-state");
+            t.setDaemon(true);
+            return t;
+        });
+        this.events = new EngineEvents(clock, this::requestStateWrite);
+        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock));
+        this.health = new HealthSupervision(home, healthBook, this::healthRestart, procFs, clock);
+        events.attach(health);
+    }
+
+    /**
+     * Runs jsupd in the foreground until {@code jsup kill}, SIGTERM or SIGINT; on a signal it stops
+     * every app, writes the dump and exits 0.
+     *
+     * @return {@link #EXIT_OK}, {@link #EXIT_ALREADY_RUNNING} or {@link #EXIT_FAILED}
+     */
+    public static int run(JsupHome home, Options options) {
+        Jsupd jsupd;
+        try {
+            jsupd = start(home, options);
+        } catch (AlreadyRunningException e) {
+            System.err.println("jsupd: " + e.getMessage());
+            return EXIT_ALREADY_RUNNING;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("jsupd: cannot start for " + home + ": " + e.getMessage());
+            log.error("cannot start", e);
+            return EXIT_FAILED;
+        }
+        Thread hook = new Thread(() -> {
+            if (jsupd.shutdown(true)) {
+                DaemonLog.stop();
+                // A signal would otherwise make the JVM exit 143/130; a clean stop is a success.
+                Runtime.getRuntime().halt(EXIT_OK);
+            }
+        }, "jsupd-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        jsupd.awaitExit();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook finishes the job.
+        }
+        DaemonLog.stop();
+        return EXIT_OK;
+    }
+
+    /** {@code java -cp … jsup.supervisor.daemon.Jsupd [home]}: jsupd without the CLI (tests, benchmarks). */
+    public static void main(String[] args) {
+        JsupHome home = args.length > 0 ? JsupHome.of(Path.of(args[0])) : JsupHome.resolve(System.getenv());
+        System.exit(run(home, Options.defaults()));
+    }
+
+    /**
+     * Starts jsupd and returns once it answers on its socket.
+     *
+     * @throws AlreadyRunningException when another jsupd owns {@code home}
+     */
+    public static Jsupd start(JsupHome home, Options options) throws IOException, AlreadyRunningException {
+        home.create();
+        DaemonLock lock = DaemonLock.acquire(home);
+        Jsupd jsupd = null;
+        try {
+            DaemonLog.configure(home.daemonLog());
+            AtomicFiles.write(home.pidFile(), ProcessHandle.current().pid() + "\n");
+            log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
+            jsupd = new Jsupd(home, lock, options);
+            List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
+            jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
+            if (options.restoreAtStart()) {
+                jsupd.restore(leftovers);
+            }
+            jsupd.requestStateWrite();
+            log.info("jsupd ready on {}", home.socket());
+            return jsupd;
+        } catch (IOException | RuntimeException e) {
+            if (jsupd != null) {
+                jsupd.shutdown(false);
+            } else {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    public JsupHome home() {
+        return home;
+    }
+
+    Supervisor supervisor() {
+        return supervisor;
+    }
+
+    HealthSupervision health() {
+        return health;
+    }
+
+    HealthBook healthBook() {
+        return healthBook;
+    }
+
+    EcosystemLoader loader() {
+        return loader;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown.get();
+    }
+
+    static String version() {
+        String v = Jsupd.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    /** Blocks until jsupd has shut down. */
+    public void awaitExit() {
+        try {
+            exited.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops every app, writes the dump and releases the home, as on SIGTERM. */
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    /** Reads a predecessor's state.json and stops what it left running; returns its entries. */
+    private List<StateFile.Entry> cleanUpAfterPredecessor() {
+        if (!Files.exists(home.state())) {
+            return List.of();
+        }
+        List<StateFile.Entry> entries;
+        try {
+            entries = StateFile.read(home.state());
+        } catch (IOException e) {
+            log.error("{}; cannot tell what the previous jsupd left running", e.getMessage());
+            return List.of();
+        }
+        List<String> stopped = Leftovers.stop(entries, procFs);
+        if (!stopped.isEmpty()) {
+            log.warn("stopped {} app(s) left running by a jsupd that died: {}", stopped.size(), stopped);
+        }
+        return entries;
+    }
+
+    /** Brings back the apps of an unclean predecessor, or else those of dump.json. */
+    private void restore(List<StateFile.Entry> predecessor) {
+        if (!predecessor.isEmpty()) {
+            List<AppSpec> specs = new ArrayList<>();
+            List<String> wanted = new ArrayList<>();
+            for (StateFile.Entry e : predecessor) {
+                AppSpec spec = specOf(e.name(), e.config(), home.state());
+                if (spec != null) {
+                    specs.add(spec);
+                    if (e.wantUp()) {
+                        wanted.add(spec.name());
+                    }
+                }
+            }
+            Admission a = admit(specs, s -> wanted.contains(s.name()));
+            log.info("restored {} app(s) from {} (started {})", specs.size(), home.state(), a.started());
+            return;
+        }
+        if (Files.exists(home.dump()) || Files.exists(home.dumpBackup())) {
+            try {
+                Admission a = resurrect();
+                log.info("resurrected {}: started {}", a.source(), a.started());
+            } catch (IOException e) {
+                log.error("cannot resurrect: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Loads one app saved in ecosystem form; logs and returns null when it is no longer valid. */
+    AppSpec specOf(String name, ObjectNode config, Path source) {
+        if (config == null) {
+            log.error("[{}] {} has no config for it; not restored", name, source);
+            return null;
+        }
+        try {
+            ObjectNode root = config.objectNode();
+            root.putArray("apps").add(config);
+            List<AppSpec> apps = loader.load(root, home.dir(), null).apps();
+            return apps.isEmpty() ? null : apps.get(0);
+        } catch (ConfigException e) {
+            log.error("[{}] the config saved in {} is no longer valid: {}", name, source, e.getMessage());
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- app registry
+
+    /**
+     * What {@link #admit} did.
+     *
+     * @param source the file the apps came from (for resurrect), or null
+     */
+    record Admission(Path source, List<String> started, List<String> alreadyRunning, List<String> registered,
+                     List<String> warnings) {
+    }
+
+    /**
+     * Registers each app and starts those {@code shouldStart} accepts. An app that runs is left
+     * alone ("starting what already runs changes nothing"); a registered app that does not run is
+     * replaced by the new definition when it differs.
+     */
+    synchronized Admission admit(List<AppSpec> specs, Predicate<AppSpec> shouldStart) {
+        List<String> started = new ArrayList<>();
+        List<String> alreadyRunning = new ArrayList<>();
+        List<String> registered = new ArrayList<>();
+        for (AppSpec spec : specs) {
+            AppStatus existing = supervisor.status(spec.name()).orElse(null);
+            if (existing != null && isRunning(existing)) {
+                alreadyRunning.add(spec.name());
+                continue;
+            }
+            if (existing != null && !existing.spec().equals(spec)) {
+                health.unregister(spec.name());
+                supervisor.remove(spec.name()).join();
+                existing = null;
+            }
+            if (existing == null) {
+                supervisor.add(spec);
+                health.register(spec, this::processTree);
+            }
+            if (shouldStart.test(spec)) {
+                supervisor.start(spec.name());
+                started.add(spec.name());
+            } else {
+                registered.add(spec.name());
+            }
+        }
+        requestStateWrite();
+        return new Admission(null, started, alreadyRunning, registered, List.of());
+    }
+
+    /** True while the app runs or is about to run again. */
+    static boolean isRunning(AppStatus s) {
+        return s.wantUp() && s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED;
+    }
+
+    /** Stops and forgets an app. */
+    void delete(String name) {
+        health.unregister(name);
+        supervisor.remove(name).join();
+        requestStateWrite();
+    }
+
+    /** {@code save}: every app and whether it should run, to dump.json (previous one kept as .bak). */
+    int save() throws IOException {
+        List<DumpFile.SavedApp> apps = new ArrayList<>();
+        for (AppStatus s : supervisor.list()) {
+            apps.add(new DumpFile.SavedApp(s.name(), s.wantUp(), AppSpecJson.toJson(s.spec())));
+        }
+        DumpFile.save(home, clock.instant(), apps);
+        log.info("saved {} app(s) to {}", apps.size(), home.dump());
+        return apps.size();
+    }
+
+    /** {@code resurrect}: registers the dump's apps and starts those saved as running. */
+    Admission resurrect() throws IOException {
+        DumpFile.Loaded loaded = DumpFile.load(home);
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        for (String w : warnings) {
+            log.warn("{}", w);
+        }
+        List<AppSpec> specs = new ArrayList<>();
+        List<String> running = new ArrayList<>();
+        for (DumpFile.SavedApp a : loaded.apps()) {
+            AppSpec spec = specOf(a.name(), a.config(), loaded.source());
+            if (spec == null) {
+                warnings.add("app " + a.name() + " in " + loaded.source() + " is no longer valid and was skipped"
+                        + " (see jsupd.log)");
+                continue;
+            }
+            specs.add(spec);
+            if (a.running()) {
+                running.add(spec.name());
+            }
+        }
+        Admission a = admit(specs, s -> running.contains(s.name()));
+        return new Admission(loaded.source(), a.started(), a.alreadyRunning(), a.registered(), warnings);
+    }
+
+    /** The pids of an app's process tree (main process and all descendants) right now. */
+    private Collection<Integer> processTree(String app) {
+        ProcessIdentity root = events.process(app);
+        if (root == null) {
+            return List.of();
+        }
+        List<ProcInfo> all = procFs.snapshot();
+        List<Integer> tree = new ArrayList<>();
+        tree.add(root.pid());
+        for (int i = 0; i < tree.size(); i++) {
+            int parent = tree.get(i);
+            for (ProcInfo p : all) {
+                if (p.ppid() == parent && !tree.contains(p.pid())) {
+                    tree.add(p.pid());
+                }
+            }
+        }
+        return tree;
+    }
+
+    private void healthRestart(String app, String reason) {
+        if (shuttingDown.get()) {
+            return;
+        }
+        try {
+            supervisor.restart(app, reason).whenComplete((s, e) -> {
+                if (e != null) {
+                    log.error("[{}] health restart failed: {}", app, e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("[{}] health restart failed: {}", app, e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- state.json
+
+    /** Rewrites state.json soon, on the state thread; many requests in a burst make one write. */
+    void requestStateWrite() {
+        if (stateFrozen || !stateWritePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            stateWriter.execute(() -> {
+                stateWritePending.set(false);
+                writeState();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stateWritePending.set(false);
+        }
+    }
+
+    private void writeState() {
+        if (stateFrozen) {
+            return;
+        }
+        try {
+            List<StateFile.Entry> entries = new ArrayList<>();
+            for (AppStatus s : supervisor.list()) {
+                AppSpec spec = s.spec();
+                entries.add(new StateFile.Entry(s.name(), s.wantUp(), events.process(s.name()), spec.killSignal(),
+                        spec.killTimeout(), AppSpecJson.toJson(spec)));
+            }
+            if (!stateFrozen) {
+                StateFile.write(home.state(), ProcessHandle.current().pid(), entries);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot write {}: {}", home.state(), e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * {@code kill}: refuse new work and stop every app (the caller answers the client next), then
+     * finish shutting down on another thread.
+     *
+     * @return the apps that were running
+     */
+    List<String> kill() {
+        shuttingDown.set(true);
+        List<String> stopped = new ArrayList<>();
+        for (AppStatus s : supervisor.list()) {
+            if (s.status().hasProcess() || s.status() == ProcessStatus.WAITING_RESTART) {
+                stopped.add(s.name());
+            }
+        }
+        supervisor.stopAll().join();
+        Thread exit = new Thread(() -> shutdown(false), "jsupd-exit");
+        exit.setDaemon(false);
+        exit.start();
+        return stopped;
+    }
+
+    /**
+     * Stops everything and releases the home: socket closed (requests in flight still answered),
+     * every app stopped per its kill_timeout, dump written when {@code saveDump}, state.json and the
+     * pid file removed, lock released. Runs once; later calls wait for the first to finish.
+     *
+     * @return true when this call did the work
+     */
+    boolean shutdown(boolean saveDump) {
+        shuttingDown.set(true);
+        if (!closed.compareAndSet(false, true)) {
+            awaitExit();
+            return false;
+        }
+        try {
+            log.info("jsupd shutting down{}", saveDump ? " (saving the dump)" : "");
+            if (saveDump) {
+                // Record what should run before stopping turns every app to "want down".
+                try {
+                    save();
+                } catch (IOException | RuntimeException e) {
+                    log.error("cannot write the dump: {}", e.toString());
+                }
+            }
+            // From here on a SIGKILL must still leave state.json naming the apps and their pids.
+            stateFrozen = true;
+            ControlServer s = server;
+            if (s != null) {
+                s.close();
+            }
+            health.close();
+            supervisor.close();
+            stateWriter.shutdownNow();
+            try {
+                stateWriter.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteQuietly(home.state());
+            deleteQuietly(home.pidFile());
+            log.info("jsupd stopped");
+        } finally {
+            lock.close();
+            exited.countDown();
+        }
+        return true;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            log.warn("cannot remove {}: {}", p, e.toString());
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package jsup.supervisor.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import jsup.healthmon.ProbeRound;
+import jsup.supervisor.AppStatus;
+import jsup.supervisor.ProcessStatus;
+import jsup.supervisor.Supervisor;
+import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.ConfigException;
+import jsup.supervisor.config.ConfigProblem;
+import jsup.supervisor.config.Ecosystem;
+import jsup.supervisor.control.CommandHandler;
+import jsup.supervisor.control.ControlCommand;
+import jsup.supervisor.control.ControlException;
+import jsup.supervisor.control.ControlProtocol;
+import jsup.supervisor.control.ControlRequest;
+import jsup.supervisor.control.ErrorCode;
+import jsup.supervisor.log.AppLog;
+
+/**
+ * jsupd's answers to control commands (docs/control-protocol.md, "Commands"). A thin layer: it
+ * checks arguments, resolves targets, calls the engine or {@link Jsupd}, and renders results. Engine
+ * exceptions become protocol errors here and nowhere else.
+ */
+final class JsupdCommands implements CommandHandler {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Jsupd jsupd;
+    private final Supervisor supervisor;
+
+    JsupdCommands(Jsupd jsupd) {
+        this.jsupd = jsupd;
+        this.supervisor = jsupd.supervisor();
+    }
+
+    @Override
+    public JsonNode handle(ControlRequest request) throws ControlException {
+        ControlCommand command = ControlCommand.fromWire(request.cmd());
+        if (jsupd.isShuttingDown() && command != ControlCommand.PING) {
+            throw new ControlException(ErrorCode.SHUTTING_DOWN, "jsupd is shutting down; run the command again "
+                    + "once a new jsupd is up (any jsup command starts one)");
+        }
+        try {
+            return switch (command) {
+                case PING -> ping();
+                case LIST -> list();
+                case DESCRIBE -> describe(request);
+                case START -> start(request);
+                case STOP -> stop(request);
+                case RESTART, RELOAD -> restart(request);
+                case DELETE -> delete(request);
+                case FLUSH -> flush(request);
+                case SAVE -> save();
+                case RESURRECT -> resurrect();
+                case KILL -> kill();
+                case SIGNAL -> signal(request);
+                case RESET -> reset(request);
+                case LOGS_INFO -> logsInfo(request);
+                case HEALTH -> health(request);
+            };
+        } catch (ConfigException e) {
+            throw invalidConfig(e);
+        } catch (CompletionException e) {
+            throw translate(e.getCause() == null ? e : e.getCause());
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    private JsonNode ping() {
+        return NODES.objectNode().put("pong", true).put("pid", ProcessHandle.current().pid())
+                .put("version", Jsupd.version()).put("protocol", ControlProtocol.VERSION)
+                .put("home", jsupd.home().toString())
+                .put("uptime_ms", Duration.between(jsupd.startedAt(), jsupd.clock().instant()).toMillis())
+                .put("apps", supervisor.list().size());
+    }
+
+    private JsonNode list() {
+        ObjectNode result = NODES.objectNode();
+        result.set("apps", render(supervisor.list(), false));
+        return result;
+    }
+
+    private JsonNode describe(ControlRequest r) throws ControlException {
+        ObjectNode result = NODES.objectNode();
+        result.set("apps", render(targets(r.text("target")), true));
+        return result;
+    }
+
+    private JsonNode start(ControlRequest r) throws ControlException, ConfigException {
+        List<AppSpec> specs;
+        List<String> warnings = new ArrayList<>();
+        if (r.has("file")) {
+            Ecosystem eco = jsupd.loader().load(absolute(r, "file"), r.optText("env"));
+            warnings.addAll(eco.warnings());
+            specs = only(eco, r.strings("only"));
+            Jsupd.Admission a = jsupd.admit(specs, AppSpec::autostart);
+            return admission(a, warnings);
+        }
+        if (r.has("script")) {
+            Path script = absolute(r, "script");
+            Path cwd = r.has("cwd") ? absolute(r, "cwd") : script.getParent();
+            AppSpec spec = jsupd.loader().forScript(script, r.optText("name"), r.strings("args"), cwd);
+            return admission(jsupd.admit(List.of(spec), s -> true), warnings);
+        }
+        if (r.has("target")) {
+            List<String> started = new ArrayList<>();
+            List<String> already = new ArrayList<>();
+            for (AppStatus s : targets(r.text("target"))) {
+                if (Jsupd.isRunning(s)) {
+                    already.add(s.name());
+                } else {
+                    supervisor.start(s.name());
+                    started.add(s.name());
+                }
+            }
+            jsupd.requestStateWrite();
+            return admission(new Jsupd.Admission(null, started, already, List.of(), List.of()), warnings);
+        }
+        throw new ControlException(ErrorCode.BAD_REQUEST,
+                "start needs \"file\" (an ecosystem file), \"script\" (a program to run) or \"target\" (a known app)");
+    }
+
+    private JsonNode stop(ControlRequest r) throws ControlException, ConfigException {
+        List<String> stopped = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        List<CompletableFuture<AppStatus>> stops = new ArrayList<>();
+        List<AppStatus> apps = appsOf(r);
+        for (AppStatus s : apps) {
+            if (!s.wantUp() && !s.status().hasProcess() && s.status() != ProcessStatus.WAITING_RESTART) {
+                already.add(s.name());
+            } else {
+                stopped.add(s.name());
+                stops.add(supervisor.stop(s.name()));
+            }
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        jsupd.requestStateWrite();
+        ObjectNode result = NODES.objectNode();
+        result.set("stopped", strings(stopped));
+        result.set("already_stopped", strings(already));
+        result.set("apps", render(fresh(apps), false));
+        return result;
+    }
+
+    private JsonNode restart(ControlRequest r) throws ControlException, ConfigException {
+        List<AppStatus> apps = appsOf(r);
+        List<CompletableFuture<AppStatus>> restarts = new ArrayList<>();
+        for (AppStatus s : apps) {
+            restarts.add(supervisor.restart(s.name(), "manual"));
+        }
+        CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+        jsupd.requestStateWrite();
+        ObjectNode result = NODES.objectNode();
+        result.set("restarted", strings(names(apps)));
+        result.set("apps", render(fresh(apps), false));
+        return result;
+    }
+
+    private JsonNode delete(ControlRequest r) throws ControlException, ConfigException {
+        List<AppStatus> apps = appsOf(r);
+        for (AppStatus s : apps) {
+            jsupd.delete(s.name());
+        }
+        ObjectNode result = NODES.objectNode();
+        result.set("deleted", strings(names(apps)));
+        return result;
+    }
+
+    private JsonNode flush(ControlRequest r) throws ControlException {
+        List<AppStatus> apps = r.has("target") ? targets(r.text("target")) : supervisor.list();
+        for (AppStatus s : apps) {
+            // A second writer on the same files: the engine's writer appends (O_APPEND), so its
+            // next line lands at the start of the emptied file.
+            try (AppLog logs = AppLog.open(s.spec())) {
+                logs.flush();
+            } catch (UncheckedIOException e) {
+                throw new ControlException(ErrorCode.INTERNAL, "cannot flush the logs of " + s.name() + ": "
+                        + e.getMessage());
+            }
+        }
+        ObjectNode result = NODES.objectNode();
+        result.set("flushed", strings(names(apps)));
+        return result;
+    }
+
+    private JsonNode save() throws ControlException {
+        try {
+            int n = jsupd.save();
+            return NODES.objectNode().put("path", jsupd.home().dump().toString()).put("apps", n);
+        } catch (IOException e) {
+            throw new ControlException(ErrorCode.INTERNAL, "cannot write " + jsupd.home().dump() + ": "
+                    + e.getMessage() + " (check the folder's permissions and free space)");
+        }
+    }
+
+    private JsonNode resurrect() throws ControlException {
+        try {
+            Jsupd.Admission a = jsupd.resurrect();
+            ObjectNode result = admission(a, a.warnings());
+            result.put("path", a.source().toString());
+            return result;
+        } catch (IOException e) {
+            throw new ControlException(ErrorCode.INVALID_CONFIG, e.getMessage());
+        }
+    }
+
+    private JsonNode kill() {
+        List<String> stopped = jsupd.kill();
+        ObjectNode result = NODES.objectNode();
+        result.set("stopped", strings(stopped));
+        result.put("pid", ProcessHandle.current().pid());
+        return result;
+    }
+
+    private JsonNode signal(ControlRequest r) throws ControlException {
+        String signal = r.text("signal");
+        List<String> signalled = new ArrayList<>();
+        List<String> notRunning = new ArrayList<>();
+        for (AppStatus s : targets(r.text("target"))) {
+            if (s.pid() <= 0) {
+                notRunning.add(s.name());
+                continue;
+            }
+            supervisor.signal(s.name(), signal);
+            signalled.add(s.name());
+        }
+        ObjectNode result = NODES.objectNode();
+        result.set("signalled", strings(signalled));
+        result.set("not_running", strings(notRunning));
+        return result;
+    }
+
+    private JsonNode reset(ControlRequest r) throws ControlException {
+        List<AppStatus> apps = targets(r.text("target"));
+        for (AppStatus s : apps) {
+            supervisor.resetCounters(s.name());
+        }
+        ObjectNode result = NODES.objectNode();
+        result.set("reset", strings(names(apps)));
+        return result;
+    }
+
+    private JsonNode logsInfo(ControlRequest r) throws ControlException {
+        List<AppStatus> apps = r.has("target") ? targets(r.text("target")) : supervisor.list();
+        ObjectNode result = NODES.objectNode();
+        ArrayNode list = result.putArray("apps");
+        for (AppStatus s : apps) {
+            list.addObject().put("id", s.id()).put("name", s.name())
+                    .put("out_file", text(s.spec().outFile())).put("error_file", text(s.spec().errorFile()))
+                    .put("log_file", text(s.spec().logFile()));
+        }
+        result.put("daemon_log", jsupd.home().daemonLog().toString());
+        result.put("healthmon_log", jsupd.home().healthLog().toString());
+        return result;
+    }
+
+    private JsonNode health(ControlRequest r) throws ControlException {
+        ObjectNode result = NODES.objectNode();
+        ArrayNode list = result.putArray("apps");
+        for (AppStatus s : targets(r.text("target"))) {
+            ObjectNode app = list.addObject().put("name", s.name());
+            if (s.spec().health() == null || !jsupd.health().isRegistered(s.name())) {
+                app.put("ok", true).put("note", "no health block");
+                app.putArray("results");
+                continue;
+            }
+            ProbeRound round = jsupd.health().checkNow(s.name());
+            app.put("ok", round.ok());
+            ArrayNode results = app.putArray("results");
+            for (HealthBook.Result res : HealthSupervision.results(round)) {
+                results.add(AppJson.result(res));
+            }
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<AppStatus> targets(String target) throws ControlException {
+        return Targets.resolve(target, supervisor.list());
+    }
+
+    /** The apps of {@code target}, or those named in {@code file} (optionally {@code only}). */
+    private List<AppStatus> appsOf(ControlRequest r) throws ControlException, ConfigException {
+        if (!r.has("file")) {
+            return targets(r.text("target"));
+        }
+        Ecosystem eco = jsupd.loader().load(absolute(r, "file"), r.optText("env"));
+        List<AppStatus> apps = new ArrayList<>();
+        for (AppSpec spec : only(eco, r.strings("only"))) {
+            supervisor.status(spec.name()).ifPresent(apps::add);
+        }
+        if (apps.isEmpty()) {
+            throw new ControlException(ErrorCode.UNKNOWN_APP, "none of the apps in " + eco.file()
+                    + " is registered with jsupd (start them with `jsup start " + eco.file() + "`)");
+        }
+        return apps;
+    }
+
+    private static List<AppSpec> only(Ecosystem eco, List<String> only) throws ControlException {
+        if (only.isEmpty()) {
+            return eco.apps();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String o : only) {
+            for (String part : o.split(",")) {
+                if (!part.isBlank()) {
+                    wanted.add(part.trim());
+                }
+            }
+        }
+        List<AppSpec> picked = new ArrayList<>();
+        Set<String> found = new LinkedHashSet<>();
+        for (AppSpec s : eco.apps()) {
+            if (wanted.contains(s.name())) {
+                picked.add(s);
+                found.add(s.name());
+            }
+        }
+        wanted.removeAll(found);
+        if (!wanted.isEmpty()) {
+            throw new ControlException(ErrorCode.UNKNOWN_APP, "--only names " + wanted + ", which " + eco.file()
+                    + " does not define; it defines " + joined(eco.apps().stream().map(AppSpec::name).toList()));
+        }
+        return picked;
+    }
+
+    private static String joined(List<String> names) {
+        return names.isEmpty() ? "no apps" : String.join(", ", names);
+    }
+
+    private static Path absolute(ControlRequest r, String field) throws ControlException {
+        String value = r.text(field);
+        Path p = Path.of(value);
+        if (!p.isAbsolute()) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "\"" + field + "\" must be an absolute path, got \""
+                    + value + "\" (jsupd's working directory is not yours; the CLI resolves paths for you)");
+        }
+        return p.normalize();
+    }
+
+    private List<AppStatus> fresh(List<AppStatus> apps) {
+        List<AppStatus> now = new ArrayList<>();
+        for (AppStatus s : apps) {
+            supervisor.status(s.name()).ifPresent(now::add);
+        }
+        return now;
+    }
+
+    private ArrayNode render(List<AppStatus> apps, boolean withConfig) {
+        Instant now = jsupd.clock().instant();
+        ArrayNode list = NODES.arrayNode();
+        for (AppStatus s : apps) {
+            list.add(AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig));
+        }
+        return list;
+    }
+
+    private ObjectNode admission(Jsupd.Admission a, List<String> warnings) {
+        ObjectNode result = NODES.objectNode();
+        result.set("started", strings(a.started()));
+        result.set("already_running", strings(a.alreadyRunning()));
+        result.set("registered", strings(a.registered()));
+        result.set("warnings", strings(warnings));
+        List<AppStatus> touched = new ArrayList<>();
+        for (List<String> names : List.of(a.started(), a.alreadyRunning(), a.registered())) {
+            for (String n : names) {
+                supervisor.status(n).ifPresent(touched::add);
+            }
+        }
+        result.set("apps", render(touched, false));
+        return result;
+    }
+
+    private static List<String> names(List<AppStatus> apps) {
+        return apps.stream().map(AppStatus::name).toList();
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode a = NODES.arrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
+    }
+
+    private static ControlException invalidConfig(ConfigException e) {
+        List<ControlException.Problem> problems = new ArrayList<>();
+        for (ConfigProblem p : e.problems()) {
+            problems.add(new ControlException.Problem(p.path(), p.message()));
+        }
+        return new ControlException(ErrorCode.INVALID_CONFIG, e.getMessage(), problems);
+    }
+
+    private static ControlException translate(Throwable t) {
+        if (t instanceof NoSuchElementException) {
+            return new ControlException(ErrorCode.UNKNOWN_APP, t.getMessage() + " (it was deleted meanwhile?)");
+        }
+        if (t instanceof IllegalArgumentException) {
+            return new ControlException(ErrorCode.BAD_REQUEST, t.getMessage());
+        }
+        if (t instanceof ConfigException c) {
+            return invalidConfig(c);
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new ControlException(ErrorCode.INTERNAL, t.toString());
+    }
+}

@@ -1,0 +1,92 @@
+package jsup.supervisor.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import jsup.supervisor.config.AppSpec;
+
+/**
+ * Every app of one supervisor and the tick that moves them along. Confined to the engine thread:
+ * {@link EngineLoop} calls {@link #tick} after every task and sleeps until the deadline it returns.
+ */
+public final class Engine {
+
+    private final EngineContext ctx;
+    private final TreeSampler sampler;
+    private final Map<String, ManagedApp> apps = new LinkedHashMap<>();
+    private int nextId;
+
+    public Engine(EngineContext ctx, TreeSampler sampler) {
+        this.ctx = ctx;
+        this.sampler = sampler;
+    }
+
+    public ManagedApp add(AppSpec spec) {
+        if (apps.containsKey(spec.name())) {
+            throw new IllegalArgumentException("app " + spec.name()
+                    + " already exists; delete it first or choose another name");
+        }
+        ManagedApp app = new ManagedApp(nextId++, spec, ctx);
+        apps.put(spec.name(), app);
+        return app;
+    }
+
+    /** The app with this name, or with this id when {@code nameOrId} is a number. */
+    public Optional<ManagedApp> lookup(String nameOrId) {
+        ManagedApp byName = apps.get(nameOrId);
+        if (byName != null) {
+            return Optional.of(byName);
+        }
+        try {
+            int id = Integer.parseInt(nameOrId);
+            return apps.values().stream().filter(a -> a.id() == id).findFirst();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @throws NoSuchElementException {@code unknown app: <name>} */
+    public ManagedApp find(String nameOrId) {
+        return lookup(nameOrId).orElseThrow(() -> new NoSuchElementException("unknown app: " + nameOrId));
+    }
+
+    public void forget(ManagedApp app) {
+        apps.remove(app.name(), app);
+        app.close();
+    }
+
+    public List<ManagedApp> apps() {
+        return new ArrayList<>(apps.values());
+    }
+
+    /**
+     * Samples every tree that is due (one pass for all of them), then lets every app take the edges
+     * that waited for {@code nowNanos}.
+     *
+     * @return the next deadline in {@code nowNanos}' time base, or {@link ManagedApp#NEVER}
+     */
+    public long tick(long nowNanos) {
+        List<ManagedApp> due = new ArrayList<>();
+        List<TrackedTree> trees = new ArrayList<>();
+        for (ManagedApp app : apps.values()) {
+            if (app.sampleDue(nowNanos)) {
+                due.add(app);
+                trees.add(app.tree());
+            }
+        }
+        if (!due.isEmpty()) {
+            Map<TrackedTree, TreeUsage> usage = sampler.sample(trees, nowNanos);
+            for (ManagedApp app : due) {
+                app.onUsage(usage.get(app.tree()), nowNanos);
+            }
+        }
+        long next = ManagedApp.NEVER;
+        for (ManagedApp app : apps()) {
+            next = Math.min(next, app.tick(nowNanos));
+        }
+        return next;
+    }
+}

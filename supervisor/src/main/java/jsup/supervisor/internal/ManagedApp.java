@@ -1,0 +1,496 @@
+package jsup.supervisor.internal;
+
+import static jsup.supervisor.ProcessStatus.ERRORED;
+import static jsup.supervisor.ProcessStatus.LAUNCHING;
+import static jsup.supervisor.ProcessStatus.ONLINE;
+import static jsup.supervisor.ProcessStatus.STOPPED;
+import static jsup.supervisor.ProcessStatus.STOPPING;
+import static jsup.supervisor.ProcessStatus.WAITING_RESTART;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import jsup.supervisor.AppStatus;
+import jsup.supervisor.ProcessStatus;
+import jsup.supervisor.RestartRecord;
+import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.Sizes;
+
+/**
+ * One supervised app: its wanted state, its observed state ({@link StateMachine}), its current run
+ * and its restart history. Commands change {@link #want} and take the first edge; {@link #tick}
+ * takes the edges that wait for time (restart delay, kill timeout). Confined to the engine thread;
+ * time is always passed in.
+ */
+public final class ManagedApp {
+
+    static final int KEPT_RESTARTS = 50;
+    static final long NEVER = Long.MAX_VALUE;
+    /** How often a stop checks whether the tree is gone once the main process has exited. */
+    static final long STOP_POLL_NANOS = Duration.ofMillis(50).toNanos();
+    /** How long after SIGKILL a stop waits for the tree to vanish before it reports survivors. */
+    static final long AFTER_KILL_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private static final Set<ProcessStatus> RESTART_SETTLED = EnumSet.of(ONLINE, ERRORED, STOPPED);
+    private static final Set<ProcessStatus> STOP_SETTLED = EnumSet.of(STOPPED, LAUNCHING);
+
+    private final int id;
+    private final AppSpec spec;
+    private final EngineContext ctx;
+    private final RestartPolicy policy;
+    private final StateMachine machine;
+    private final BoundedHistory<RestartRecord> history = new BoundedHistory<>(KEPT_RESTARTS);
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private Want want = Want.DOWN;
+    private RestartCounters counters = RestartCounters.NONE;
+    private int restarts;
+    private String lastExit;
+    private String statusReason;
+    private ChildOutput output;
+
+    /** Bumped at every launch and stop, so late results of an older run are ignored. */
+    private int generation;
+    private Child child;
+    private long startedAtNanos;
+    private Instant startedAt;
+    private boolean mainExited;
+    private boolean relaunchAfterStop;
+    private boolean killed;
+    private TreeUsage usage = TreeUsage.NONE;
+
+    private long restartAt = NEVER;
+    private long killAt = NEVER;
+    private long pollAt = NEVER;
+    private long giveUpAt = NEVER;
+    private long sampleAt = NEVER;
+
+    public ManagedApp(int id, AppSpec spec, EngineContext ctx) {
+        this.id = id;
+        this.spec = spec;
+        this.ctx = ctx;
+        this.policy = RestartPolicy.of(spec);
+        this.machine = new StateMachine(spec.name(), ctx.listener());
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public ProcessStatus status() {
+        return machine.status();
+    }
+
+    public Want want() {
+        return want;
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    /** Want up. Launches unless a run is already under way. */
+    public AppStatus start(long now) {
+        want = Want.UP;
+        switch (machine.status()) {
+            case STOPPED, ERRORED -> {
+                counters = RestartCounters.NONE;
+                statusReason = null;
+                fire(LifecycleEvent.START, "start requested"); // STOPPED|ERRORED -> LAUNCHING
+                beginLaunch(now);
+            }
+            case WAITING_RESTART -> {
+                restartAt = NEVER;
+                fire(LifecycleEvent.START, "start requested"); // WAITING_RESTART -> LAUNCHING
+                beginLaunch(now);
+            }
+            case STOPPING -> relaunchAfterStop = true;
+            case LAUNCHING, ONLINE -> { }
+        }
+        return snapshot();
+    }
+
+    /** Want down. Completes when the app no longer runs. */
+    public CompletableFuture<AppStatus> stop(long now) {
+        want = Want.DOWN;
+        relaunchAfterStop = false;
+        switch (machine.status()) {
+            case ONLINE -> {
+                fire(LifecycleEvent.STOP, "stop requested"); // ONLINE -> STOPPING
+                beginStop(now);
+            }
+            case LAUNCHING -> {
+                generation++; // drops the pending pre-start result
+                fire(LifecycleEvent.STOP, "stop requested during launch"); // LAUNCHING -> STOPPED
+            }
+            case WAITING_RESTART -> {
+                restartAt = NEVER;
+                fire(LifecycleEvent.STOP, "stop requested; pending restart cancelled"); // WAITING_RESTART -> STOPPED
+            }
+            case ERRORED -> fire(LifecycleEvent.STOP, "stop requested"); // ERRORED -> STOPPED
+            case STOPPING, STOPPED -> { }
+        }
+        return await(STOP_SETTLED);
+    }
+
+    /**
+     * Stops the current run (if any) and starts again. {@code manual} resets the crash-loop count and
+     * the backoff, as PM2 does; other reasons (memory, health) do not. Completes when the new run is
+     * online, or the app ended stopped or errored.
+     */
+    public CompletableFuture<AppStatus> restart(long now, String reason) {
+        want = Want.UP;
+        if ("manual".equals(reason)) {
+            counters = RestartCounters.NONE;
+        }
+        switch (machine.status()) {
+            case ONLINE -> {
+                recordRestart(reason, now);
+                relaunchAfterStop = true;
+                fire(LifecycleEvent.RESTART, reason); // ONLINE -> STOPPING
+                beginStop(now);
+            }
+            case STOPPING -> relaunchAfterStop = true;
+            case STOPPED, ERRORED, WAITING_RESTART -> {
+                restartAt = NEVER;
+                statusReason = null;
+                fire(LifecycleEvent.START, reason); // STOPPED|ERRORED|WAITING_RESTART -> LAUNCHING
+                beginLaunch(now);
+            }
+            case LAUNCHING -> { }
+        }
+        return await(RESTART_SETTLED);
+    }
+
+    /** Sends {@code signal} to the main process. */
+    public void signal(String signal) {
+        String name = Signals.normalize(signal);
+        if (child == null || !machine.is(ONLINE, STOPPING)) {
+            throw new IllegalStateException("app " + name() + " is not running (status "
+                    + machine.status().label() + "); start it before sending SIG" + name);
+        }
+        child.signalMain(name);
+    }
+
+    /** {@code jsup reset}: restart count and crash-loop count back to zero. */
+    public void resetCounters() {
+        restarts = 0;
+        counters = RestartCounters.NONE;
+    }
+
+    // ---- time and samples -----------------------------------------------------------------
+
+    /** Takes every edge that was waiting for {@code now}; returns the next deadline (or NEVER). */
+    public long tick(long now) {
+        if (machine.is(WAITING_RESTART) && now >= restartAt) {
+            restartAt = NEVER;
+            fire(LifecycleEvent.DELAY_ELAPSED, "restart delay over"); // WAITING_RESTART -> LAUNCHING
+            beginLaunch(now);
+        }
+        if (machine.is(STOPPING)) {
+            tickStopping(now);
+        }
+        long next = NEVER;
+        if (machine.is(WAITING_RESTART)) {
+            next = restartAt;
+        }
+        if (machine.is(STOPPING)) {
+            next = Math.min(killed ? NEVER : killAt, pollAt);
+        }
+        if (machine.is(ONLINE) && tree() != null) {
+            next = sampleAt;
+        }
+        return next;
+    }
+
+    private void tickStopping(long now) {
+        if (!killed && now >= killAt) {
+            killed = true;
+            int n = child.killTree();
+            if (n > 0) {
+                message("kill_timeout " + RestartPolicy.shortText(spec.killTimeout()) + " passed: SIGKILL to "
+                        + n + (n == 1 ? " process" : " processes"));
+            }
+            giveUpAt = now + AFTER_KILL_NANOS;
+            pollAt = now;
+        }
+        if (now < pollAt || !mainExited) {
+            return;
+        }
+        if (!child.treeAlive()) {
+            finishStop(now);
+        } else if (killed && now >= giveUpAt) {
+            message("processes of pid " + child.pid() + " survived SIGKILL (uninterruptible?); "
+                    + "they are no longer tracked");
+            finishStop(now);
+        } else {
+            pollAt = now + STOP_POLL_NANOS;
+        }
+    }
+
+    /** Whether the tree is due for a memory and CPU sample. */
+    public boolean sampleDue(long now) {
+        return machine.is(ONLINE) && child != null && child.tree() != null && now >= sampleAt;
+    }
+
+    /** The tree to sample, or null. */
+    public TrackedTree tree() {
+        return child == null ? null : child.tree();
+    }
+
+    /** One sample of the tree; restarts the app when it is above {@code max_memory_restart}. */
+    public void onUsage(TreeUsage sample, long now) {
+        if (!machine.is(ONLINE)) {
+            return;
+        }
+        usage = sample;
+        long interval = Math.max(1, spec.memoryCheckInterval().toNanos());
+        // Aligned to a grid, so apps with the same interval are sampled in the same pass.
+        sampleAt = (Math.floorDiv(now, interval) + 1) * interval;
+        long cap = spec.maxMemoryRestart();
+        if (cap > 0 && sample.rssBytes() > cap) {
+            String reason = "memory " + approximate(sample.rssBytes()) + " > " + Sizes.format(cap);
+            message(reason + " (" + sample.processes() + " processes): restarting");
+            restart(now, reason);
+        }
+    }
+
+    // ---- the run --------------------------------------------------------------------------
+
+    private void beginLaunch(long now) {
+        int gen = ++generation;
+        child = null;
+        if (spec.preStart().isEmpty()) {
+            spawn(gen, now);
+            return;
+        }
+        ctx.workers().execute(() -> {
+            PreStartHook.Outcome outcome;
+            try {
+                outcome = ctx.preStart().run(spec);
+            } catch (RuntimeException e) {
+                outcome = new PreStartHook.Outcome(false, e.toString());
+            }
+            PreStartHook.Outcome result = outcome;
+            ctx.engineThread().execute(() -> onPreStartDone(gen, result, ctx.ticker().getAsLong()));
+        });
+    }
+
+    private void onPreStartDone(int gen, PreStartHook.Outcome outcome, long now) {
+        if (gen != generation || !machine.is(LAUNCHING)) {
+            return; // stopped or relaunched meanwhile
+        }
+        if (!outcome.ok()) {
+            statusReason = "pre-start failed: " + outcome.reason();
+            fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
+            return;
+        }
+        spawn(gen, now);
+    }
+
+    private void spawn(int gen, long now) {
+        Child c;
+        try {
+            if (output == null) {
+                output = ctx.outputs().open(spec);
+            }
+            c = ctx.launcher().launch(spec, output);
+        } catch (LaunchException | RuntimeException e) {
+            statusReason = e.getMessage();
+            fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
+            return;
+        }
+        child = c;
+        startedAtNanos = now;
+        startedAt = ctx.wallClock().instant();
+        mainExited = false;
+        killed = false;
+        usage = TreeUsage.NONE;
+        sampleAt = now;
+        statusReason = null;
+        writePidFile(c.pid());
+        c.exited().whenComplete((status, failure) -> ctx.engineThread().execute(() ->
+                onExit(gen, status != null ? status : new ExitStatus(-1, null), ctx.ticker().getAsLong())));
+        fire(LifecycleEvent.SPAWNED, "pid " + c.pid()); // LAUNCHING -> ONLINE
+        ctx.listener().onSpawn(name(), c.pid(), c.startTime());
+    }
+
+    /** The main process exited (and its output was written). */
+    void onExit(int gen, ExitStatus exit, long now) {
+        if (gen != generation || child == null) {
+            return;
+        }
+        deletePidFile();
+        lastExit = exit.describe();
+        mainExited = true;
+        if (machine.is(ONLINE)) {
+            exitedOnItsOwn(exit, now);
+        } else if (machine.is(STOPPING)) {
+            pollAt = now;
+            tickStopping(now);
+        }
+    }
+
+    private void exitedOnItsOwn(ExitStatus exit, long now) {
+        Child dead = child;
+        child = null;
+        usage = TreeUsage.NONE;
+        sampleAt = NEVER;
+        if (dead.treeAlive()) {
+            // Leftovers would hold ports and files the next run needs (PM2 #6084).
+            message("pid " + dead.pid() + " exited, its other processes are stopped");
+            dead.terminateLeftovers(spec.killSignal(), spec.killTimeout());
+        }
+        Duration uptime = Duration.ofNanos(Math.max(0, now - startedAtNanos));
+        RestartDecision decision = policy.decide(exit, counters, startedAtNanos, now);
+        counters = decision.counters();
+        if (decision instanceof RestartDecision.Restart r) {
+            restarts++;
+            history.add(new RestartRecord(ctx.wallClock().instant(), r.reason(), uptime));
+            if (r.delay().isZero()) {
+                fire(LifecycleEvent.EXIT_RESTART, r.reason()); // ONLINE -> LAUNCHING
+                beginLaunch(now);
+            } else {
+                restartAt = now + r.delay().toNanos();
+                fire(LifecycleEvent.EXIT_RESTART_DELAYED, r.reason() + "; restart in "
+                        + RestartPolicy.shortText(r.delay())); // ONLINE -> WAITING_RESTART
+            }
+        } else if (decision instanceof RestartDecision.GiveUp g) {
+            statusReason = g.reason();
+            fire(LifecycleEvent.EXIT_GIVE_UP, g.reason()); // ONLINE -> ERRORED
+        } else {
+            fire(LifecycleEvent.EXIT_STAY, decision.reason()); // ONLINE -> STOPPED
+        }
+    }
+
+    private void beginStop(long now) {
+        int n = child.signalTree(spec.killSignal());
+        message("SIG" + Signals.normalize(spec.killSignal()) + " to " + n + (n == 1 ? " process" : " processes"));
+        killed = false;
+        killAt = now + spec.killTimeout().toNanos();
+        pollAt = mainExited ? now : NEVER;
+        giveUpAt = NEVER;
+        sampleAt = NEVER;
+    }
+
+    private void finishStop(long now) {
+        child = null;
+        usage = TreeUsage.NONE;
+        killAt = NEVER;
+        pollAt = NEVER;
+        giveUpAt = NEVER;
+        if (relaunchAfterStop && want == Want.UP) {
+            relaunchAfterStop = false;
+            fire(LifecycleEvent.STOP_DONE_RELAUNCH, "stopped for restart"); // STOPPING -> LAUNCHING
+            beginLaunch(now);
+        } else {
+            relaunchAfterStop = false;
+            fire(LifecycleEvent.STOP_DONE, "stopped"); // STOPPING -> STOPPED
+        }
+    }
+
+    private void recordRestart(String reason, long now) {
+        restarts++;
+        history.add(new RestartRecord(ctx.wallClock().instant(), reason,
+                Duration.ofNanos(Math.max(0, now - startedAtNanos))));
+    }
+
+    // ---- bookkeeping ----------------------------------------------------------------------
+
+    private void fire(LifecycleEvent event, String reason) {
+        machine.fire(event, reason, ctx.wallClock().instant());
+        if (!waiters.isEmpty()) {
+            AppStatus now = snapshot();
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+                Waiter w = it.next();
+                if (w.until().contains(now.status())) {
+                    it.remove();
+                    w.future().complete(now);
+                }
+            }
+        }
+    }
+
+    private CompletableFuture<AppStatus> await(Set<ProcessStatus> until) {
+        if (until.contains(machine.status())) {
+            return CompletableFuture.completedFuture(snapshot());
+        }
+        CompletableFuture<AppStatus> future = new CompletableFuture<>();
+        waiters.add(new Waiter(until, future));
+        return future;
+    }
+
+    private void message(String text) {
+        ctx.listener().onMessage(name(), text);
+    }
+
+    private void writePidFile(long pid) {
+        Path file = spec.pidFile();
+        if (file == null) {
+            return;
+        }
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, pid + "\n");
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            message("cannot write pid_file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void deletePidFile() {
+        if (spec.pidFile() != null) {
+            try {
+                Files.deleteIfExists(spec.pidFile());
+            } catch (IOException e) {
+                message("cannot delete pid_file " + spec.pidFile() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Releases the app's log output; called when the app is removed. */
+    public void close() {
+        if (output != null) {
+            output.close();
+            output = null;
+        }
+    }
+
+    public AppStatus snapshot() {
+        return new AppStatus(id, spec, machine.status(), want == Want.UP, child == null ? 0 : child.pid(),
+                startedAt, restarts, counters.unstableExits(), lastExit, statusReason, usage.rssBytes(),
+                usage.cpuPercent(), history.toList(), machine.transitions());
+    }
+
+    /** RSS rounded for people: {@code 512M}, {@code 1.2G}, {@code 800K}. */
+    static String approximate(long bytes) {
+        if (bytes >= 1L << 30) {
+            double g = bytes / (double) (1L << 30);
+            return g >= 10 ? Math.round(g) + "G" : String.format(java.util.Locale.ROOT, "%.1fG", g);
+        }
+        if (bytes >= 1L << 20) {
+            return Math.round(bytes / (double) (1L << 20)) + "M";
+        }
+        if (bytes >= 1L << 10) {
+            return Math.round(bytes / 1024.0) + "K";
+        }
+        return Long.toString(bytes);
+    }
+
+    private record Waiter(Set<ProcessStatus> until, CompletableFuture<AppStatus> future) {
+    }
+}

@@ -1,0 +1,82 @@
+package jsup.supervisor.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import jsup.healthmon.proc.ProcessIdentity;
+
+/** A real child process started by {@link OsChildLauncher}, in its own session and process group. */
+final class OsChild implements Child {
+
+    /**
+     * How long an exit waits for the output to drain. A grandchild that survives its parent may hold
+     * the pipes open for ever; its output still reaches the log, only the exit does not wait for it.
+     */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(1);
+
+    private final Process process;
+    private final long startTime;
+    private final TrackedTree tree;
+    private final Signaller signaller;
+    private final CompletableFuture<ExitStatus> exited;
+
+    OsChild(Process process, long startTime, TrackedTree tree, Signaller signaller,
+            CompletableFuture<Void> drained) {
+        this.process = process;
+        this.startTime = startTime;
+        this.tree = tree;
+        this.signaller = signaller;
+        this.exited = process.onExit()
+                .thenCompose(p -> drained.exceptionally(t -> null).toCompletableFuture().copy()
+                        .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .thenApply(v -> ExitStatus.fromExitValue(process.exitValue()));
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public long startTime() {
+        return startTime;
+    }
+
+    @Override
+    public CompletableFuture<ExitStatus> exited() {
+        return exited;
+    }
+
+    @Override
+    public int signalTree(String signal) {
+        return signaller.send(tree.liveMembers(), signal);
+    }
+
+    @Override
+    public int killTree() {
+        return signaller.send(tree.liveMembers(), "KILL");
+    }
+
+    @Override
+    public boolean treeAlive() {
+        return process.isAlive() || !tree.liveMembers().isEmpty();
+    }
+
+    @Override
+    public void signalMain(String signal) {
+        if (process.isAlive()) {
+            signaller.send(List.of(new ProcessIdentity((int) process.pid(), startTime)), signal);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> terminateLeftovers(String signal, Duration killTimeout) {
+        return TreeTerminator.terminate(tree, signaller, signal, killTimeout);
+    }
+
+    @Override
+    public TrackedTree tree() {
+        return tree;
+    }
+}

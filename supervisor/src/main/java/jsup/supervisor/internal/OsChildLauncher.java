@@ -1,0 +1,91 @@
+package jsup.supervisor.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.config.AppSpec;
+
+/**
+ * Starts an app with {@link ProcessBuilder}: cwd and environment (jsupd's own plus the app's), the
+ * command run through {@code /usr/bin/setsid} so the child leads its own session and process group.
+ * A forked JVM child is never a group leader, so setsid execs in place and the pid Java reports is
+ * the app's own.
+ */
+public final class OsChildLauncher implements ChildLauncher {
+
+    static final String SETSID = "/usr/bin/setsid";
+
+    private final ProcFs procFs;
+    private final Signaller signaller;
+
+    public OsChildLauncher(ProcFs procFs) {
+        this.procFs = procFs;
+        this.signaller = new Signaller(procFs);
+    }
+
+    @Override
+    public Child launch(AppSpec spec, ChildOutput output) throws LaunchException {
+        Path cwd = spec.cwd();
+        if (!Files.isDirectory(cwd)) {
+            throw new LaunchException("cwd " + cwd + " is not a folder; create it or fix \"cwd\"");
+        }
+        ProcessBuilder builder = new ProcessBuilder();
+        Map<String, String> env = builder.environment();
+        env.putAll(spec.env());
+        List<String> command = spec.command();
+        checkRunnable(command.get(0), cwd, env.get("PATH"));
+        List<String> argv = new ArrayList<>(command.size() + 1);
+        argv.add(SETSID);
+        argv.addAll(command);
+        builder.command(argv).directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        output.prepare(builder);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
+        }
+        long startTime = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
+        CompletableFuture<Void> drained;
+        try {
+            drained = output.capture(process);
+        } catch (RuntimeException e) {
+            process.destroyForcibly(); // a child whose output nobody reads would block on a full pipe
+            throw new LaunchException("cannot capture the output of " + command.get(0) + ": " + e.getMessage());
+        }
+        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
+        return new OsChild(process, startTime, tree, signaller, drained);
+    }
+
+    /** Fails early with a readable reason instead of a setsid error line in the app's log. */
+    static void checkRunnable(String program, Path cwd, String path) throws LaunchException {
+        if (program.contains("/")) {
+            Path file = cwd.resolve(program);
+            if (!Files.exists(file)) {
+                throw new LaunchException("cannot run " + file + ": no such file; fix \"script\" or \"cwd\"");
+            }
+            if (Files.isDirectory(file) || !Files.isExecutable(file)) {
+                throw new LaunchException("cannot run " + file + ": not an executable file; "
+                        + "chmod +x it or set \"interpreter\"");
+            }
+            return;
+        }
+        String searched = path == null ? "" : path;
+        for (String dir : searched.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return;
+            }
+        }
+        throw new LaunchException("cannot run \"" + program + "\": not found on PATH (" + searched
+                + "); install it or give its absolute path");
+    }
+}

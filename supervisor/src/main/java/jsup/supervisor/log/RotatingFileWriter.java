@@ -1,0 +1,279 @@
+package jsup.supervisor.log;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An append-only log file with size-based rotation by rename, at a line boundary.
+ *
+ * <p>When a write would take the file past {@code maxSize}, the lines that still fit are written, the
+ * file is renamed to a timestamped copy (see {@link RotatedFiles}), a new empty file is opened and the
+ * rest goes there. No copy-and-truncate, so no line is ever lost in between; a single line longer than
+ * {@code maxSize} is kept whole in a file of its own. Copies beyond {@code retain} are deleted; with
+ * {@code compress} each copy is gzipped in the background.
+ *
+ * <p>Thread-safe: every method holds this writer's lock, so {@link #truncate()} is safe while another
+ * thread writes. Writes are buffered (64 KiB); {@link #flush()} hands them to the OS. A target that is
+ * not a regular file (e.g. {@code /dev/null}) is written to but never rotated or truncated.
+ */
+public final class RotatingFileWriter implements Closeable, Flushable {
+
+    static final int BUFFER_BYTES = 64 * 1024;
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+
+    private final Path file;
+    private final long maxSize;
+    private final int retain;
+    private final boolean compress;
+    private final Clock clock;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+
+    private FileChannel channel;
+    private boolean regular;
+    private long size;
+    private boolean atLineStart = true;
+    private boolean closed;
+    private long lastExistenceCheck = System.nanoTime();
+
+    /**
+     * Opens (creating folders and file) {@code file} for appending.
+     *
+     * @param maxSize  rotate past this many bytes; 0 or less never rotates
+     * @param retain   rotated copies kept; 0 deletes each copy at once
+     * @param compress gzip rotated copies in the background
+     * @throws IOException when the file cannot be opened; the message names it
+     */
+    public RotatingFileWriter(Path file, long maxSize, int retain, boolean compress) throws IOException {
+        this(file, maxSize, retain, compress, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #RotatingFileWriter(Path, long, int, boolean)}, naming rotated copies by {@code clock}. */
+    public RotatingFileWriter(Path file, long maxSize, int retain, boolean compress, Clock clock)
+            throws IOException {
+        this.file = file.toAbsolutePath();
+        this.maxSize = maxSize;
+        this.retain = retain;
+        this.compress = compress;
+        this.clock = clock;
+        open();
+        if (regular && size > 0 && !endsWithNewline()) {
+            // Whatever wrote last left a half line: start ours on a fresh one.
+            write(new byte[] {'\n'}, 0, 1);
+        }
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** Bytes in the current file, including those still buffered. */
+    public synchronized long size() {
+        return size;
+    }
+
+    /** Appends one line (UTF-8, a newline added) and hands it to the OS at once. */
+    public synchronized void writeLine(String line) throws IOException {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        write(bytes, 0, bytes.length);
+        flush();
+    }
+
+    /** Appends raw bytes, rotating first at the last line boundary that fits. */
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        ensureOpen();
+        while (len > 0) {
+            if (!regular || maxSize <= 0 || size + len <= maxSize) {
+                append(b, off, len);
+                return;
+            }
+            int n;
+            if (!atLineStart) {
+                // Finish the line the file ends with before rotating, so no line is split across files.
+                n = throughNewline(b, off, len);
+            } else {
+                int room = (int) Math.min(len, Math.max(0, maxSize - size));
+                n = lastNewline(b, off, room);
+                if (n == 0) {
+                    if (size > 0) {
+                        rotate();
+                        continue;
+                    }
+                    // A line longer than maxSize: it gets a file of its own.
+                    n = throughNewline(b, off, len);
+                }
+            }
+            append(b, off, n);
+            off += n;
+            len -= n;
+            if (len > 0 || size >= maxSize) {
+                if (atLineStart) {
+                    rotate();
+                }
+            }
+        }
+    }
+
+    /** Hands buffered bytes to the OS; reopens the file if someone deleted it (PM2 #2633). */
+    @Override
+    public synchronized void flush() throws IOException {
+        if (closed && buffer.position() == 0) {
+            return; // nothing waits to be written, so nothing is lost
+        }
+        ensureOpen();
+        long now = System.nanoTime();
+        if (regular && now - lastExistenceCheck > RECHECK_NANOS) {
+            lastExistenceCheck = now;
+            if (!Files.exists(file)) {
+                channel.close();
+                open();
+            }
+        }
+        drainBuffer();
+    }
+
+    /** Renames the current file to a timestamped copy and starts an empty one. */
+    public synchronized void rotate() throws IOException {
+        ensureOpen();
+        if (!regular) {
+            return;
+        }
+        drainBuffer();
+        channel.close();
+        Path rotated = RotatedFiles.nameFor(file, clock.instant(), clock.getZone());
+        try {
+            Files.move(file, rotated, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            // Someone deleted the file under us: there is nothing to keep, start a new one.
+            open();
+            return;
+        }
+        open();
+        RotatedFiles.prune(file, retain);
+        if (compress && Files.exists(rotated)) {
+            RotatedFiles.compressLater(rotated);
+        }
+    }
+
+    /** Empties the current file in place (the writer keeps appending to it). Buffered bytes are dropped. */
+    public synchronized void truncate() throws IOException {
+        ensureOpen();
+        buffer.clear();
+        if (regular) {
+            channel.truncate(0);
+        }
+        size = 0;
+        atLineStart = true;
+    }
+
+    /** Deletes every rotated copy of this log. */
+    public synchronized void deleteRotated() throws IOException {
+        RotatedFiles.deleteAll(file);
+    }
+
+    /** The rotated copies of this log, oldest first. */
+    public List<Path> rotatedFiles() throws IOException {
+        return RotatedFiles.list(file);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            drainBuffer();
+        } finally {
+            closed = true;
+            channel.close();
+        }
+    }
+
+    private void open() throws IOException {
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IOException("cannot open log file " + file + " for writing (" + e
+                    + "); fix its folder's permissions or choose another path", e);
+        }
+        regular = Files.isRegularFile(file);
+        size = regular ? channel.size() : 0;
+        atLineStart = true;
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, read.size() - 1);
+            return last.get(0) == '\n';
+        }
+    }
+
+    private void append(byte[] b, int off, int len) throws IOException {
+        if (len > buffer.remaining()) {
+            drainBuffer();
+        }
+        if (len > buffer.capacity()) {
+            ByteBuffer direct = ByteBuffer.wrap(b, off, len);
+            while (direct.hasRemaining()) {
+                channel.write(direct);
+            }
+        } else {
+            buffer.put(b, off, len);
+        }
+        size += len;
+        atLineStart = b[off + len - 1] == '\n';
+    }
+
+    private void drainBuffer() throws IOException {
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("log file " + file + " is closed");
+        }
+    }
+
+    /** Bytes up to and including the last '\n' within {@code b[off, off+len)}, or 0. */
+    static int lastNewline(byte[] b, int off, int len) {
+        for (int i = off + len - 1; i >= off; i--) {
+            if (b[i] == '\n') {
+                return i - off + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Bytes up to and including the first '\n', or all of them when there is none. */
+    private static int throughNewline(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == '\n') {
+                return i - off + 1;
+            }
+        }
+        return len;
+    }
+}
