@@ -23,7 +23,7 @@ class JsupCliTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("start", "list", "describe", "logs", "stop", "restart", "reload", "delete",
                 "flush", "save", "resurrect", "kill", "ping", "signal", "reset", "run", "daemon", "startup",
-                "unstartup", "version", "completion");
+                "unstartup", "version", "completion", "health", "doctor");
         assertThat(r.out()).contains("Exit codes:", "Unknown app name or id", "jsupd unreachable");
     }
 

@@ -40,6 +40,7 @@ public final class JsupCommand implements Runnable {
             Map.entry(List.of("signal", "sendSignal"), SignalCommand.class),
             Map.entry(List.of("reset"), ResetCommand.class),
             Map.entry(List.of("health"), HealthCommand.class),
+            Map.entry(List.of("doctor"), DoctorCommand.class),
             Map.entry(List.of("ping"), PingCommand.class),
             Map.entry(List.of("kill"), KillCommand.class),
             Map.entry(List.of("run"), RunCommand.class),

@@ -21,8 +21,10 @@ public record InotifyLimits(long maxUserWatches, long maxUserInstances) {
 
     private static long readLong(Path file) {
         try {
-            return Long.parseLong(Files.readString(file, StandardCharsets.ISO_8859_1).trim());
-        } catch (IOException | NumberFormatException e) {
+            // Not Files.readString: sysctl files report size 0, and readString's second read at a
+            // non-zero offset returns nothing, so it would see only the first byte.
+            return Long.parseLong(Files.readAllLines(file, StandardCharsets.ISO_8859_1).get(0).trim());
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
             return UNKNOWN;
         }
     }
