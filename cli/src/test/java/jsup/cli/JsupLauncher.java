@@ -3,6 +3,7 @@ package jsup.cli;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,58 @@ public final class JsupLauncher {
         env.put("JSUP_JAVA", ProcessHandle.current().info().command().orElse("java"));
         env.remove("JSUP_LAUNCHER");
         return pb;
+    }
+
+    /** The pid in {@code $JSUP_HOME/jsupd.pid}, or -1 when there is none. */
+    public long daemonPid() throws IOException {
+        Path pidFile = home.resolve("jsupd.pid");
+        return Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).trim()) : -1;
+    }
+
+    /**
+     * The live (not zombie) processes whose command line contains {@code marker}, read from /proc:
+     * e.g. an app's script path, which its bash process carries in argv.
+     */
+    public static List<Long> processesOf(String marker) {
+        List<Long> pids = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"))) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    if (cmdline.contains(marker) && alive(Long.parseLong(name))) {
+                        pids.add(Long.parseLong(name));
+                    }
+                } catch (IOException gone) {
+                    // exited while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return pids;
+    }
+
+    /** True while {@code pid} runs: it exists in /proc and is not a zombie. */
+    public static boolean alive(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGKILLs every live process whose command line contains {@code marker} (test teardown). */
+    public static void killAll(String marker) {
+        for (long pid : processesOf(marker)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     /** Stops jsupd ({@code jsup kill}), then SIGKILLs whatever of it and its apps is left. */

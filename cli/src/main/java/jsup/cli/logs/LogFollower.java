@@ -1,12 +1,9 @@
 package jsup.cli.logs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,11 +13,13 @@ import java.util.Objects;
 
 /**
  * Follows log files like {@code tail -F}: each {@link #poll()} returns the complete lines written
- * since the last one. A rotated file (renamed away, a new one created at the path) is read to its
- * end through the still-open handle before the new file is read from its start, so no line is lost
- * across a rotation; a file that shrank (flushed) is read again from its start. A file rotated
- * twice between two polls (100 ms apart in {@code jsup logs}) would skip the middle file: that takes
- * two full {@code log_max_size} files within one poll.
+ * since the last one. A file that shrank (flushed) is read again from its start.
+ *
+ * <p>Rotation (jsupd renames the file to a timestamped copy, see {@code jsup.supervisor.log.RotatedFiles},
+ * and starts a new one) loses no line, however many rotations happen between two polls: the renamed
+ * file is read to its end through the still-open handle, then every copy rotated after it, whole and
+ * in rotation order (gzipped or not), then the new file from its start. Only copies already deleted
+ * by {@code log_retain} before we reach them are gone.
  */
 public final class LogFollower implements AutoCloseable {
 
@@ -33,7 +32,7 @@ public final class LogFollower implements AutoCloseable {
     public LogFollower(List<LogSource> sources, boolean fromStart) {
         for (LogSource s : sources) {
             Tracked t = new Tracked(s);
-            t.open(!fromStart);
+            t.openAt(!fromStart);
             files.add(t);
         }
     }
@@ -67,34 +66,52 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /** One followed path: the open handle, how far it was read, and the rotated copies seen so far. */
     private static final class Tracked {
+        /** Times the first open is retried when the file rotates under it; then we take what we got. */
+        private static final int OPEN_ATTEMPTS = 8;
+
         private final LogSource source;
-        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        private final LineSplitter lines;
         private final ByteBuffer buf = ByteBuffer.allocate(65536);
         private FileChannel channel;
         private Object key;
         private long pos;
+        /** The rotated copies that existed when {@link #channel} was opened: none of them is ours to read. */
+        private RotatedCopies.Snapshot known = RotatedCopies.Snapshot.EMPTY;
 
         Tracked(LogSource source) {
             this.source = source;
+            this.lines = new LineSplitter(source);
         }
 
-        void open(boolean atEnd) {
-            try {
-                BasicFileAttributes attrs = Files.readAttributes(source.file(), BasicFileAttributes.class);
-                channel = FileChannel.open(source.file(), StandardOpenOption.READ);
-                key = attrs.fileKey();
-                pos = atEnd ? channel.size() : 0;
-            } catch (NoSuchFileException e) {
-                channel = null;
-            } catch (IOException e) {
-                channel = null;
+        /** Opens the file, at its end or start, noting which rotated copies already exist. */
+        void openAt(boolean atEnd) {
+            for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+                RotatedCopies.Snapshot before = RotatedCopies.of(source.file());
+                if (!openChannel()) {
+                    known = before;
+                    return;
+                }
+                RotatedCopies.Snapshot after = RotatedCopies.of(source.file());
+                if (after.newerThan(before).isEmpty()) {
+                    known = after;
+                    pos = atEnd ? size() : 0;
+                    return;
+                }
+                // It rotated while we opened it: what we hold may already be a rotated copy; look again.
+                closeChannel();
             }
+            known = RotatedCopies.of(source.file());
+            openChannel();
+            pos = atEnd ? size() : 0;
         }
 
         void poll(List<LogLine> out) {
             if (channel == null) {
-                open(false);
+                if (Files.exists(source.file())) {
+                    openAt(false);
+                }
                 if (channel == null) {
                     return;
                 }
@@ -105,27 +122,81 @@ public final class LogFollower implements AutoCloseable {
             }
             Object current = currentKey();
             if (current != null && !Objects.equals(current, key)) {
-                // Rotated: whatever reached the old file before the rename is read now, then the new file.
-                if (channel != null) {
+                followRotation(out);
+                return;
+            }
+            try {
+                if (channel.size() < pos) {
+                    // Flushed (truncated in place): read it again from its start.
+                    pos = 0;
+                    lines.reset();
                     drain(out);
                 }
-                flushPartial(out);
+            } catch (IOException e) {
                 closeChannel();
-                open(false);
-                if (channel != null) {
-                    drain(out);
-                }
+            }
+        }
+
+        /**
+         * Our file was renamed away: finish it, read every copy rotated after it, then go on with the
+         * new file. When the new file was itself rotated before we opened it, what we opened is one of
+         * those copies: the ones before it are read now, it is followed as usual, and the next poll
+         * sees it renamed and comes back here for the rest.
+         */
+        private void followRotation(List<LogLine> out) {
+            drain(out);
+            lines.flush(out);
+            RotatedCopies.Snapshot now = RotatedCopies.of(source.file());
+            List<Path> fresh = now.newerThan(known);
+            // Our copy not found: deleted by log_retain already; everything newer than what we knew is unread.
+            int ours = indexOfOurs(fresh);
+            readWhole(fresh.subList(ours + 1, fresh.size()), out);
+            closeChannel();
+            if (!openChannel()) {
+                known = now;
+                return;
+            }
+            RotatedCopies.Snapshot after = RotatedCopies.of(source.file());
+            List<Path> meanwhile = after.newerThan(now);
+            int opened = indexOfOurs(meanwhile);
+            if (opened < 0) {
+                readWhole(meanwhile, out);
+                known = after;
             } else {
-                try {
-                    if (channel.size() < pos) {
-                        pos = 0;
-                        partial.reset();
-                        drain(out);
-                        return;
-                    }
-                } catch (IOException e) {
-                    closeChannel();
+                readWhole(meanwhile.subList(0, opened), out);
+                known = after.without(meanwhile.subList(opened, meanwhile.size()));
+            }
+            drain(out);
+        }
+
+        /** Where the file behind our handle is among {@code copies}, or -1. */
+        private int indexOfOurs(List<Path> copies) {
+            for (int i = 0; i < copies.size(); i++) {
+                if (RotatedCopies.isSameFile(copies.get(i), channel, key)) {
+                    return i;
                 }
+            }
+            return -1;
+        }
+
+        private boolean openChannel() {
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(source.file(), BasicFileAttributes.class);
+                channel = FileChannel.open(source.file(), StandardOpenOption.READ);
+                key = attrs.fileKey();
+                pos = 0;
+                return true;
+            } catch (IOException e) {
+                channel = null;
+                return false;
+            }
+        }
+
+        private long size() {
+            try {
+                return channel == null ? 0 : channel.size();
+            } catch (IOException e) {
+                return 0;
             }
         }
 
@@ -146,27 +217,21 @@ public final class LogFollower implements AutoCloseable {
                         return;
                     }
                     pos += n;
-                    byte[] a = buf.array();
-                    int lineStart = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (a[i] == '\n') {
-                            partial.write(a, lineStart, i - lineStart);
-                            out.add(new LogLine(source, LogTail.stripCr(partial.toString(StandardCharsets.UTF_8))));
-                            partial.reset();
-                            lineStart = i + 1;
-                        }
-                    }
-                    partial.write(a, lineStart, n - lineStart);
+                    lines.accept(buf.array(), n, out);
                 }
             } catch (IOException e) {
                 closeChannel();
             }
         }
 
-        private void flushPartial(List<LogLine> out) {
-            if (partial.size() > 0) {
-                out.add(new LogLine(source, LogTail.stripCr(partial.toString(StandardCharsets.UTF_8))));
-                partial.reset();
+        private void readWhole(List<Path> copies, List<LogLine> out) {
+            for (Path copy : copies) {
+                try {
+                    RotatedCopies.read(copy, (bytes, n) -> lines.accept(bytes, n, out));
+                } catch (IOException e) {
+                    // Pruned by log_retain before we got to it: its lines are gone for everyone.
+                }
+                lines.flush(out);
             }
         }
 

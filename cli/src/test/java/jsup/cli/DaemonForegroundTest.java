@@ -1,0 +1,138 @@
+package jsup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import jsup.supervisor.control.ControlClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jsup daemon} in the foreground, as a systemd unit runs it: {@code jsup ping} answers with its
+ * pid, a second {@code jsup daemon} on the same home fails fast naming it, {@code jsup reload}
+ * restarts an app, and SIGTERM stops the apps, writes the dump and exits 0.
+ */
+class DaemonForegroundTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path tmp;
+
+    private JsupLauncher jsup;
+    private Process daemon;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.destroyForcibly();
+            daemon.waitFor(10, TimeUnit.SECONDS);
+        }
+        JsupLauncher.killAll(tmp.toString());
+    }
+
+    private JsupLauncher.Result ok(String... args) throws Exception {
+        JsupLauncher.Result r = jsup.run(args);
+        assertThat(r.exitCode()).as("jsup %s\n%s", String.join(" ", args), r).isZero();
+        return r;
+    }
+
+    private JsonNode app(String name) throws Exception {
+        try (ControlClient c = ControlClient.connect(jsup.home())) {
+            return c.describe(name).path("apps").get(0);
+        }
+    }
+
+    @Test
+    void foregroundDaemonAnswersReloadsAndStopsCleanlyOnSigterm() throws Exception {
+        Path apps = Files.createDirectories(tmp.resolve("apps"));
+        Path script = apps.resolve("web.sh");
+        Files.writeString(script, "#!/bin/bash\nwhile true; do sleep 0.2; done\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(apps.resolve("ecosystem.json"),
+                "{\"apps\": [{\"name\": \"web\", \"script\": \"web.sh\", \"kill_timeout\": 1000}]}");
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        jsup = new JsupLauncher(tmp.resolve("home"), work);
+
+        Path daemonOut = work.resolve("daemon.out");
+        daemon = jsup.background(daemonOut, "daemon");
+        long pid = daemon.pid(); // bin/jsup execs java: this is jsupd itself
+        // Wait for the socket before any jsup command, or that command would start a detached jsupd of its own.
+        await().atMost(WAIT).until(() -> {
+            assertThat(daemon.isAlive()).as("jsup daemon exited: %s", read(daemonOut)).isTrue();
+            try (ControlClient c = ControlClient.connect(jsup.home())) {
+                return c.ping().path("pid").asLong() == pid;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+
+        // ping
+        assertThat(ok("ping").out()).startsWith("pong: jsupd pid " + pid + ", version ").contains(" 0 app(s)",
+                "home " + jsup.home());
+        JsonNode pong = JSON.readTree(ok("ping", "--json").out());
+        assertThat(pong.path("pong").asBoolean()).isTrue();
+        assertThat(pong.path("pid").asLong()).isEqualTo(pid);
+        assertThat(pong.path("protocol").asInt()).isEqualTo(1);
+
+        // a second daemon on the same home fails fast, names the running one and disturbs nothing
+        long before = System.nanoTime();
+        JsupLauncher.Result second = jsup.run("daemon");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.FAILURE);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(15));
+        assertThat(second.err()).contains("already running for " + jsup.home(), "(pid " + pid + ")", "jsup kill")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(second.err().strip().lines()).hasSize(1);
+        assertThat(jsup.daemonPid()).isEqualTo(pid);
+        assertThat(daemon.isAlive()).isTrue();
+
+        // reload: a single-process app is restarted, a new process replaces the old one
+        ok("start", apps.resolve("ecosystem.json").toString());
+        await().atMost(WAIT).until(() -> JsupLauncher.processesOf(script.toString()).size() == 1);
+        long oldWeb = app("web").path("pid").asLong();
+        assertThat(JsupLauncher.processesOf(script.toString())).containsExactly(oldWeb);
+        JsupLauncher.Result reloaded = ok("reload", "web");
+        assertThat(reloaded.out()).contains("reloaded (restarted): web").contains(" online ");
+        JsonNode web = app("web");
+        long newWeb = web.path("pid").asLong();
+        assertThat(newWeb).isPositive().isNotEqualTo(oldWeb);
+        assertThat(web.path("restarts").asInt()).isEqualTo(1);
+        assertThat(web.path("restart_history").get(0).path("reason").asText()).isEqualTo("manual");
+        assertThat(JsupLauncher.alive(oldWeb)).isFalse();
+        assertThat(JsupLauncher.processesOf(script.toString())).containsExactly(newWeb);
+        JsupLauncher.Result unknown = jsup.run("reload", "nope");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.UNKNOWN_APP);
+
+        // SIGTERM: every app stopped, the dump written, exit 0
+        daemon.destroy();
+        assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).as("jsupd exits after SIGTERM").isTrue();
+        assertThat(daemon.exitValue()).as(read(daemonOut)).isZero();
+        assertThat(JsupLauncher.alive(newWeb)).isFalse();
+        assertThat(JsupLauncher.processesOf(script.toString())).isEmpty();
+        JsonNode dump = JSON.readTree(jsup.home().resolve("dump.json").toFile());
+        assertThat(dump.path("apps")).hasSize(1);
+        assertThat(dump.at("/apps/0/name").asText()).isEqualTo("web");
+        assertThat(dump.at("/apps/0/running").asBoolean()).as("saved as running: %s", dump).isTrue();
+        assertThat(jsup.home().resolve("jsup.sock")).doesNotExist();
+        assertThat(jsup.home().resolve("jsupd.pid")).doesNotExist();
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
