@@ -82,6 +82,6 @@ class InotifyScannerTest {
         Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "8192\n");
         assertThat(InotifyLimits.read(new ProcFs(proc))).isEqualTo(new InotifyLimits(8192, InotifyLimits.UNKNOWN));
         assertThat(InotifyLimits.read(ProcFs.SYSTEM).maxUserWatches())
-                .isEqualTo(Long.parseLong(Files.readString(Path.of("/proc/sys/fs/inotify/max_user_watches")).trim()));
+                .isEqualTo(Long.parseLong(Files.readAllLines(Path.of("/proc/sys/fs/inotify/max_user_watches")).get(0).trim()));
     }
 }
