@@ -31,6 +31,9 @@ import jsup.supervisor.internal.TreeSampler;
  */
 public final class Supervisor implements AutoCloseable {
 
+    /** Set in every app's environment to the app's name: with jsupd's JSUP_HOME, the mark of its processes. */
+    public static final String APP_ENV_VAR = "JSUP_APP";
+
     private final SupervisorListener listener;
     private final LongSupplier ticker = System::nanoTime;
     private final ExecutorService workers;
@@ -52,7 +55,7 @@ public final class Supervisor implements AutoCloseable {
         this.loop = new EngineLoop("jsup-engine", ticker,
                 e -> listener.onMessage("jsup", "engine error: " + e));
         EngineContext ctx = new EngineContext(listener, settings.wallClock(), ticker, loop, workers,
-                new OsChildLauncher(settings.procFs()),
+                new OsChildLauncher(settings.procFs(), settings.childEnvironment()),
                 PreStartSteps.hook(settings.procFs(), settings.wallClock(), listener, loop), outputs);
         this.engine = new Engine(ctx, new TreeSampler(settings.procFs()));
         loop.start(engine::tick);
@@ -101,6 +104,18 @@ public final class Supervisor implements AutoCloseable {
             engine.find(name).signal(signal);
             return null;
         });
+    }
+
+    /**
+     * {@code jsup flush}: empties the app's log files and deletes their rotated copies, through the
+     * app's own writers (a second writer on the same files would leave the engine's size count, and
+     * so its next rotation, wrong). The files are emptied on the caller's thread.
+     *
+     * @throws java.io.UncheckedIOException when a file cannot be emptied; the message names it
+     */
+    public void flush(String name) {
+        ChildOutput output = call(now -> engine.find(name).output());
+        output.flush();
     }
 
     /** {@code jsup reset}: restart and crash-loop counts back to zero. */

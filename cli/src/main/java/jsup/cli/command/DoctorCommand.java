@@ -33,9 +33,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jsup doctor [FILE] [--fix] [--json]}: checks the machine and the apps' config; never starts jsupd. */
 @Command(name = "doctor",
-        description = {"Check this machine and the apps' configuration: one line per check, with the fix for each ✗.",
-            "The apps come from the running jsupd (never started by doctor), or from FILE when given.",
-            "Exit code 1 when a check fails (and --fix did not repair it)."},
+        description = "Check this machine and the apps' configuration: one line per check, with the fix for each ✗. "
+            + "The apps come from the running jsupd (never started by doctor), or from FILE when given. Exit "
+            + "code 1 when a check fails (and --fix did not repair it).",
         footerHeading = "%nChecks:%n",
         footer = {
             "  java          Java 17 or newer runs jsup.",

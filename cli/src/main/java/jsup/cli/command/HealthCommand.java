@@ -12,10 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jsup health <name>}: has jsupd run an app's probes now and shows each result; exit 1 when one fails. */
 @Command(name = "health",
-        description = {"Run the health probes of apps now (outside their schedule; never restarts anything)",
-            "and show each result: ✓ or ✗, the probe, its latency and what it saw.",
-            "The results also go to $JSUP_HOME/logs/healthmon.log but do not count towards a restart.",
-            "Exit code 1 when a probe fails, 3 when no app has that name."})
+        description = "Run the health probes of apps now (outside their schedule; never restarts anything) and show "
+            + "each result: ✓ or ✗, the probe, its latency and what it saw. The results also go to "
+            + "$JSUP_HOME/logs/healthmon.log but do not count towards a restart. Exit code 1 when a probe "
+            + "fails, 3 when no app has that name.")
 final class HealthCommand extends DaemonCommand {
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "App name, id, namespace or 'all'.")

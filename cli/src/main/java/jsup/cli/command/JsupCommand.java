@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
         versionProvider = JsupVersion.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"jsup: a process supervisor with PM2's commands.",
-            "Apps run under jsupd, one daemon per $JSUP_HOME (default ~/.jsup), started on first use.",
-            "'jsup run FILE' runs a file in the foreground without a daemon (containers)."})
+        description = "jsup: a process supervisor with PM2's commands. Apps run under jsupd, one daemon per $JSUP_HOME "
+            + "(default ~/.jsup), started on first use. 'jsup run FILE' runs a file in the foreground without "
+            + "a daemon (containers).")
 public final class JsupCommand implements Runnable {
 
     /** Every subcommand: its name and aliases (as in its {@code @Command}), then its class. */

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jsup list} ({@code ls}, {@code status}): the app table, or {@code --json} like {@code pm2 jlist}. */
 @Command(name = "list", aliases = {"ls", "status", "l", "ps"},
-        description = {"Show every app: id, name, pid, status, ↺ restarts, uptime, cpu, mem, health.",
-            "Coloured on a terminal, plain columns when piped; --json prints the app objects (like pm2 jlist)."})
+        description = "Show every app: id, name, pid, status, ↺ restarts, uptime, cpu, mem, health. Coloured on a "
+            + "terminal, plain columns when piped; --json prints the app objects (like pm2 jlist).")
 final class ListCommand extends DaemonCommand {
 
     @Option(names = "--json", description = "Print the apps as a JSON array.")

@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jsup logs [name|all]}: the last lines, then new lines as they come, across rotations. */
 @Command(name = "logs",
-        description = {"Show the last lines of apps' logs, then follow new lines (across rotations) until Ctrl-C.",
-            "Without a name, every app, lines prefixed with the app's name."})
+        description = "Show the last lines of apps' logs, then follow new lines (across rotations) until Ctrl-C. "
+            + "Without a name, every app, lines prefixed with the app's name.")
 final class LogsCommand extends DaemonCommand {
 
     /** How often followed files are checked for new lines. */

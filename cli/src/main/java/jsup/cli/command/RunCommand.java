@@ -40,10 +40,10 @@ import picocli.CommandLine.Parameters;
  * output; SIGINT/SIGTERM stop every app per its kill_timeout, then exit 0.
  */
 @Command(name = "run",
-        description = {"Run the apps of an ecosystem file in the foreground, without jsupd (like pm2-runtime).",
-            "Prints status changes and the apps' output. SIGINT/SIGTERM stop every app (each per its",
-            "kill_timeout) and exit 0. Exits by itself once no app runs or will restart",
-            "(exit 1 if one errored), unless --no-auto-exit."})
+        description = "Run the apps of an ecosystem file in the foreground, without jsupd (like pm2-runtime). Prints "
+            + "status changes and the apps' output. SIGINT/SIGTERM stop every app (each per its kill_timeout) "
+            + "and exit 0. Exits by itself once no app runs or will restart (exit 1 if one errored), unless "
+            + "--no-auto-exit.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     /** How often the apps' log files are read for new lines. */

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jsup save} ({@code dump}): writes dump.json for resurrect and boot. */
 @Command(name = "save", aliases = "dump",
-        description = {"Save every app (config and whether it runs) to $JSUP_HOME/dump.json, keeping the",
-            "previous one as dump.json.bak. 'jsup resurrect' and a booting 'jsup daemon' restore it."})
+        description = "Save every app (config and whether it runs) to $JSUP_HOME/dump.json, keeping the previous one "
+            + "as dump.json.bak. 'jsup resurrect' and a booting 'jsup daemon' restore it.")
 final class SaveCommand extends DaemonCommand {
 
     @Option(names = "--json", description = "Print jsupd's result as JSON.")

@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jsup startup [systemd] [--user NAME] [--dry-run]}: installs jsupd as a systemd service. */
 @Command(name = "startup",
-        description = {"Install jsup as a systemd service that runs 'jsup daemon' at boot.",
-            "As root: a system unit /etc/systemd/system/jsup-<user>.service running as --user.",
-            "Otherwise: a user unit ~/.config/systemd/user/jsup.service (needs 'loginctl enable-linger').",
-            "When systemd runs, the unit is enabled and started; in a container it is only written.",
-            "The daemon resurrects the apps of the last 'jsup save' when it starts: run 'jsup save' first."})
+        description = "Install jsup as a systemd service that runs 'jsup daemon' at boot. As root: a system unit "
+            + "/etc/systemd/system/jsup-<user>.service running as --user. Otherwise: a user unit "
+            + "~/.config/systemd/user/jsup.service (needs 'loginctl enable-linger'). When systemd runs, the "
+            + "unit is enabled and started; in a container it is only written. The daemon resurrects the apps "
+            + "of the last 'jsup save' when it starts: run 'jsup save' first.")
 final class StartupCommand implements Runnable {
 
     private final CliContext ctx;

@@ -4,8 +4,8 @@ import jsup.cli.CliContext;
 import picocli.CommandLine.Command;
 
 /** {@code jsup stop <name|id|namespace|all|file>…}. */
-@Command(name = "stop", description = {"Stop apps: their kill_signal, then SIGKILL after kill_timeout, whole process tree.",
-            "Waits until they have stopped."})
+@Command(name = "stop", description = "Stop apps: their kill_signal, then SIGKILL after kill_timeout, whole process tree. Waits until "
+            + "they have stopped.")
 final class StopCommand extends AppActionCommand {
 
     StopCommand(CliContext ctx) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jsup.healthmon.HealthSpec;
+import jsup.supervisor.log.LogDateFormat;
 
 /**
  * Reads one app object into an {@link AppSpec}: PM2's keys with PM2's defaults and units, jsup's additions,
@@ -146,6 +147,11 @@ final class AppReader {
         Path logFile = readLogFile(f, cwd, name == null ? null : logs.resolve(name + ".log"));
         boolean mergeLogs = f.bool(f.aliasOf("merge_logs", "combine_logs"), false);
         String logDateFormat = f.nonEmptyText("log_date_format");
+        String dateProblem = logDateFormat == null ? null : LogDateFormat.problem(logDateFormat);
+        if (dateProblem != null) {
+            f.error("log_date_format", dateProblem);
+            logDateFormat = null;
+        }
         Boolean timeKey = f.optionalBool("time");
         boolean time = timeKey != null ? timeKey : logDateFormat != null;
         if (time && logDateFormat == null) {

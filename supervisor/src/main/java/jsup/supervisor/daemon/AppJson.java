@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import jsup.healthmon.proc.InotifyReport;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.RestartRecord;
 import jsup.supervisor.Transition;
@@ -41,6 +42,7 @@ final class AppJson {
         o.put("health_failures", health.consecutiveFailures());
         o.put("inotify_warning", health.inotifyWarning() != null);
         o.put("inotify_detail", health.inotifyWarning());
+        o.set("inotify", inotify(health.inotify()));
         o.put("out_file", text(s.spec().outFile()));
         o.put("error_file", text(s.spec().errorFile()));
         o.put("log_file", text(s.spec().logFile()));
@@ -60,6 +62,22 @@ final class AppJson {
             o.set("config", AppSpecJson.toJson(s.spec()));
         }
         return o;
+    }
+
+    /**
+     * The latest inotify report: what the app's process tree holds, what its user holds in total
+     * (what the kernel limits) and the limits (-1 when unreadable); null before the first read.
+     */
+    static ObjectNode inotify(HealthBook.Inotify latest) {
+        if (latest == null) {
+            return null;
+        }
+        InotifyReport r = latest.report();
+        return NODES.objectNode().put("at", latest.at().toString()).put("uid", r.uid())
+                .put("instances", r.app().instances()).put("watches", r.app().watches())
+                .put("user_instances", r.user().instances()).put("user_watches", r.user().watches())
+                .put("max_user_instances", r.limits().maxUserInstances())
+                .put("max_user_watches", r.limits().maxUserWatches());
     }
 
     static ArrayNode results(HealthBook.Entry health) {

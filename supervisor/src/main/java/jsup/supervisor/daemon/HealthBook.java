@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jsup.healthmon.proc.InotifyReport;
 
 /**
  * What jsupd remembers of each app's health for {@code list} and {@code describe}: the latest probe
- * round, the failure streak and the inotify warning. Thread-safe; written by the health listener,
- * read by command handlers.
+ * round, the failure streak, the latest inotify picture and the inotify warning. Thread-safe;
+ * written by the health listener, read by command handlers.
  */
 final class HealthBook {
 
@@ -17,9 +18,18 @@ final class HealthBook {
     record Result(Instant at, String probe, boolean ok, Duration latency, String detail) {
     }
 
-    /** An app's health as shown to people. */
-    record Entry(List<Result> lastRound, int consecutiveFailures, String inotifyWarning) {
-        static final Entry EMPTY = new Entry(List.of(), 0, null);
+    /** The latest inotify report of an app, and when it was read. */
+    record Inotify(Instant at, InotifyReport report) {
+    }
+
+    /**
+     * An app's health as shown to people.
+     *
+     * @param inotify        the latest inotify report, or null before the first one
+     * @param inotifyWarning the warning message while the app's user is over the ratio, else null
+     */
+    record Entry(List<Result> lastRound, int consecutiveFailures, Inotify inotify, String inotifyWarning) {
+        static final Entry EMPTY = new Entry(List.of(), 0, null, null);
 
         Entry {
             lastRound = List.copyOf(lastRound);
@@ -41,18 +51,25 @@ final class HealthBook {
     }
 
     void recordRound(String app, List<Result> round, int consecutiveFailures) {
-        entries.merge(app, new Entry(round, consecutiveFailures, null),
-                (old, now) -> new Entry(now.lastRound(), now.consecutiveFailures(), old.inotifyWarning()));
+        entries.merge(app, new Entry(round, consecutiveFailures, null, null),
+                (old, now) -> new Entry(now.lastRound(), now.consecutiveFailures(), old.inotify(),
+                        old.inotifyWarning()));
     }
 
-    void recordInotify(String app, String warning) {
-        entries.merge(app, new Entry(List.of(), 0, warning),
-                (old, now) -> new Entry(old.lastRound(), old.consecutiveFailures(), warning));
+    void recordInotifyReport(String app, Instant at, InotifyReport report) {
+        Inotify inotify = new Inotify(at, report);
+        entries.merge(app, new Entry(List.of(), 0, inotify, null),
+                (old, now) -> new Entry(old.lastRound(), old.consecutiveFailures(), inotify, old.inotifyWarning()));
     }
 
-    /** Drops the streak and results after a (re)start; the inotify mark stays until it clears. */
+    void recordInotifyWarning(String app, String warning) {
+        entries.merge(app, new Entry(List.of(), 0, null, warning),
+                (old, now) -> new Entry(old.lastRound(), old.consecutiveFailures(), old.inotify(), warning));
+    }
+
+    /** Drops the streak and results after a (re)start; the inotify numbers and mark stay until the next read. */
     void resetRound(String app) {
-        entries.computeIfPresent(app, (k, old) -> new Entry(List.of(), 0, old.inotifyWarning()));
+        entries.computeIfPresent(app, (k, old) -> new Entry(List.of(), 0, old.inotify(), old.inotifyWarning()));
     }
 
     void forget(String app) {

@@ -56,8 +56,14 @@ public final class Jsupd implements AutoCloseable {
      *                    {@code System.getenv()}
      * @param restoreAtStart restore apps from state.json / dump.json at start (off only in tests that
      *                    want an empty daemon)
+     * @param healthProcFs where health checks read /proc (inotify use and limits, tcp accept state);
+     *                    {@link ProcFs#SYSTEM} except in tests that replace the inotify limits
      */
-    public record Options(Map<String, String> environment, boolean restoreAtStart) {
+    public record Options(Map<String, String> environment, boolean restoreAtStart, ProcFs healthProcFs) {
+        public Options(Map<String, String> environment, boolean restoreAtStart) {
+            this(environment, restoreAtStart, ProcFs.SYSTEM);
+        }
+
         public static Options defaults() {
             return new Options(System.getenv(), true);
         }
@@ -93,8 +99,10 @@ public final class Jsupd implements AutoCloseable {
             return t;
         });
         this.events = new EngineEvents(clock, this::requestStateWrite);
-        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock));
-        this.health = new HealthSupervision(home, healthBook, this::healthRestart, procFs, clock);
+        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock,
+                Map.of(JsupHome.ENV_VAR, home.dir().toString())));
+        this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
+                clock);
         events.attach(health);
     }
 
@@ -226,19 +234,22 @@ public final class Jsupd implements AutoCloseable {
 
     // ---------------------------------------------------------------- start-up
 
-    /** Reads a predecessor's state.json and stops what it left running; returns its entries. */
+    /**
+     * Stops what a predecessor that died left running: the processes its state.json names, then any
+     * process still carrying this home's environment mark (all of them when state.json is
+     * unreadable). Returns the state.json entries, to restore from.
+     */
     private List<StateFile.Entry> cleanUpAfterPredecessor() {
-        if (!Files.exists(home.state())) {
-            return List.of();
+        List<StateFile.Entry> entries = List.of();
+        if (Files.exists(home.state())) {
+            try {
+                entries = StateFile.read(home.state());
+            } catch (IOException e) {
+                log.error("{}; looking for what the previous jsupd left running by the {} mark of its processes",
+                        e.getMessage(), JsupHome.ENV_VAR);
+            }
         }
-        List<StateFile.Entry> entries;
-        try {
-            entries = StateFile.read(home.state());
-        } catch (IOException e) {
-            log.error("{}; cannot tell what the previous jsupd left running", e.getMessage());
-            return List.of();
-        }
-        List<String> stopped = Leftovers.stop(entries, procFs);
+        List<String> stopped = Leftovers.stop(entries, procFs, home);
         if (!stopped.isEmpty()) {
             log.warn("stopped {} app(s) left running by a jsupd that died: {}", stopped.size(), stopped);
         }
@@ -336,7 +347,11 @@ public final class Jsupd implements AutoCloseable {
         return new Admission(null, started, alreadyRunning, registered, List.of());
     }
 
-    /** True while the app runs or is about to run again. */
+    /**
+     * True while the app runs or is about to run again: what save and state.json record as
+     * "running", so an app that ended on its own (autorestart off, a stop exit code, a crash loop, a
+     * failed pre-start) is not brought back by resurrect or after a jsupd crash.
+     */
     static boolean isRunning(AppStatus s) {
         return s.wantUp() && s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED;
     }
@@ -352,7 +367,7 @@ public final class Jsupd implements AutoCloseable {
     int save() throws IOException {
         List<DumpFile.SavedApp> apps = new ArrayList<>();
         for (AppStatus s : supervisor.list()) {
-            apps.add(new DumpFile.SavedApp(s.name(), s.wantUp(), AppSpecJson.toJson(s.spec())));
+            apps.add(new DumpFile.SavedApp(s.name(), isRunning(s), AppSpecJson.toJson(s.spec())));
         }
         DumpFile.save(home, clock.instant(), apps);
         log.info("saved {} app(s) to {}", apps.size(), home.dump());
@@ -444,7 +459,7 @@ public final class Jsupd implements AutoCloseable {
             List<StateFile.Entry> entries = new ArrayList<>();
             for (AppStatus s : supervisor.list()) {
                 AppSpec spec = s.spec();
-                entries.add(new StateFile.Entry(s.name(), s.wantUp(), events.process(s.name()), spec.killSignal(),
+                entries.add(new StateFile.Entry(s.name(), isRunning(s), events.process(s.name()), spec.killSignal(),
                         spec.killTimeout(), AppSpecJson.toJson(spec)));
             }
             if (!stateFrozen) {

@@ -30,7 +30,6 @@ import jsup.supervisor.control.ControlException;
 import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.control.ControlRequest;
 import jsup.supervisor.control.ErrorCode;
-import jsup.supervisor.log.AppLog;
 
 /**
  * jsupd's answers to control commands (docs/control-protocol.md, "Commands"). A thin layer: it
@@ -188,10 +187,9 @@ final class JsupdCommands implements CommandHandler {
     private JsonNode flush(ControlRequest r) throws ControlException {
         List<AppStatus> apps = r.has("target") ? targets(r.text("target")) : supervisor.list();
         for (AppStatus s : apps) {
-            // A second writer on the same files: the engine's writer appends (O_APPEND), so its
-            // next line lands at the start of the emptied file.
-            try (AppLog logs = AppLog.open(s.spec())) {
-                logs.flush();
+            // Through the app's own writers, so their size count (and so rotation) stays right.
+            try {
+                supervisor.flush(s.name());
             } catch (UncheckedIOException e) {
                 throw new ControlException(ErrorCode.INTERNAL, "cannot flush the logs of " + s.name() + ": "
                         + e.getMessage());

@@ -28,6 +28,11 @@ public final class AppLogOutput implements ChildOutput {
     }
 
     @Override
+    public void flush() {
+        log.flush();
+    }
+
+    @Override
     public void close() {
         log.close();
     }

@@ -12,6 +12,14 @@ public interface ChildOutput extends AutoCloseable {
     /** Starts draining {@code process}; completes when every byte is written. */
     CompletableFuture<Void> capture(Process process);
 
+    /**
+     * Empties the app's log files ({@code jsup flush}) through the writers that append to them, so
+     * their size counts (and so rotation) stay right.
+     *
+     * @throws java.io.UncheckedIOException when a file cannot be emptied; the message names it
+     */
+    void flush();
+
     @Override
     void close();
 

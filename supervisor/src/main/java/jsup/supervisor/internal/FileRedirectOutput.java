@@ -44,6 +44,21 @@ public final class FileRedirectOutput implements ChildOutput {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The kernel appends (O_APPEND), so emptying the files in place is safe while the child writes. */
+    @Override
+    public void flush() {
+        for (Path file : new Path[] {spec.outFile(), spec.errorFile()}) {
+            if (file != null && Files.isRegularFile(file)) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot flush " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
     }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.RestartRecord;
@@ -42,6 +43,7 @@ public final class ManagedApp {
 
     private static final Set<ProcessStatus> RESTART_SETTLED = EnumSet.of(ONLINE, ERRORED, STOPPED);
     private static final Set<ProcessStatus> STOP_SETTLED = EnumSet.of(STOPPED, LAUNCHING);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final int id;
     private final AppSpec spec;
@@ -67,6 +69,13 @@ public final class ManagedApp {
     private boolean relaunchAfterStop;
     private boolean killed;
     private TreeUsage usage = TreeUsage.NONE;
+    /**
+     * The stop of what an earlier run left behind (a grandchild still holding a port). No launch
+     * starts before it completes, so two runs never overlap.
+     */
+    private CompletableFuture<Void> leftovers = DONE;
+    /** The pre-start steps under way, or null; a stop cancels them (and kills the command). */
+    private PreStartTask preStart;
 
     private long restartAt = NEVER;
     private long killAt = NEVER;
@@ -131,7 +140,8 @@ public final class ManagedApp {
                 beginStop(now);
             }
             case LAUNCHING -> {
-                generation++; // drops the pending pre-start result
+                generation++; // drops the pending pre-start result (or the wait for leftovers)
+                cancelPreStart();
                 fire(LifecycleEvent.STOP, "stop requested during launch"); // LAUNCHING -> STOPPED
             }
             case WAITING_RESTART -> {
@@ -141,7 +151,11 @@ public final class ManagedApp {
             case ERRORED -> fire(LifecycleEvent.STOP, "stop requested"); // ERRORED -> STOPPED
             case STOPPING, STOPPED -> { }
         }
-        return await(STOP_SETTLED);
+        // "Stopped" also means: no leftover of an earlier run and no pre-start command still runs.
+        CompletableFuture<Void> background = CompletableFuture.allOf(leftovers,
+                preStart == null ? DONE : preStart.ended());
+        CompletableFuture<AppStatus> settled = await(STOP_SETTLED);
+        return background.isDone() ? settled : settled.thenCombine(background, (s, v) -> s);
     }
 
     /**
@@ -271,11 +285,24 @@ public final class ManagedApp {
     private void beginLaunch(long now) {
         int gen = ++generation;
         child = null;
+        if (!leftovers.isDone()) {
+            message("waiting for the processes left by the previous run to end before launching");
+            leftovers.whenComplete((v, e) -> onEngineThread(() -> {
+                if (gen == generation && machine.is(LAUNCHING)) {
+                    runPreStart(gen, ctx.ticker().getAsLong());
+                }
+            }));
+            return;
+        }
+        runPreStart(gen, now);
+    }
+
+    private void runPreStart(int gen, long now) {
         if (spec.preStart().isEmpty()) {
             spawn(gen, now);
             return;
         }
-        ctx.workers().execute(() -> {
+        PreStartTask task = new PreStartTask(() -> {
             PreStartHook.Outcome outcome;
             try {
                 outcome = ctx.preStart().run(spec);
@@ -283,14 +310,33 @@ public final class ManagedApp {
                 outcome = new PreStartHook.Outcome(false, e.toString());
             }
             PreStartHook.Outcome result = outcome;
-            ctx.engineThread().execute(() -> onPreStartDone(gen, result, ctx.ticker().getAsLong()));
+            onEngineThread(() -> onPreStartDone(gen, result, ctx.ticker().getAsLong()));
         });
+        preStart = task;
+        ctx.workers().execute(task);
+    }
+
+    /** Interrupts the pre-start steps under way: a running command is killed with its whole session. */
+    private void cancelPreStart() {
+        if (preStart != null) {
+            preStart.cancel();
+        }
+    }
+
+    /** Runs {@code task} on the engine thread; dropped once the supervisor is closed. */
+    private void onEngineThread(Runnable task) {
+        try {
+            ctx.engineThread().execute(task);
+        } catch (RejectedExecutionException closed) {
+            // The supervisor is closed: nobody waits for this result any more.
+        }
     }
 
     private void onPreStartDone(int gen, PreStartHook.Outcome outcome, long now) {
         if (gen != generation || !machine.is(LAUNCHING)) {
             return; // stopped or relaunched meanwhile
         }
+        preStart = null;
         if (!outcome.ok()) {
             statusReason = "pre-start failed: " + outcome.reason();
             fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
@@ -348,9 +394,18 @@ public final class ManagedApp {
         usage = TreeUsage.NONE;
         sampleAt = NEVER;
         if (dead.treeAlive()) {
-            // Leftovers would hold ports and files the next run needs (PM2 #6084).
+            // Leftovers would hold ports and files the next run needs (PM2 #6084): the next launch
+            // waits until they are gone (kill_timeout, then SIGKILL).
             message("pid " + dead.pid() + " exited, its other processes are stopped");
-            dead.terminateLeftovers(spec.killSignal(), spec.killTimeout());
+            int pid = (int) dead.pid();
+            leftovers = dead.terminateLeftovers(spec.killSignal(), spec.killTimeout())
+                    .handle((v, failure) -> {
+                        if (failure != null) {
+                            onEngineThread(() -> message("processes of pid " + pid + " survived SIGKILL "
+                                    + "(uninterruptible?); they are no longer tracked"));
+                        }
+                        return null;
+                    });
         }
         Duration uptime = Duration.ofNanos(Math.max(0, now - startedAtNanos));
         RestartDecision decision = policy.decide(exit, counters, startedAtNanos, now);
@@ -368,6 +423,8 @@ public final class ManagedApp {
             }
         } else if (decision instanceof RestartDecision.GiveUp g) {
             statusReason = g.reason();
+            // Not a restart (the count stays), but `jsup describe` shows it with the restarts.
+            history.add(new RestartRecord(ctx.wallClock().instant(), g.reason(), uptime));
             fire(LifecycleEvent.EXIT_GIVE_UP, g.reason()); // ONLINE -> ERRORED
         } else {
             fire(LifecycleEvent.EXIT_STAY, decision.reason()); // ONLINE -> STOPPED
@@ -460,6 +517,14 @@ public final class ManagedApp {
                 message("cannot delete pid_file " + spec.pidFile() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The app's log output, opened now when the app never ran ({@code jsup flush}). */
+    public ChildOutput output() {
+        if (output == null) {
+            output = ctx.outputs().open(spec);
+        }
+        return output;
     }
 
     /** Releases the app's log output; called when the app is removed. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.Supervisor;
 import jsup.supervisor.config.AppSpec;
 
 /**
@@ -24,10 +25,13 @@ public final class OsChildLauncher implements ChildLauncher {
 
     private final ProcFs procFs;
     private final Signaller signaller;
+    private final Map<String, String> marks;
 
-    public OsChildLauncher(ProcFs procFs) {
+    /** @param marks set in every child's environment after the app's own {@code env} */
+    public OsChildLauncher(ProcFs procFs, Map<String, String> marks) {
         this.procFs = procFs;
         this.signaller = new Signaller(procFs);
+        this.marks = Map.copyOf(marks);
     }
 
     @Override
@@ -39,6 +43,9 @@ public final class OsChildLauncher implements ChildLauncher {
         ProcessBuilder builder = new ProcessBuilder();
         Map<String, String> env = builder.environment();
         env.putAll(spec.env());
+        // Last, so an app's env cannot hide its processes from a later jsupd's /proc scan.
+        env.putAll(marks);
+        env.put(Supervisor.APP_ENV_VAR, spec.name());
         List<String> command = spec.command();
         checkRunnable(command.get(0), cwd, env.get("PATH"));
         List<String> argv = new ArrayList<>(command.size() + 1);

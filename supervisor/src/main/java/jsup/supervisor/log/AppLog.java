@@ -17,15 +17,17 @@ import jsup.supervisor.config.AppSpec;
  * {@code log_file}, each a {@link RotatingFileWriter} with the app's rotation settings. One instance
  * lives across the app's restarts; each run's process is attached with {@link #capture(Process)}.
  *
- * <p>Captures may overlap (a restarted app's new process while the old pipes still drain); each has
- * its own threads and queue, and lines stay whole in every file.
+ * <p>A capture costs one pump thread per pipe and nothing else while the app is quiet: no writer
+ * thread, no queue, no buffers (see {@link PipePump}). Captures may overlap (a restarted app's new
+ * process while the old pipes still drain); each has its own pumps, and lines stay whole in every file.
  */
 public final class AppLog implements Closeable {
 
-    /** Bytes a capture may hold in memory before its pumps stop reading (back-pressure). */
-    static final long QUEUE_BYTES = 8L * 1024 * 1024;
-
-    private static final long THREAD_STACK = 256 * 1024;
+    /**
+     * A pump's stack: its deepest path is a rotation (rename, list, prune). The JVM raises it to its own
+     * minimum where that is larger (about 136 KiB on x86-64 Linux); only touched pages count in RSS.
+     */
+    private static final long PUMP_STACK = 128 * 1024;
 
     private final String app;
     private final Clock clock;
@@ -79,26 +81,10 @@ public final class AppLog implements Closeable {
         if (closed) {
             throw new IllegalStateException("the logs of app " + app + " are closed; open a new AppLog");
         }
-        ChunkQueue queue = new ChunkQueue(QUEUE_BYTES, 2);
-        PipePump out = new PipePump(process.getInputStream(), Chunk.Source.OUT, queue, clock);
-        PipePump err = new PipePump(process.getErrorStream(), Chunk.Source.ERR, queue, clock);
-        CaptureWriter writer = new CaptureWriter(app, queue, targets, stamps);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        start("log-" + app + "-out", out);
-        start("log-" + app + "-err", err);
-        start("log-" + app + "-write", () -> {
-            try {
-                writer.drain();
-                IOException readFailure = out.failure() != null ? out.failure() : err.failure();
-                if (readFailure != null) {
-                    throw new IOException("reading " + app + "'s output failed: " + readFailure, readFailure);
-                }
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        return done;
+        CaptureWriter writer = new CaptureWriter(app, targets, stamps);
+        start("log-" + app + "-out", new PipePump(process.getInputStream(), Pipe.OUT, writer, clock));
+        start("log-" + app + "-err", new PipePump(process.getErrorStream(), Pipe.ERR, writer, clock));
+        return writer.done();
     }
 
     /**
@@ -149,7 +135,7 @@ public final class AppLog implements Closeable {
     }
 
     private static void start(String name, Runnable r) {
-        Thread t = new Thread(null, r, name, THREAD_STACK);
+        Thread t = new Thread(null, r, name, PUMP_STACK);
         t.setDaemon(true);
         t.start();
     }

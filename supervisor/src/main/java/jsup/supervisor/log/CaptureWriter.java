@@ -2,151 +2,143 @@ package jsup.supervisor.log;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Drains one capture's {@link ChunkQueue} into the log files, adding timestamps when asked, and hands
- * everything to the OS whenever the queue runs empty. Runs on its own thread per capture, so one app's
- * slow disk never holds up another app.
+ * Writes one capture's output into the log files, adding timestamps when asked. Called by the
+ * capture's two pumps, each on its own thread, with whole lines only; a file both pipes go to (the
+ * combined log) keeps every line whole because each write holds that file's lock. One app's slow disk
+ * holds up only that app's pumps.
  *
- * <p>A failed write (disk full, file gone) is not silent: it is reported on stderr once, the bytes are
- * counted, and the next successful write to that file first records how many bytes were lost.
+ * <p>A failed write (disk full, file gone) is not silent: it is reported on stderr once, the bytes
+ * that did not reach the file are counted, and the next successful write to that file first records
+ * how many bytes were lost. Once both pipes are done, {@link #done()} completes, exceptionally when
+ * output could not be read or was lost.
  */
 final class CaptureWriter {
 
     private final String app;
-    private final ChunkQueue queue;
     private final LogTargets targets;
-    private final DateTimeFormatter stamps;
-    private final Map<RotatingFileWriter, Lost> lost = new IdentityHashMap<>();
-    private final boolean[] midLine = new boolean[Chunk.Source.values().length];
-
-    private byte[] scratch = new byte[RotatingFileWriter.BUFFER_BYTES];
-    private long stampMillis = Long.MIN_VALUE;
-    private byte[] stampPrefix;
+    private final LineStamper[] stampers = new LineStamper[Pipe.values().length];
+    /** Lost output per file; an entry is read and changed only under that file's lock. */
+    private final Map<RotatingFileWriter, Lost> lost = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private int pipesOpen = Pipe.values().length;
+    private IOException readFailure;
 
     /** @param stamps formats each line's prefix, or null for no timestamps */
-    CaptureWriter(String app, ChunkQueue queue, LogTargets targets, DateTimeFormatter stamps) {
+    CaptureWriter(String app, LogTargets targets, DateTimeFormatter stamps) {
         this.app = app;
-        this.queue = queue;
         this.targets = targets;
-        this.stamps = stamps;
+        if (stamps != null) {
+            for (Pipe p : Pipe.values()) {
+                stampers[p.ordinal()] = new LineStamper(stamps);
+            }
+        }
     }
 
     /**
-     * Writes until every pump is done and the queue is empty.
-     *
-     * @throws IOException when some output could not be written; the message says how much and where
+     * Completes once every pipe is done and all its output was handed to the OS; completes
+     * exceptionally when output could not be read or written (the message says how much and where).
      */
-    void drain() throws IOException, InterruptedException {
-        while (true) {
-            List<Chunk> batch = queue.takeAll();
-            if (batch.isEmpty()) {
-                break;
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    /** Writes {@code data[off, off+len)}, read from {@code pipe} at {@code readAtMillis}, to its files. */
+    void write(Pipe pipe, byte[] data, int off, int len, long readAtMillis) {
+        LineStamper stamper = stampers[pipe.ordinal()];
+        if (stamper != null) {
+            len = stamper.stamp(data, off, len, readAtMillis);
+            data = stamper.stamped();
+            off = 0;
+        }
+        for (RotatingFileWriter target : targets.forPipe(pipe)) {
+            writeTo(target, data, off, len);
+        }
+    }
+
+    /** {@code pipe} ran dry: drop what it only needs under load. */
+    void idle(Pipe pipe) {
+        LineStamper stamper = stampers[pipe.ordinal()];
+        if (stamper != null) {
+            stamper.shrink();
+        }
+    }
+
+    /** A pipe reached EOF (or failed with {@code failure}, else null); the last one completes {@link #done()}. */
+    void pipeDone(IOException failure) {
+        synchronized (this) {
+            if (failure != null && readFailure == null) {
+                readFailure = failure;
             }
-            for (Chunk chunk : batch) {
-                write(chunk);
-            }
-            if (queue.isEmpty()) {
-                flushAll();
+            if (--pipesOpen > 0) {
+                return;
             }
         }
-        flushAll();
-        if (!lost.isEmpty()) {
-            Map.Entry<RotatingFileWriter, Lost> e = lost.entrySet().iterator().next();
-            long bytes = e.getValue().bytes;
-            throw new IOException((bytes > 0 ? bytes + " bytes" : "some") + " of " + app
+        IOException problem = problem();
+        if (problem == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(problem);
+        }
+    }
+
+    private IOException problem() {
+        IOException read;
+        synchronized (this) {
+            read = readFailure;
+        }
+        if (read != null) {
+            return new IOException("reading " + app + "'s output failed: " + read, read);
+        }
+        for (Map.Entry<RotatingFileWriter, Lost> e : lost.entrySet()) {
+            long bytes;
+            synchronized (e.getKey()) {
+                bytes = e.getValue().bytes;
+            }
+            return new IOException((bytes > 0 ? bytes + " bytes" : "some") + " of " + app
                     + "'s output could not be written to " + e.getKey().path() + ": "
                     + e.getValue().cause.getMessage() + "; check free space and permissions", e.getValue().cause);
         }
+        return null;
     }
 
-    private void write(Chunk chunk) {
-        byte[] data = chunk.bytes();
-        int len = data.length;
-        if (stamps != null) {
-            len = stamp(chunk);
-            data = scratch;
-        }
-        for (RotatingFileWriter target : targets.forSource(chunk.source())) {
-            writeTo(target, data, len);
-        }
-    }
-
-    private void writeTo(RotatingFileWriter target, byte[] data, int len) {
-        try {
+    private void writeTo(RotatingFileWriter target, byte[] data, int off, int len) {
+        synchronized (target) {
             Lost before = lost.get(target);
             if (before != null) {
-                byte[] note = ("[jsup] " + before.bytes + " bytes of output were lost here: "
-                        + before.cause.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-                target.write(note, 0, note.length);
-                lost.remove(target);
+                String note = (target.atLineStart() ? "" : "\n") + "[jsup] " + before.bytes
+                        + " bytes of output were lost here: " + before.cause.getMessage() + "\n";
+                byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
+                try {
+                    target.write(bytes, 0, bytes.length);
+                    lost.remove(target);
+                } catch (IOException e) {
+                    target.takeDropped(); // the note's own bytes are not output
+                    before.bytes += len; // still failing: do not try this chunk
+                    return;
+                }
             }
-            target.write(data, 0, len);
-        } catch (IOException e) {
-            Lost l = lost.computeIfAbsent(target, t -> {
-                System.err.println("jsup: log-" + app + ": cannot write " + t.path() + " (" + e.getMessage()
-                        + "); counting the lost output until writing works again");
-                return new Lost(e);
-            });
-            l.bytes += len;
-        }
-    }
-
-    private void flushAll() {
-        for (RotatingFileWriter target : targets.all()) {
             try {
-                target.flush();
+                target.write(data, off, len);
             } catch (IOException e) {
-                lost.computeIfAbsent(target, t -> new Lost(e));
+                // Exactly what did not reach the file: a write can fail halfway.
+                lostTo(target, e).bytes += target.takeDropped();
             }
         }
     }
 
-    /** Copies the chunk into {@link #scratch} with a timestamp before each line; returns the length. */
-    private int stamp(Chunk chunk) {
-        byte[] prefix = prefix(chunk.readAtMillis());
-        byte[] data = chunk.bytes();
-        int ordinal = chunk.source().ordinal();
-        int lines = 0;
-        for (byte b : data) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        int need = data.length + (lines + 1) * prefix.length;
-        if (scratch.length < need) {
-            scratch = new byte[Math.max(need, scratch.length * 2)];
-        }
-        int o = 0;
-        int start = 0;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] != '\n' && i + 1 < data.length) {
-                continue;
-            }
-            if (!midLine[ordinal]) {
-                System.arraycopy(prefix, 0, scratch, o, prefix.length);
-                o += prefix.length;
-            }
-            int n = i - start + 1;
-            System.arraycopy(data, start, scratch, o, n);
-            o += n;
-            midLine[ordinal] = data[i] != '\n';
-            start = i + 1;
-        }
-        return o;
-    }
-
-    private byte[] prefix(long millis) {
-        if (millis != stampMillis) {
-            stampMillis = millis;
-            stampPrefix = (stamps.format(Instant.ofEpochMilli(millis)) + ": ").getBytes(StandardCharsets.UTF_8);
-        }
-        return stampPrefix;
+    /** The count of output lost to {@code target}, started (and reported once) at the first failure. */
+    private Lost lostTo(RotatingFileWriter target, IOException e) {
+        return lost.computeIfAbsent(target, t -> {
+            System.err.println("jsup: log-" + app + ": cannot write " + t.path() + " (" + e.getMessage()
+                    + "); counting the lost output until writing works again");
+            return new Lost(e);
+        });
     }
 
     private static final class Lost {

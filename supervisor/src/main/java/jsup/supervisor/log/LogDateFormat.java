@@ -45,6 +45,19 @@ public final class LogDateFormat {
         return DateTimeFormatter.ofPattern(java, Locale.ENGLISH).withZone(zone);
     }
 
+    /**
+     * Why {@code dayjsPattern} cannot be used, or null when it can (the config loader's check, so a
+     * bad pattern is refused when the file loads rather than at the app's launch).
+     */
+    public static String problem(String dayjsPattern) {
+        try {
+            formatter(dayjsPattern, ZoneId.of("UTC"));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     /** The {@link DateTimeFormatter} pattern equivalent to a dayjs pattern. */
     public static String toJavaPattern(String dayjs) {
         StringBuilder out = new StringBuilder();

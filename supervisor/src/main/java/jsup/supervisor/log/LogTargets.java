@@ -13,8 +13,8 @@ record LogTargets(List<RotatingFileWriter> out, List<RotatingFileWriter> err, Li
         return new LogTargets(distinct(out, combined), distinct(err, combined), distinct(out, err, combined));
     }
 
-    List<RotatingFileWriter> forSource(Chunk.Source source) {
-        return source == Chunk.Source.OUT ? out : err;
+    List<RotatingFileWriter> forPipe(Pipe pipe) {
+        return pipe == Pipe.OUT ? out : err;
     }
 
     private static List<RotatingFileWriter> distinct(RotatingFileWriter... writers) {

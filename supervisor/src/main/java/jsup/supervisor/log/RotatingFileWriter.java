@@ -1,6 +1,7 @@
 package jsup.supervisor.log;
 
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,12 +25,13 @@ import java.util.List;
  * {@code compress} each copy is gzipped in the background.
  *
  * <p>Thread-safe: every method holds this writer's lock, so {@link #truncate()} is safe while another
- * thread writes. Writes are buffered (64 KiB); {@link #flush()} hands them to the OS. A target that is
- * not a regular file (e.g. {@code /dev/null}) is written to but never rotated or truncated.
+ * thread writes. Nothing is buffered: each {@link #write} goes to the OS at once (a {@code write}, not
+ * an {@code fsync}), so an idle writer holds no buffer and a caller never has to flush. Callers pass
+ * whole reads of a pipe, so that is one system call per read, not per line. A target that is not a
+ * regular file (e.g. {@code /dev/null}) is written to but never rotated or truncated.
  */
 public final class RotatingFileWriter implements Closeable, Flushable {
 
-    static final int BUFFER_BYTES = 64 * 1024;
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final Path file;
@@ -37,14 +39,20 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     private final int retain;
     private final boolean compress;
     private final Clock clock;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
 
+    /** Writes, through a heap array: FileChannel would cache a direct buffer per writing thread. */
+    private FileOutputStream out;
+    /** The same open file, for its size and for truncating it. */
     private FileChannel channel;
     private boolean regular;
     private long size;
     private boolean atLineStart = true;
     private boolean closed;
+    /** Bytes failed writes did not hand to the OS, not yet reported by {@link #takeDropped()}. */
+    private long dropped;
     private long lastExistenceCheck = System.nanoTime();
+    /** Bytes of the current {@link #write} call that reached the OS so far. */
+    private int handedOver;
 
     /**
      * Opens (creating folders and file) {@code file} for appending.
@@ -77,7 +85,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         return file;
     }
 
-    /** Bytes in the current file, including those still buffered. */
+    /** Bytes in the current file. */
     public synchronized long size() {
         return size;
     }
@@ -89,9 +97,30 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         flush();
     }
 
-    /** Appends raw bytes, rotating first at the last line boundary that fits. */
+    /**
+     * Appends raw bytes, rotating first at the last line boundary that fits.
+     *
+     * @throws IOException when not every byte reached the OS; {@link #takeDropped()} then counts those
+     *                     that did not (the ones that did are in the file)
+     */
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        ensureOpen();
+        handedOver = 0;
+        try {
+            ensureOpen();
+            recreateIfDeleted();
+            writeRotating(b, off, len);
+        } catch (IOException e) {
+            dropped += len - handedOver;
+            throw e;
+        }
+    }
+
+    /** Whether the file ends with a newline (or is empty), as far as this writer wrote it. */
+    synchronized boolean atLineStart() {
+        return atLineStart;
+    }
+
+    private void writeRotating(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             if (!regular || maxSize <= 0 || size + len <= maxSize) {
                 append(b, off, len);
@@ -124,22 +153,27 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         }
     }
 
-    /** Hands buffered bytes to the OS; reopens the file if someone deleted it (PM2 #2633). */
+    /**
+     * Nothing is buffered, so this only reopens the file if someone deleted it (PM2 #2633), as every
+     * write also does (checking at most once a second).
+     */
     @Override
     public synchronized void flush() throws IOException {
-        if (closed && buffer.position() == 0) {
+        if (closed) {
             return; // nothing waits to be written, so nothing is lost
         }
-        ensureOpen();
-        long now = System.nanoTime();
-        if (regular && now - lastExistenceCheck > RECHECK_NANOS) {
-            lastExistenceCheck = now;
-            if (!Files.exists(file)) {
-                channel.close();
-                open();
-            }
-        }
-        drainBuffer();
+        recreateIfDeleted();
+    }
+
+    /**
+     * How many bytes failed writes did not hand to the OS since the last call, so a writer that counts
+     * lost output counts exactly those (a write that failed halfway did get its first part out).
+     * Resets the count.
+     */
+    public synchronized long takeDropped() {
+        long n = dropped;
+        dropped = 0;
+        return n;
     }
 
     /** Renames the current file to a timestamped copy and starts an empty one. */
@@ -148,8 +182,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         if (!regular) {
             return;
         }
-        drainBuffer();
-        channel.close();
+        out.close();
         Path rotated = RotatedFiles.nameFor(file, clock.instant(), clock.getZone());
         try {
             Files.move(file, rotated, StandardCopyOption.ATOMIC_MOVE);
@@ -165,10 +198,9 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         }
     }
 
-    /** Empties the current file in place (the writer keeps appending to it). Buffered bytes are dropped. */
+    /** Empties the current file in place (the writer keeps appending to it). */
     public synchronized void truncate() throws IOException {
         ensureOpen();
-        buffer.clear();
         if (regular) {
             channel.truncate(0);
         }
@@ -191,12 +223,8 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         if (closed) {
             return;
         }
-        try {
-            drainBuffer();
-        } finally {
-            closed = true;
-            channel.close();
-        }
+        closed = true;
+        out.close();
     }
 
     private void open() throws IOException {
@@ -205,15 +233,26 @@ public final class RotatingFileWriter implements Closeable, Flushable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            out = new FileOutputStream(file.toFile(), true);
         } catch (IOException e) {
             throw new IOException("cannot open log file " + file + " for writing (" + e
                     + "); fix its folder's permissions or choose another path", e);
         }
+        channel = out.getChannel();
         regular = Files.isRegularFile(file);
         size = regular ? channel.size() : 0;
         atLineStart = true;
+    }
+
+    private void recreateIfDeleted() throws IOException {
+        long now = System.nanoTime();
+        if (regular && now - lastExistenceCheck > RECHECK_NANOS) {
+            lastExistenceCheck = now;
+            if (!Files.exists(file)) {
+                out.close();
+                open();
+            }
+        }
     }
 
     private boolean endsWithNewline() throws IOException {
@@ -225,29 +264,20 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     }
 
     private void append(byte[] b, int off, int len) throws IOException {
-        if (len > buffer.remaining()) {
-            drainBuffer();
-        }
-        if (len > buffer.capacity()) {
-            ByteBuffer direct = ByteBuffer.wrap(b, off, len);
-            while (direct.hasRemaining()) {
-                channel.write(direct);
-            }
-        } else {
-            buffer.put(b, off, len);
-        }
-        size += len;
-        atLineStart = b[off + len - 1] == '\n';
-    }
-
-    private void drainBuffer() throws IOException {
-        buffer.flip();
+        long before = size;
+        int n = len;
         try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            out.write(b, off, len);
+        } catch (IOException e) {
+            // A write can fail halfway (disk full): the file's size says how much got out.
+            n = regular ? (int) Math.max(0, Math.min(len, channel.size() - before)) : 0;
+            throw e;
         } finally {
-            buffer.clear();
+            size += n;
+            handedOver += n;
+            if (n > 0) {
+                atLineStart = b[off + n - 1] == '\n';
+            }
         }
     }
 

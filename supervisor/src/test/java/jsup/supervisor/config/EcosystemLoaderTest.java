@@ -542,4 +542,19 @@ class EcosystemLoaderTest {
                 () -> fx.loader().forScript(Path.of("nope.sh"), null, List.of(), fx.project));
         assertThat(e.problems()).extracting(ConfigProblem::path).containsExactly("script");
     }
+
+    @Test
+    void aMalformedLogDateFormatIsRefusedAtLoadWithItsPathAndValue() throws ConfigException {
+        List<ConfigProblem> problems = problemsOfJson("{\"apps\": [{\"script\": \"./ticker.sh\", "
+                + "\"log_date_format\": \"YYYY [at HH:mm\", \"kill_timeout\": \"soon\"}]}");
+
+        assertThat(problems).extracting(ConfigProblem::path)
+                .containsExactlyInAnyOrder("apps[0].log_date_format", "apps[0].kill_timeout");
+        assertThat(problems).filteredOn(p -> p.path().equals("apps[0].log_date_format"))
+                .extracting(ConfigProblem::message).singleElement().asString()
+                .contains("\"YYYY [at HH:mm\"").contains("'[' at position 5 is never closed")
+                .contains("write literal text as [text]");
+        assertThat(onlyApp("{\"script\": \"./ticker.sh\", \"log_date_format\": \"YYYY-MM-DD [at] HH:mm\"}")
+                .logDateFormat()).isEqualTo("YYYY-MM-DD [at] HH:mm");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.control.ControlClient;
 import jsup.supervisor.control.ControlException;
 
@@ -44,6 +45,13 @@ final class DaemonFixture implements AutoCloseable {
 
     Jsupd start(boolean restore) throws Exception {
         Jsupd d = Jsupd.start(home, new Jsupd.Options(environment, restore));
+        daemons.add(d);
+        return d;
+    }
+
+    /** A daemon whose health checks read /proc through {@code healthProcFs} (e.g. fixture inotify limits). */
+    Jsupd start(ProcFs healthProcFs) throws Exception {
+        Jsupd d = Jsupd.start(home, new Jsupd.Options(environment, true, healthProcFs));
         daemons.add(d);
         return d;
     }

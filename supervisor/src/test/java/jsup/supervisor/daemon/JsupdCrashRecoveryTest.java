@@ -100,6 +100,38 @@ class JsupdCrashRecoveryTest {
         assertThat(fx.home.socket()).doesNotExist();
     }
 
+    @Test
+    void withACorruptStateFileTheNextDaemonStillStopsEveryProcessCarryingThisHomesMark() throws Exception {
+        Process first = spawnDaemon("first");
+        // The app leaves a grandchild that detached (setsid) and lost its parent: nothing in /proc
+        // ties it to the app any more, except the environment it inherited.
+        Path orphan = fx.sleeper("orphan");
+        Path a = fx.script("alpha", "(setsid /bin/sh " + orphan + " &)\nwhile true; do sleep 0.2; done");
+        Path eco = fx.ecosystem("eco.json", DaemonFixture.app("alpha", a, ""));
+        fx.call("start", DaemonFixture.args().put("file", eco.toString()));
+        await().atMost(WAIT).until(() -> DaemonFixture.processesOf(a).size() == 1
+                && DaemonFixture.processesOf(orphan).size() == 1);
+        long oldA = DaemonFixture.processesOf(a).get(0);
+        long oldOrphan = DaemonFixture.processesOf(orphan).get(0);
+        await().atMost(WAIT).until(() -> stateNames(oldA, oldA));
+
+        first.destroyForcibly();
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(fx.home.state(), "{\"version\": 1, \"apps\": [ {\"name\": \"alp"); // torn write
+
+        spawnDaemon("second");
+
+        // The socket answers only after the clean-up: nothing of the old run may be left by then.
+        assertThat(DaemonFixture.alive(oldA)).isFalse();
+        assertThat(DaemonFixture.alive(oldOrphan)).isFalse();
+        assertThat(DaemonFixture.processesOf(a)).isEmpty();
+        assertThat(DaemonFixture.processesOf(orphan)).isEmpty();
+        assertThat(Files.readString(fx.home.daemonLog()))
+                .contains("is unreadable")
+                .contains("[alpha] pid " + oldA + " carries this home's mark")
+                .contains("[alpha] pid " + oldOrphan + " carries this home's mark");
+    }
+
     private boolean stateNames(long pidA, long pidB) throws Exception {
         if (!Files.exists(fx.home.state())) {
             return false;

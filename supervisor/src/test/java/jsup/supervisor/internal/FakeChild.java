@@ -15,6 +15,8 @@ final class FakeChild implements Child {
     final List<String> signals = new ArrayList<>();
     /** Whether processes stay after the main one exits (a grandchild ignoring the stop signal). */
     boolean leftovers;
+    /** What {@link #terminateLeftovers} returns: completes when the test says the leftovers are gone. */
+    CompletableFuture<Void> leftoversGone = CompletableFuture.completedFuture(null);
 
     FakeChild(long pid) {
         this.pid = pid;
@@ -71,7 +73,7 @@ final class FakeChild implements Child {
     public CompletableFuture<Void> terminateLeftovers(String signal, Duration killTimeout) {
         signals.add("leftovers " + signal);
         leftovers = false;
-        return CompletableFuture.completedFuture(null);
+        return leftoversGone;
     }
 
     @Override

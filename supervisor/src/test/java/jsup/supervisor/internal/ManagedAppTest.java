@@ -100,6 +100,12 @@ class ManagedAppTest {
         assertThat(s.unstableRestarts()).isEqualTo(3);
         assertThat(s.statusReason()).startsWith("crash loop: 3 unstable exits in a row");
         assertThat(h.children).hasSize(4);
+        // The verdict is in the history `jsup describe` shows, after the restarts; it is not one itself.
+        assertThat(s.restarts()).isEqualTo(3);
+        assertThat(s.restartHistory()).extracting(RestartRecord::reason).containsExactly("exit code 1",
+                "exit code 1", "exit code 1",
+                "crash loop: 3 unstable exits in a row, each within min_uptime 1s; last exit code 1");
+        assertThat(s.restartHistory().get(3).uptime()).isEqualTo(MS.multipliedBy(100));
     }
 
     @Test
@@ -262,6 +268,45 @@ class ManagedAppTest {
         first.leftovers = true;
         h.crashAfter(Duration.ofSeconds(3), 1);
         first.assertSignals("leftovers TERM");
+    }
+
+    @Test
+    void theNextRunLaunchesOnlyOnceTheLeftoversOfTheLastAreGone() {
+        EngineHarness h = harness(TestApps.app("web", dir));
+        h.app.start(h.nowNanos);
+        FakeChild first = h.child();
+        first.leftovers = true;
+        first.leftoversGone = new CompletableFuture<>();
+        h.crashAfter(Duration.ofSeconds(3), 1);
+        assertThat(h.app.status()).isEqualTo(LAUNCHING);
+        h.advance(Duration.ofSeconds(5));
+        assertThat(h.children).hasSize(1);
+
+        first.leftoversGone.complete(null);
+        h.runTasks();
+
+        assertThat(h.app.status()).isEqualTo(ONLINE);
+        assertThat(h.children).hasSize(2);
+        assertThat(h.messages).contains("waiting for the processes left by the previous run to end before launching");
+    }
+
+    @Test
+    void aStopWhileWaitingForLeftoversCompletesOnlyWhenTheyAreGoneAndLaunchesNothing() {
+        EngineHarness h = harness(TestApps.app("web", dir));
+        h.app.start(h.nowNanos);
+        FakeChild first = h.child();
+        first.leftovers = true;
+        first.leftoversGone = new CompletableFuture<>();
+        h.crashAfter(Duration.ofSeconds(3), 1);
+
+        CompletableFuture<AppStatus> stopped = h.app.stop(h.nowNanos);
+        assertThat(h.app.status()).isEqualTo(STOPPED);
+        assertThat(stopped).isNotDone();
+
+        first.leftoversGone.complete(null);
+        h.runTasks();
+        assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == STOPPED);
+        assertThat(h.children).hasSize(1);
     }
 
     @Test

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jsup.supervisor.config.AppSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +30,19 @@ class AppLogCaptureTest {
 
     private final Children children = new Children();
     private AppLog log;
+    private AppLog stuck;
+    private InputStream stuckReader;
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws IOException {
         children.close();
-        if (log != null) {
-            log.close();
+        if (stuckReader != null) {
+            stuckReader.close(); // a write blocked on the FIFO now fails and the pump ends
+        }
+        for (AppLog l : new AppLog[] {log, stuck}) {
+            if (l != null) {
+                l.close();
+            }
         }
     }
 
@@ -164,6 +176,46 @@ class AppLogCaptureTest {
     }
 
     @Test
+    void anAppWhoseLogWriteIsBlockedDoesNotStallAnotherAppsCapture() throws Exception {
+        // "stuck" logs into a FIFO whose reader never reads: once the FIFO and the pipe are full, its
+        // writes block, as on a hung disk.
+        Path fifo = dir.resolve("stuck-out.log");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CompletableFuture<InputStream> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new FileInputStream(fifo.toFile()); // returns once the writer has opened it
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        AppSpec stuckSpec = TestApps.app("stuck", dir).outFile(fifo).build();
+        stuck = AppLog.open(stuckSpec);
+        stuckReader = reader.get(10, TimeUnit.SECONDS);
+        var stuckDone = stuck.capture(children.sh("awk 'BEGIN { for (i = 1; i <= 20000; i++) print \"line \" i }'"));
+
+        AppSpec spec = TestApps.app("free", dir).build();
+        log = AppLog.open(spec);
+        log.capture(children.sh("awk 'BEGIN { for (i = 1; i <= 100000; i++) print \"line \" i }'"))
+                .get(10, TimeUnit.SECONDS);
+
+        assertNumbered(lines(spec.outFile()), 1, 100_000);
+        assertThat(stuckDone).as("the stuck app's capture is still blocked").isNotDone();
+        // Unblocked, the stuck app's output arrives whole: nothing was dropped while it waited.
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            // Buffered: FileInputStream.readAllBytes asks for the file's size, which a FIFO has not.
+            try (InputStream in = new BufferedInputStream(stuckReader)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        stuckDone.get(10, TimeUnit.SECONDS);
+        stuck.close(); // the FIFO's writer closes: the reader sees EOF
+        String text = new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        assertNumbered(List.of(text.split("\n")), 1, 20_000);
+    }
+
+    @Test
     void eachCaptureRunsOnNamedDaemonThreads() throws Exception {
         AppSpec spec = TestApps.app("named", dir).build();
         log = AppLog.open(spec);
@@ -175,7 +227,7 @@ class AppLogCaptureTest {
                 .filter(t -> t.getName().startsWith("log-named-")).toList();
 
         assertThat(threads).extracting(Thread::getName)
-                .containsExactlyInAnyOrder("log-named-out", "log-named-err", "log-named-write");
+                .containsExactlyInAnyOrder("log-named-out", "log-named-err");
         assertThat(threads).allMatch(Thread::isDaemon);
         // The pipes close only when every holder is gone: the sleeping grandchild too.
         p.descendants().forEach(ProcessHandle::destroyForcibly);

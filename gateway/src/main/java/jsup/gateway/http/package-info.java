@@ -1,0 +1,10 @@
+/**
+ * The gateway's HTTP side on {@code gateway.bind:gateway.port} (default 127.0.0.1:18789), on the
+ * JDK's {@code com.sun.net.httpserver}: {@code /healthz}, {@code /readyz}, the web chat page at
+ * {@code /}, {@code POST /api/chat} (through the same {@link jsup.gateway.chat.ChatHandler} as
+ * Telegram) and {@code GET /api/status}; the gateway token, when configured, guards every request.
+ *
+ * <p>Depends on {@link jsup.gateway.chat} and Jackson. Knows nothing about models or Telegram:
+ * readiness and status are handed in as functions.
+ */
+package jsup.gateway.http;

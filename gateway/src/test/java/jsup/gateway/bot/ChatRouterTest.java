@@ -1,0 +1,162 @@
+package jsup.gateway.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jsup.gateway.chat.ChatReply;
+import jsup.gateway.chat.ChatRequest;
+import jsup.gateway.config.CommandSettings;
+import jsup.gateway.config.GatewayConfig;
+import jsup.gateway.config.GatewaySettings;
+import jsup.gateway.config.LiveConfig;
+import jsup.gateway.model.ChatCompletionsClient;
+import jsup.gateway.model.ModelRef;
+import jsup.gateway.model.ModelRouter;
+import jsup.gateway.model.ModelSettings;
+import jsup.gateway.model.ProviderSettings;
+import jsup.gateway.ops.NoSupervisorLink;
+import jsup.gateway.ops.SupervisorLink;
+import jsup.gateway.telegram.TelegramSettings;
+import jsup.gateway.testing.FakeModelServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChatRouterTest {
+
+    private static final long OPERATOR = 876311493L;
+
+    private FakeModelServer fake;
+    private LiveConfig live;
+    private final List<String> restarts = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fake = FakeModelServer.start();
+        live = new LiveConfig(config(false, 4));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.close();
+    }
+
+    private GatewayConfig config(boolean restart, int history) {
+        Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+        providers.put("local", new ProviderSettings("local", fake.baseUrl(), null));
+        ModelSettings models = new ModelSettings(List.of(ModelRef.parse("local/a"), ModelRef.parse("local/b")), Map.of(), providers,
+                history, Duration.ofSeconds(2));
+        TelegramSettings telegram = new TelegramSettings(true, "123456:AAtokenForRouterTests_0123456789ab",
+                TelegramSettings.DmPolicy.OPEN, Set.of(OPERATOR), TelegramSettings.StreamMode.BLOCK, 4000, false,
+                TelegramSettings.DEFAULT_API_ROOT);
+        return new GatewayConfig(Path.of("/etc/moltbot/moltbot.json"), GatewaySettings.defaults(), telegram, new CommandSettings(restart),
+                models);
+    }
+
+    private ChatRouter router(SupervisorLink link) {
+        StatusSource status = new StatusSource() {
+            @Override
+            public Duration uptime() {
+                return Duration.ofSeconds(3725);
+            }
+
+            @Override
+            public List<String> componentLines() {
+                return List.of("Telegram: polling as @testbot");
+            }
+        };
+        return new ChatRouter(live, new ModelRouter(new ChatCompletionsClient(Duration.ofSeconds(1))), new ChatSessions(10), link,
+                restarts::add, status);
+    }
+
+    private static ChatRequest telegram(long user, String text) {
+        return new ChatRequest("telegram", Long.toString(user), Long.toString(user), "someone", text);
+    }
+
+    @Test
+    void restartIsRefusedUnlessEnabled() {
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+
+        ChatReply refused = router.handle(telegram(OPERATOR, "/restart"));
+
+        assertThat(refused.text()).isEqualTo("⚠️ /restart is disabled. Set commands.restart to true in /etc/moltbot/moltbot.json to enable it.");
+        assertThat(restarts).isEmpty();
+
+        live.replace(config(true, 4));
+        assertThat(router.handle(telegram(42L, "/restart")).text()).contains("only for the users listed");
+        assertThat(restarts).isEmpty();
+
+        ChatReply accepted = router.handle(telegram(OPERATOR, "/restart"));
+        assertThat(accepted.text()).startsWith("⚙️ Restarting the gateway").contains("its supervisor starts it again");
+        assertThat(restarts).containsExactly("telegram user " + OPERATOR);
+    }
+
+    @Test
+    void statusShowsUptimeTheChainAndWhetherJsupdAnswers() {
+        String withoutJsupd = router(NoSupervisorLink.notConnected()).handle(telegram(OPERATOR, "/status")).text();
+        assertThat(withoutJsupd).contains("up 1h 2m").contains("Model chain: local/a -> local/b").contains("Telegram: polling as @testbot")
+                .contains("/restart: disabled").contains("jsupd: not reachable (this gateway has no connection to jsupd's control socket)");
+
+        String withJsupd = router(new RecordingSupervisorLink(Map.of())).handle(telegram(OPERATOR, "/status")).text();
+        assertThat(withJsupd).contains("Supervised apps (jsupd):\nname             status   restarts\nmoltbot-gateway  online   0");
+    }
+
+    @Test
+    void logsNeedAnAllowlistedUserAndJsupd() {
+        assertThat(router(NoSupervisorLink.notConnected()).handle(telegram(OPERATOR, "/logs web")).text())
+                .contains("Cannot read the logs of web").contains("jsupd is not reachable").contains("jsup logs web");
+
+        ChatRouter router = router(new RecordingSupervisorLink(Map.of("web", List.of("one", "two", "three"))));
+        assertThat(router.handle(telegram(42L, "/logs web")).text()).contains("only for the users listed");
+        assertThat(router.handle(telegram(OPERATOR, "/logs web 2")).text()).isEqualTo("Last 2 lines of web:\ntwo\nthree");
+        assertThat(router.handle(new ChatRequest("web", "s1", "s1", "web", "/logs web 1")).text()).isEqualTo("Last 1 lines of web:\nthree");
+        assertThat(router.handle(telegram(OPERATOR, "/logs")).text()).startsWith("Usage: /logs <app>");
+        assertThat(router.handle(telegram(OPERATOR, "/logs nope")).text()).contains("no app named nope");
+    }
+
+    @Test
+    void modelIsPickedPerChatAndNewForgetsTheConversation() {
+        fake.answer("a", "from a").answer("b", "from b");
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+
+        assertThat(router.handle(telegram(1, "/model")).text()).contains("1. local/a (primary)").contains("2. local/b");
+        assertThat(router.handle(telegram(1, "/model 2")).text()).contains("now asks local/b first");
+        assertThat(router.handle(telegram(1, "hello")).text()).isEqualTo("from b");
+        assertThat(router.handle(telegram(2, "hello")).text()).as("another chat keeps the default").isEqualTo("from a");
+        assertThat(router.handle(telegram(1, "/model nonsense")).text()).contains("not one of the configured models");
+        assertThat(router.handle(telegram(1, "/model default")).text()).contains("automatic");
+        assertThat(router.handle(telegram(1, "again")).text()).isEqualTo("from a");
+
+        assertThat(fake.requests().get(fake.requests().size() - 1).contents()).containsExactly("hello", "from b", "again");
+        router.handle(telegram(1, "/new"));
+        router.handle(telegram(1, "fresh"));
+        assertThat(fake.requests().get(fake.requests().size() - 1).contents()).containsExactly("fresh");
+    }
+
+    @Test
+    void historyIsBoundedByTheConfiguredLimit() {
+        fake.answer("a", "ok");
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+        for (int i = 1; i <= 5; i++) {
+            router.handle(telegram(1, "message " + i));
+        }
+        assertThat(fake.requests().get(4).contents()).containsExactly("message 3", "ok", "message 4", "ok", "message 5");
+    }
+
+    @Test
+    void helpListsEveryCommandAndUnknownCommandsSaySo() {
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+        String help = router.handle(telegram(1, "/help")).text();
+        for (var c : router.commands()) {
+            assertThat(help).contains("/" + c.command() + " - ");
+        }
+        assertThat(router.handle(telegram(1, "/think")).text()).isEqualTo("Unknown command /think. /help lists the commands.");
+        assertThat(fake.requests()).as("commands never reach a model").isEmpty();
+    }
+}
