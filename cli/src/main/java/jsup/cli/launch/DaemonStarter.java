@@ -50,6 +50,9 @@ public final class DaemonStarter {
             Map<String, String> env = pb.environment();
             env.clear();
             env.putAll(ctx.env());
+            // Started from inside a supervised app (e.g. the gateway's ops commands), the CLI carries that
+            // app's mark; jsupd and every app it starts must not inherit it, or they would pass for that app.
+            env.remove(jsup.supervisor.Supervisor.APP_ENV_VAR);
             env.put("JSUP_HOME", home.toString());
             Process p = pb.start();
             // With setsid -f the direct child exits at once; without setsid it is jsupd itself.

@@ -1,0 +1,98 @@
+package jsup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's quick start, for real: after {@code package}, {@code bin/jsup start
+ * examples/moltbot/ecosystem.json} from the repository root starts jsupd and the gateway (no token,
+ * no key), {@code bin/jsup list} shows it online, and its web chat answers on 127.0.0.1:18789.
+ *
+ * <p>Runs with the built jars ({@code JSUP_JAR}, {@code JSUP_GATEWAY_JAR}: the launchers' documented
+ * overrides, pointed at where this build put them) and a temporary {@code HOME}, so the default
+ * {@code ~/.jsup} and the gateway's {@code ~/.moltbot} are this test's own.
+ */
+class QuickStartIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("jsup.repoRoot", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void killEverything() throws Exception {
+        run("kill");
+    }
+
+    @Test
+    void theReadmeRunCommandStartsTheGatewayUnderJsup() throws Exception {
+        assertThat(Files.readString(ROOT.resolve("README.md")))
+                .contains("bin/jsup start examples/moltbot/ecosystem.json && bin/jsup list");
+
+        Result start = run("start", "examples/moltbot/ecosystem.json");
+        assertThat(start.exit).as(start.text).isZero();
+        assertThat(start.text).contains("moltbot-gateway");
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18789/"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).containsIgnoringCase("<html");
+        });
+
+        Result list = run("list");
+        assertThat(list.exit).as(list.text).isZero();
+        assertThat(list.text).containsPattern("moltbot-gateway\\s+\\d+\\s+online");
+
+        HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18789/api/chat"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"/help\",\"session\":\"quickstart\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+        assertThat(chat.body()).contains("/status");
+    }
+
+    private record Result(int exit, String text) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("bin/jsup").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("JSUP_HOME");
+        env.remove("JSUP_CLASSPATH");
+        env.put("HOME", home.toString());
+        env.put("JSUP_JAR", System.getProperty("jsup.jar", ROOT.resolve("cli/target/jsup.jar").toString()));
+        env.put("JSUP_GATEWAY_JAR",
+                System.getProperty("jsup.gatewayJar", ROOT.resolve("gateway/target/jsup-gateway.jar").toString()));
+        Path out = Files.createTempFile(home, "jsup", ".out");
+        Process p = pb.redirectOutput(out.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("jsup " + String.join(" ", args) + " did not finish within 90 s");
+        }
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        return new Result(p.exitValue(), text);
+    }
+}
