@@ -35,6 +35,15 @@ public final class AppDescription {
         String health = app.path("health").asText("none");
         row(sb, "health", ansi.health(health) + (app.path("health_failures").asInt() > 0
                 ? " (" + app.path("health_failures").asInt() + " failed rounds in a row)" : ""));
+        JsonNode inotify = app.path("inotify");
+        if (inotify.isObject()) {
+            // The app's own use, then its user's totals against the kernel's per-user limits.
+            row(sb, "inotify", inotify.path("instances").asLong() + " instances, " + inotify.path("watches").asLong()
+                    + " watches (user: " + inotify.path("user_instances").asLong() + "/"
+                    + inotify.path("max_user_instances").asLong() + " instances, "
+                    + inotify.path("user_watches").asLong() + "/" + inotify.path("max_user_watches").asLong()
+                    + " watches)");
+        }
         if (app.path("inotify_warning").asBoolean()) {
             row(sb, "inotify", ansi.yellow("warning: " + app.path("inotify_detail").asText("")));
         }
