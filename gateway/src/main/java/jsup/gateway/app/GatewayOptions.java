@@ -170,12 +170,12 @@ public final class GatewayOptions {
         return this;
     }
 
-    /** The name jsupd knows this gateway by: {@code JSUP_APP_NAME}, else {@value #DEFAULT_APP_NAME}. */
+    /** The name jsupd knows this gateway by: {@code JSUP_APP} (set by jsupd), else {@value #DEFAULT_APP_NAME}. */
     public String appName() {
         if (appName != null) {
             return appName;
         }
-        String fromEnv = environment.get("JSUP_APP_NAME");
+        String fromEnv = environment.get(jsup.supervisor.Supervisor.APP_ENV_VAR);
         return fromEnv == null || fromEnv.isBlank() ? DEFAULT_APP_NAME : fromEnv;
     }
 

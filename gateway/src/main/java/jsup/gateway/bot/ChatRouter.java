@@ -230,7 +230,7 @@ public final class ChatRouter implements ChatHandler {
             if (lines.isEmpty()) {
                 return logs.app() + " has no log lines yet.";
             }
-            return "Last " + lines.size() + " lines of " + logs.app() + ":\n" + String.join("\n", lines);
+            return "Logs of " + logs.app() + ":\n" + String.join("\n", lines);
         } catch (IOException e) {
             return "⚠️ Cannot read the logs of " + logs.app() + ": " + e.getMessage();
         }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class CommandParser {
 
     static final int DEFAULT_LOG_LINES = 40;
-    static final int MAX_LOG_LINES = 200;
+    static final int MAX_LOG_LINES = 50;
 
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@\\w+)?(?:\\s+(.*))?$", Pattern.DOTALL);
 

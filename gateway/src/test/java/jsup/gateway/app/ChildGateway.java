@@ -40,7 +40,8 @@ final class ChildGateway implements AutoCloseable {
         Path outputFile = Files.createTempFile(tmpDir, "gateway-", ".out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("MOLTBOT_") || k.startsWith("CLAWDBOT_") || k.startsWith("OPENCLAW_")
-                || k.endsWith("_API_KEY") || k.equals("TELEGRAM_BOT_TOKEN") || k.equals("JSUP_APP_NAME"));
+                || k.endsWith("_API_KEY") || k.equals("TELEGRAM_BOT_TOKEN") || k.equals("JSUP_HOME")
+                || k.equals("JSUP_APP"));
         return new ChildGateway(pb.start(), outputFile);
     }
 

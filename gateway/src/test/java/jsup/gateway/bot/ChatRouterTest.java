@@ -114,8 +114,8 @@ class ChatRouterTest {
 
         ChatRouter router = router(new RecordingSupervisorLink(Map.of("web", List.of("one", "two", "three"))));
         assertThat(router.handle(telegram(42L, "/logs web")).text()).contains("only for the users listed");
-        assertThat(router.handle(telegram(OPERATOR, "/logs web 2")).text()).isEqualTo("Last 2 lines of web:\ntwo\nthree");
-        assertThat(router.handle(new ChatRequest("web", "s1", "s1", "web", "/logs web 1")).text()).isEqualTo("Last 1 lines of web:\nthree");
+        assertThat(router.handle(telegram(OPERATOR, "/logs web 2")).text()).isEqualTo("Logs of web:\ntwo\nthree");
+        assertThat(router.handle(new ChatRequest("web", "s1", "s1", "web", "/logs web 1")).text()).isEqualTo("Logs of web:\nthree");
         assertThat(router.handle(telegram(OPERATOR, "/logs")).text()).startsWith("Usage: /logs <app>");
         assertThat(router.handle(telegram(OPERATOR, "/logs nope")).text()).contains("no app named nope");
     }
