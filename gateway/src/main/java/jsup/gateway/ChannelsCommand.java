@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jsup.gateway.app.ExitCodes;
 import jsup.gateway.config.ConfigLoad;
-import jsup.gateway.config.ConfigProblem;
 import jsup.gateway.config.GatewayConfig;
-import jsup.gateway.config.GatewayConfigLoader;
 import jsup.gateway.config.GatewaySettings;
 import jsup.gateway.logging.Secrets;
 import jsup.gateway.telegram.TelegramSettings;
@@ -30,16 +27,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "channels", mixinStandardHelpOptions = true, description = "Inspect the chat channels.",
         subcommands = ChannelsCommand.Status.class)
-final class ChannelsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class ChannelsCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show the Telegram and web chat channels, live from the running gateway when it answers.")
@@ -59,13 +47,10 @@ final class ChannelsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            Map<String, String> env = System.getenv();
-            ConfigLoad load = new GatewayConfigLoader(env).load(config.resolve(env));
+            ConfigLoad load = config.load(System.getenv());
             if (!load.isValid()) {
                 out.println("Config " + load.path() + " is invalid:");
-                for (ConfigProblem p : load.problems()) {
-                    out.println("error   " + p);
-                }
+                ConfigOption.printProblems(out, load);
                 return ExitCodes.CONFLICT;
             }
             GatewayConfig cfg = load.config();

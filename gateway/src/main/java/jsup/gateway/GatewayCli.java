@@ -40,16 +40,7 @@ public final class GatewayCli {
     /** {@code gateway ...}: holds {@code run}. */
     @Command(name = "gateway", mixinStandardHelpOptions = true, description = "Run the gateway.",
             subcommands = RunCommand.class)
-    static final class GatewayGroup implements java.util.concurrent.Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
+    static final class GatewayGroup extends CommandGroup {
     }
 
     /** The jar's Implementation-Version, or "dev" when run from classes. */

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import jsup.gateway.app.ExitCodes;
 import jsup.gateway.config.ConfigLoad;
-import jsup.gateway.config.ConfigProblem;
-import jsup.gateway.config.GatewayConfigLoader;
 import jsup.gateway.logging.Secrets;
 import jsup.gateway.model.Availability;
 import jsup.gateway.model.CatalogReport;
@@ -25,16 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code models status}: the chain, the routing, whether each provider has a key, and each model's availability. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "Inspect the configured models.",
         subcommands = ModelsCommand.Status.class)
-final class ModelsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class ModelsCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Print the model chain, task routing, key presence (never the key) and availability per model.")
@@ -55,13 +44,10 @@ final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            Map<String, String> env = System.getenv();
-            ConfigLoad load = new GatewayConfigLoader(env).load(config.resolve(env));
+            ConfigLoad load = config.load(System.getenv());
             out.println("Config      : " + load.path());
             if (!load.isValid()) {
-                for (ConfigProblem p : load.problems()) {
-                    out.println("error   " + p);
-                }
+                ConfigOption.printProblems(out, load);
                 return ExitCodes.CONFLICT;
             }
             ModelSettings models = load.config().models();

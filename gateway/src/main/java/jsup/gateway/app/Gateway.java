@@ -31,7 +31,7 @@ import jsup.gateway.http.GatewayHttpServer;
 import jsup.gateway.lock.GatewayLock;
 import jsup.gateway.lock.HeldLock;
 import jsup.gateway.lock.LockHeldException;
-import jsup.gateway.lock.PortOwnerLookup;
+import jsup.gateway.lock.PortInUse;
 import jsup.gateway.model.ChatCompletionsClient;
 import jsup.gateway.model.ModelCatalogCheck;
 import jsup.gateway.model.ModelRef;
@@ -150,7 +150,7 @@ public final class Gateway {
         try {
             http.start();
         } catch (BindException e) {
-            throw new StartupException(ExitCodes.CONFLICT, portTaken(gw), e);
+            throw new StartupException(ExitCodes.CONFLICT, PortInUse.message(options.proc(), gw.bindHost(), gw.port()), e);
         } catch (IOException e) {
             throw new StartupException(ExitCodes.CONFLICT, "cannot listen on " + gw.bindHost() + ":" + gw.port() + ": " + e.getMessage(), e);
         }
@@ -181,13 +181,6 @@ public final class Gateway {
             Thread.currentThread().interrupt();
             throw new StartupException(ExitCodes.FAILURE, "interrupted while waiting for the gateway lock", e);
         }
-    }
-
-    private String portTaken(GatewaySettings gw) {
-        String holder = new PortOwnerLookup(options.proc()).find(gw.port())
-                .map(o -> "by " + o).orElse("by another process (not visible to this user)");
-        return "port " + gw.port() + " on " + gw.bindHost() + " is already in use " + holder
-                + "; another gateway instance may already be running. Stop it, or set gateway.port / --port to a free port.";
     }
 
     private static void logModels(ModelSettings models) {

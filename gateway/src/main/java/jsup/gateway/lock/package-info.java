@@ -1,7 +1,7 @@
 /**
- * One gateway per config: the PID + start-time lock file in upstream's format and place, and, for
- * the message when the port is taken, a small reader of {@code /proc/net/tcp{,6}} and
- * {@code /proc/<pid>/fd} that finds which process listens on a port.
+ * One gateway per config: the PID + start-time lock file in upstream's format and place, and the
+ * message that names which process listens on a port the gateway cannot bind (found by healthmon's
+ * {@link jsup.healthmon.proc.PortOwners}).
  *
  * <p>Reads {@code /proc} through {@link jsup.healthmon.proc.ProcFs} (so tests can point it at
  * fixture files) and writes only the lock file. Never signals or stops another process: a live
