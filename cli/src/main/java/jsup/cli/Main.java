@@ -1,14 +1,30 @@
 package jsup.cli;
 
-/** The {@code jsup} command's entry point. */
+import jsup.cli.fast.FastCommands;
+
+/**
+ * The {@code jsup} command's entry point. {@code list}/{@code ping} and their aliases go the lean way
+ * ({@link FastCommands}) when a daemon answers; everything else, and every failure, goes through
+ * picocli ({@link JsupCli}).
+ */
 public final class Main {
+
+    /** Set by bin/jsup on the run that records the class-data-sharing archive. */
+    static final String RECORD_ARCHIVE_PROPERTY = "jsup.cds.record";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = JsupCli.execute(CliContext.system(), args);
+        CliContext ctx = CliContext.system();
+        int code = FastCommands.run(ctx, args);
+        if (code == FastCommands.NOT_HANDLED) {
+            code = JsupCli.execute(ctx, args);
+        }
         System.out.flush();
+        if (Boolean.getBoolean(RECORD_ARCHIVE_PROPERTY)) {
+            FastCommands.rehearse();
+        }
         System.exit(code);
     }
 }

@@ -1,0 +1,165 @@
+package jsup.cli.fast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import jsup.cli.CliContext;
+import jsup.cli.render.Ansi;
+import jsup.cli.render.StatusTable;
+import jsup.cli.render.Units;
+import jsup.supervisor.control.ControlProtocol;
+
+/**
+ * Runs {@code jsup list|ls|status|l|ps [--json]} and {@code jsup ping [--json]} against a jsupd that
+ * already runs, printing exactly what {@code ListCommand} and {@code PingCommand} print. Returns
+ * {@link #NOT_HANDLED} (having printed nothing) for any other command line and whenever anything is
+ * off (no socket, an error answer, a timeout), so {@link jsup.cli.JsupCli} runs the command the full
+ * way: it starts a daemon when none runs and explains every error.
+ */
+public final class FastCommands {
+
+    /** Returned when the command is not for the fast path; nothing was printed. */
+    public static final int NOT_HANDLED = -1;
+
+    private static final Set<String> LIST_NAMES = Set.of("list", "ls", "status", "l", "ps");
+
+    /** A healthy jsupd answers list in milliseconds; past this the full client takes over. */
+    private static final long TIMEOUT_MS = 10_000;
+
+    private FastCommands() {
+    }
+
+    /** Runs {@code args} when it is a fast command; returns its exit code, or {@link #NOT_HANDLED}. */
+    public static int run(CliContext ctx, String[] args) {
+        Command command = Command.of(args);
+        if (command == null) {
+            return NOT_HANDLED;
+        }
+        String text;
+        try {
+            JsonNode result = call(ctx.jsupHome().resolve(ControlProtocol.SOCKET_FILE), command.wireName());
+            text = command.render(result, ctx.colour());
+        } catch (IOException | RuntimeException e) {
+            return NOT_HANDLED;
+        }
+        if (text == null) {
+            return NOT_HANDLED;
+        }
+        ctx.out().print(text);
+        ctx.out().flush();
+        return 0;
+    }
+
+    /**
+     * Loads and links what the fast path uses, on canned data and without a daemon, so the
+     * class-data-sharing archive recorded on a jsup's first run covers it whatever that run was.
+     */
+    public static void rehearse() {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
+            ch.configureBlocking(false);
+            JsonNode list = result(JsonTrees.parse(Rehearsal.LIST_RESPONSE));
+            JsonNode pong = result(JsonTrees.parse(Rehearsal.PING_RESPONSE));
+            StringWriter sink = new StringWriter();
+            for (boolean colour : new boolean[] {false, true}) {
+                sink.write(Command.LIST.render(list, colour));
+                sink.write(Command.LIST_JSON.render(list, colour));
+                sink.write(Command.PING.render(pong, colour));
+                sink.write(Command.PING_JSON.render(pong, colour));
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up for the archive: a failure here costs speed, never correctness.
+        }
+    }
+
+    private static JsonNode call(Path socket, String cmd) throws IOException {
+        // StringBuilder, not +: the first indy string concatenation costs a fresh JVM about 10 ms.
+        String request = new StringBuilder("{\"v\":").append(ControlProtocol.VERSION)
+                .append(",\"id\":\"1\",\"cmd\":\"").append(cmd).append("\"}").toString();
+        JsonNode response = JsonTrees.parse(
+                DaemonRoundTrip.exchange(socket, request, TIMEOUT_MS, ControlProtocol.MAX_RESPONSE_BYTES));
+        if (!"1".equals(response.path("id").asText(null))) {
+            throw new IOException("jsupd answered another request");
+        }
+        return result(response);
+    }
+
+    /** The {@code result} of a successful response; an error answer is for the full client to explain. */
+    private static JsonNode result(JsonNode response) throws IOException {
+        JsonNode result = response.get("result");
+        if (!response.path("ok").asBoolean(false) || result == null || !result.isObject()) {
+            throw new IOException("jsupd did not answer ok");
+        }
+        return result;
+    }
+
+    /** The fast commands: what to ask jsupd and how to print its answer. */
+    private enum Command {
+        LIST("list"), LIST_JSON("list"), PING("ping"), PING_JSON("ping");
+
+        private final String wireName;
+
+        Command(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The command {@code args} spell, or null when they are anything else. */
+        static Command of(String[] args) {
+            if (args.length == 0 || args.length > 2) {
+                return null;
+            }
+            boolean json = args.length == 2;
+            if (json && !args[1].equals("--json")) {
+                return null;
+            }
+            if (LIST_NAMES.contains(args[0])) {
+                return json ? LIST_JSON : LIST;
+            }
+            if (args[0].equals("ping")) {
+                return json ? PING_JSON : PING;
+            }
+            return null;
+        }
+
+        String wireName() {
+            return wireName;
+        }
+
+        /** What the picocli command prints for {@code result}, or null when it is not the expected shape. */
+        String render(JsonNode result, boolean colour) throws IOException {
+            return switch (this) {
+                case LIST -> table(result.get("apps"), colour);
+                case LIST_JSON -> result.path("apps").isArray() ? JsonTrees.pretty(result.get("apps")).concat("\n") : null;
+                case PING -> pong(result);
+                case PING_JSON -> JsonTrees.pretty(result).concat("\n");
+            };
+        }
+
+        /** As {@code ListCommand}: the table, and a hint when there are no apps. */
+        private static String table(JsonNode apps, boolean colour) {
+            if (apps == null || !apps.isArray()) {
+                return null;
+            }
+            List<JsonNode> list = new ArrayList<>(apps.size());
+            apps.forEach(list::add);
+            String table = StatusTable.render(list, Ansi.of(colour));
+            return list.isEmpty() ? table.concat("[jsup] no apps yet; start some: jsup start ecosystem.json\n") : table;
+        }
+
+        /** As {@code PingCommand}. */
+        private static String pong(JsonNode pong) {
+            return new StringBuilder("pong: jsupd pid ").append(pong.path("pid").asLong())
+                    .append(", version ").append(pong.path("version").asText())
+                    .append(", up ").append(Units.uptime(pong.path("uptime_ms").asLong()))
+                    .append(", ").append(pong.path("apps").asInt())
+                    .append(" app(s), home ").append(pong.path("home").asText()).append('\n').toString();
+        }
+    }
+}
