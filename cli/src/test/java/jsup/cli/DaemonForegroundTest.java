@@ -58,7 +58,9 @@ class DaemonForegroundTest {
     void foregroundDaemonAnswersReloadsAndStopsCleanlyOnSigterm() throws Exception {
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         Path script = apps.resolve("web.sh");
-        Files.writeString(script, "#!/bin/bash\nwhile true; do sleep 0.2; done\n");
+        // One process for its whole life: a loop would fork subshells that carry the script's name too.
+        // exec -a keeps the script's path in the command line that processesOf looks for.
+        Files.writeString(script, "#!/bin/bash\nexec -a \"$0\" sleep 100000\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(apps.resolve("ecosystem.json"),
                 "{\"apps\": [{\"name\": \"web\", \"script\": \"web.sh\", \"kill_timeout\": 1000}]}");

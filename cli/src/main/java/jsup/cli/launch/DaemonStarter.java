@@ -28,9 +28,18 @@ public final class DaemonStarter {
     static final long STARTUP_TIMEOUT_MS = 10_000;
 
     /** JVM flags for the long-lived daemon when started without the launcher: small and steady. */
-    static final List<String> DAEMON_JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms8m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    static final List<String> DAEMON_JVM_FLAGS = daemonFlags(System.getProperty("os.arch"));
+
+    /** The same flags as bin/jsup gives jsupd; the smaller stack shadow zone only where 10 pages is
+     *  the supported minimum (x86-64): jsupd runs about three threads per app. */
+    static List<String> daemonFlags(String arch) {
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-Xms8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        if ("amd64".equals(arch) || "x86_64".equals(arch)) {
+            flags.add("-XX:StackShadowPages=10");
+        }
+        return List.copyOf(flags);
+    }
 
     private DaemonStarter() {
     }
