@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +72,8 @@ public final class Jsupd implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Jsupd.class);
+    /** How long state.json waits after a change for more changes to write them together. */
+    private static final Duration STATE_WRITE_GATHER = Duration.ofMillis(50);
 
     private final JsupHome home;
     private final DaemonLock lock;
@@ -81,7 +85,10 @@ public final class Jsupd implements AutoCloseable {
     private final Supervisor supervisor;
     private final HealthSupervision health;
     private final EcosystemLoader loader;
-    private final ExecutorService stateWriter;
+    private final ScheduledExecutorService stateWriter;
+    /** Each app's config as JSON, computed once per spec: state.json is rewritten after every
+     *  transition, and serialising 500 unchanged configs each time made a big start quadratic. */
+    private final Map<String, Map.Entry<AppSpec, ObjectNode>> configJson = new ConcurrentHashMap<>();
     private final AtomicBoolean stateWritePending = new AtomicBoolean();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -93,7 +100,7 @@ public final class Jsupd implements AutoCloseable {
         this.home = home;
         this.lock = lock;
         this.loader = new EcosystemLoader(home.dir(), options.environment());
-        this.stateWriter = Executors.newSingleThreadExecutor(r -> {
+        this.stateWriter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jsupd-state");
             t.setDaemon(true);
             return t;
@@ -442,13 +449,25 @@ public final class Jsupd implements AutoCloseable {
             return;
         }
         try {
-            stateWriter.execute(() -> {
+            // A short gather window: a burst of transitions (500 apps starting) makes one write. A
+            // crash inside it is covered by the environment marks the next jsupd looks for.
+            stateWriter.schedule(() -> {
                 stateWritePending.set(false);
                 writeState();
-            });
+            }, STATE_WRITE_GATHER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             stateWritePending.set(false);
         }
+    }
+
+    private ObjectNode configJsonOf(AppSpec spec) {
+        Map.Entry<AppSpec, ObjectNode> cached = configJson.get(spec.name());
+        if (cached != null && cached.getKey() == spec) {
+            return cached.getValue();
+        }
+        ObjectNode json = AppSpecJson.toJson(spec);
+        configJson.put(spec.name(), Map.entry(spec, json));
+        return json;
     }
 
     private void writeState() {
@@ -460,7 +479,7 @@ public final class Jsupd implements AutoCloseable {
             for (AppStatus s : supervisor.list()) {
                 AppSpec spec = s.spec();
                 entries.add(new StateFile.Entry(s.name(), isRunning(s), events.process(s.name()), spec.killSignal(),
-                        spec.killTimeout(), AppSpecJson.toJson(spec)));
+                        spec.killTimeout(), configJsonOf(spec)));
             }
             if (!stateFrozen) {
                 StateFile.write(home.state(), ProcessHandle.current().pid(), entries);
