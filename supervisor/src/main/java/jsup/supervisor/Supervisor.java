@@ -152,6 +152,7 @@ public final class Supervisor implements AutoCloseable {
             stopAll().join();
             call(now -> {
                 engine.apps().forEach(engine::forget);
+                engine.close();
                 return null;
             });
             loop.shutdown();

@@ -131,6 +131,30 @@ class SupervisorProcessTest {
     }
 
     @Test
+    void aStoppedProcessIsResumedSoItEndsOnTheStopSignalInsteadOfWaitingForSigkill() throws Exception {
+        Path ended = dir.resolve("ended-by");
+        Path main = pidFile("frozen.pid");
+        supervisor.add(TestApps.bash("frozen", dir, "trap 'echo TERM > " + ended + "; exit 0' TERM\n"
+                + "echo $$ > " + main + "\n"
+                + "while :; do sleep 0.05; done").killTimeout(Duration.ofSeconds(20)).build());
+        supervisor.start("frozen");
+        await().atMost(5, SECONDS).until(() -> ProcessFixtures.pidIn(main) > 0);
+        int pid = ProcessFixtures.pidIn(main);
+        new ProcessBuilder("/usr/bin/kill", "-s", "STOP", Integer.toString(pid)).start().waitFor();
+        await().atMost(5, SECONDS).until(() -> ProcessFixtures.stat(pid).state() == 'T');
+
+        long begin = System.nanoTime();
+        AppStatus stopped = supervisor.stop("frozen").get(10, SECONDS);
+        long tookMs = (System.nanoTime() - begin) / 1_000_000;
+
+        assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
+        // Ended by its own TERM handler, long before kill_timeout's SIGKILL (20 s) would have come.
+        assertThat(Files.readString(ended).trim()).isEqualTo("TERM");
+        assertThat(tookMs).isLessThan(5_000);
+        assertThat(messages).noneMatch(m -> m.contains("SIGKILL"));
+    }
+
+    @Test
     void aTreeGrowingPastMaxMemoryThroughAGrandchildIsRestartedWithReasonMemory() {
         Path grown = dir.resolve("grown");
         String body = "if [ ! -e " + grown + " ]; then\n"

@@ -8,6 +8,8 @@ public final class BoundedHistory<T> {
 
     private final int capacity;
     private final ArrayDeque<T> items;
+    /** The last {@link #toList()}, kept until the next add: snapshots of every app are taken often. */
+    private List<T> copy;
 
     public BoundedHistory(int capacity) {
         if (capacity < 1) {
@@ -22,10 +24,14 @@ public final class BoundedHistory<T> {
             items.removeFirst();
         }
         items.addLast(item);
+        copy = null;
     }
 
     public List<T> toList() {
-        return List.copyOf(items);
+        if (copy == null) {
+            copy = List.copyOf(items);
+        }
+        return copy;
     }
 
     public T last() {

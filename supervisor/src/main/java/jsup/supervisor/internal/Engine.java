@@ -89,4 +89,9 @@ public final class Engine {
         }
         return next;
     }
+
+    /** Releases what sampling keeps open; call once every app is forgotten. */
+    public void close() {
+        sampler.close();
+    }
 }

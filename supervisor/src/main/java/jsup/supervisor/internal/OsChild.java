@@ -14,12 +14,19 @@ final class OsChild implements Child {
      * the pipes open for ever; its output still reaches the log, only the exit does not wait for it.
      */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long the pump that saw the pipes end waits for the JDK to reap the process. The pipes end
+     * as the process dies, a moment before it is reaped; a process that merely closed its output
+     * (a daemon detaching from stdio) is left to {@link Process#onExit()}.
+     */
+    static final long REAP_AFTER_EOF_MILLIS = 50;
 
     private final Process process;
     private final long startTime;
     private final TrackedTree tree;
     private final Signaller signaller;
-    private final CompletableFuture<ExitStatus> exited;
+    private final CompletableFuture<Void> drained;
+    private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
 
     OsChild(Process process, long startTime, TrackedTree tree, Signaller signaller,
             CompletableFuture<Void> drained) {
@@ -27,10 +34,29 @@ final class OsChild implements Child {
         this.startTime = startTime;
         this.tree = tree;
         this.signaller = signaller;
-        this.exited = process.onExit()
+        this.drained = drained;
+        Thread launching = Thread.currentThread();
+        if (!drained.isDone()) {
+            // Usually first: the pump thread that read the last EOF reports the exit itself, without
+            // the thread Process.onExit() starts for each exit. Never on the launching (engine)
+            // thread, should the output end while this is being set up.
+            drained.whenComplete((v, e) -> {
+                if (Thread.currentThread() == launching) {
+                    return;
+                }
+                try {
+                    if (process.waitFor(REAP_AFTER_EOF_MILLIS, TimeUnit.MILLISECONDS)) {
+                        exited.complete(ExitStatus.fromExitValue(process.exitValue()));
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        process.onExit()
                 .thenCompose(p -> drained.exceptionally(t -> null).toCompletableFuture().copy()
                         .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .thenApply(v -> ExitStatus.fromExitValue(process.exitValue()));
+                .whenComplete((v, e) -> exited.complete(ExitStatus.fromExitValue(process.exitValue())));
     }
 
     @Override
@@ -50,7 +76,7 @@ final class OsChild implements Child {
 
     @Override
     public int signalTree(String signal) {
-        return signaller.send(tree.liveMembers(), signal);
+        return signaller.sendStop(tree.liveMembers(), signal);
     }
 
     @Override
@@ -60,7 +86,12 @@ final class OsChild implements Child {
 
     @Override
     public boolean treeAlive() {
-        return process.isAlive() || !tree.liveMembers().isEmpty();
+        if (process.isAlive()) {
+            return true;
+        }
+        // Output still held open after the exit: some process of the run lives on. Let the full
+        // snapshot find it, whatever the quick look would miss.
+        return drained.isDone() ? tree.anyAlive() : !tree.liveMembers().isEmpty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,17 +97,34 @@ public final class TrackedTree {
      * @return the members, or empty when this kernel has no {@code children} files
      */
     public Optional<List<ProcInfo>> walk() {
-        return walk(new ProcFileReader());
+        return walk(new ProcFileReader(), false, List.of());
     }
 
-    /** As {@link #walk()}, reading through {@code reader}. */
-    Optional<List<ProcInfo>> walk(ProcFileReader reader) {
+    /**
+     * As {@link #walk()}, reading through {@code reader}. A main-thread walk reads each member's
+     * {@code task/<pid>/children}, which lists only the children its main thread forked; a thorough
+     * walk ({@code allThreads}) reads the file of every thread and also starts from {@code orphans}
+     * (children of the reapers, see {@link #reaperChildren}) in the main process's group or session,
+     * so it finds what {@link #collect} finds without reading every process.
+     */
+    Optional<List<ProcInfo>> walk(ProcFileReader reader, boolean allThreads, List<ProcInfo> orphans) {
         if (!childrenFileWorks) {
             return Optional.empty();
         }
+        String proc = procFs.root().toString();
         Deque<ProcessIdentity> queue = new ArrayDeque<>();
         queue.add(root);
         queue.addAll(known.keySet());
+        if (!orphans.isEmpty()) {
+            ProcInfo atRootPid = reader.stat(proc, root.pid());
+            if (atRootPid == null || sameStart(atRootPid, root)) {
+                for (ProcInfo p : orphans) {
+                    if (p.pgid() == root.pid() || p.sid() == root.pid()) {
+                        queue.add(identity(p));
+                    }
+                }
+            }
+        }
         List<ProcInfo> members = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         while (!queue.isEmpty()) {
@@ -114,38 +132,138 @@ public final class TrackedTree {
             if (!seen.add(next.pid())) {
                 continue;
             }
-            ProcInfo info = stat(reader, next.pid());
+            ProcInfo info = reader.stat(proc, next.pid());
             if (info == null || info.isZombie()
                     || (next.startTime() >= 0 && info.startTime() != next.startTime())) {
                 continue;
             }
             members.add(info);
             try {
-                String children = reader.read(procFs.root().resolve(next.pid() + "/task/"
-                        + next.pid() + "/children"));
-                for (String child : children.trim().split(" ")) {
-                    if (!child.isEmpty()) {
-                        queue.add(new ProcessIdentity(Integer.parseInt(child), -1));
+                for (int tid : allThreads ? threads(next.pid()) : new int[] {next.pid()}) {
+                    for (int child : reader.children(proc, next.pid(), tid)) {
+                        queue.add(new ProcessIdentity(child, -1));
                     }
                 }
             } catch (java.io.FileNotFoundException | NoSuchFileException e) {
-                if (stat(reader, next.pid()) != null) {
+                if (!allThreads && reader.stat(proc, next.pid()) != null) {
                     childrenFileWorks = false;
                     return Optional.empty();
                 }
-            } catch (IOException | NumberFormatException e) {
-                // The process exited between the two reads: it has no children worth walking.
+            } catch (IOException e) {
+                // The process (or a thread) exited between the reads: no children worth walking.
             }
         }
         return Optional.of(members);
     }
 
-    private ProcInfo stat(ProcFileReader reader, int pid) {
-        try {
-            return ProcFs.parseStat(reader.read(procFs.root().resolve(pid + "/stat")));
-        } catch (IOException | RuntimeException e) {
-            return null;
+    /** The thread ids of {@code pid} ({@code task/} entries); just the pid when it cannot be listed. */
+    private int[] threads(int pid) {
+        String[] names = procFs.root().resolve(pid + "/task").toFile().list();
+        if (names == null || names.length == 0) {
+            return new int[] {pid};
         }
+        int[] tids = new int[names.length];
+        int n = 0;
+        for (String name : names) {
+            try {
+                tids[n] = Integer.parseInt(name);
+                n++;
+            } catch (NumberFormatException e) {
+                // not a thread entry
+            }
+        }
+        return Arrays.copyOf(tids, n);
+    }
+
+    /**
+     * The live children of the reapers (init, and this JVM's ancestors, any of which may be a
+     * subreaper): where a member goes when its parents die. Read once per sampling pass and shared
+     * by every tree.
+     *
+     * @return the children, or null when a reaper's {@code children} file cannot be read
+     */
+    static List<ProcInfo> reaperChildren(ProcFs procFs, ProcFileReader reader) {
+        String proc = procFs.root().toString();
+        List<ProcInfo> children = new ArrayList<>();
+        for (int reaper : reapers(proc, reader)) {
+            int[] pids;
+            try {
+                pids = reader.children(proc, reaper, reaper);
+            } catch (IOException e) {
+                return null;
+            }
+            for (int pid : pids) {
+                ProcInfo p = reader.stat(proc, pid);
+                if (p != null && !p.isZombie()) {
+                    children.add(p);
+                }
+            }
+        }
+        return children;
+    }
+
+    /**
+     * Whether any member still runs, answered without reading every process on the machine: the
+     * main process and the remembered members are looked up by pid, and a member whose parents all
+     * died can only have been reparented to a reaper (init, or a subreaper among this JVM's
+     * ancestors), so only the children of those are read. Same answer as {@code !collect().isEmpty()}
+     * (the group and session of a dead main process cannot be taken over while a member holds them),
+     * in a few dozen small reads instead of one per process; falls back to {@link #collect()} when
+     * this kernel has no {@code children} files.
+     */
+    public boolean anyAlive() {
+        return anyAlive(new ProcFileReader());
+    }
+
+
+    /** As {@link #anyAlive()}, reading through {@code reader}. */
+    boolean anyAlive(ProcFileReader reader) {
+        if (!childrenFileWorks) {
+            return !collect().isEmpty();
+        }
+        String proc = procFs.root().toString();
+        ProcInfo atRootPid = reader.stat(proc, root.pid());
+        if (atRootPid != null && !atRootPid.isZombie() && sameStart(atRootPid, root)) {
+            return true;
+        }
+        for (ProcessIdentity member : known.keySet()) {
+            ProcInfo p = reader.stat(proc, member.pid());
+            if (p != null && !p.isZombie() && sameStart(p, member)) {
+                return true;
+            }
+        }
+        // The pid of a live group or session cannot be reused; another process at the main process's
+        // pid means both are gone (as in collect).
+        if (atRootPid != null && !sameStart(atRootPid, root)) {
+            return false;
+        }
+        List<ProcInfo> orphans = reaperChildren(procFs, reader);
+        if (orphans == null) {
+            return !collect().isEmpty(); // an unreadable reaper: ask the full snapshot instead
+        }
+        for (ProcInfo p : orphans) {
+            if (p.pgid() == root.pid() || p.sid() == root.pid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where an orphan of the main process can have gone: the ancestors of this JVM (one of them may
+     * be a subreaper) and init. This JVM itself is no subreaper (Java cannot become one).
+     */
+    private static List<Integer> reapers(String proc, ProcFileReader reader) {
+        List<Integer> reapers = new ArrayList<>(4);
+        ProcInfo self = reader.stat(proc, (int) ProcessHandle.current().pid());
+        int next = self == null ? 1 : self.ppid();
+        while (next > 1 && reapers.size() < 64) {
+            reapers.add(next);
+            ProcInfo p = reader.stat(proc, next);
+            next = p == null ? 1 : p.ppid();
+        }
+        reapers.add(1);
+        return reapers;
     }
 
     /** Every member still alive, found through a full snapshot; empty when the tree is gone. */

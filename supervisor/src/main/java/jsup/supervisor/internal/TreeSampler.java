@@ -9,16 +9,19 @@ import jsup.healthmon.proc.ProcInfo;
 
 /**
  * Samples the trees of every app due in one tick, in one pass. Normally each tree is walked through
- * {@code children} files (a handful of reads per app); every {@value #FULL_SNAPSHOT_EVERY}th pass,
- * or when the kernel has no {@code children} files, one {@link ProcFs#snapshot()} is shared by all
- * trees so that members a walk cannot reach (a grandchild forked by a non-main thread) are found.
+ * the {@code children} files of its members' main threads (a handful of reads per app). Every
+ * {@value #THOROUGH_EVERY}th pass the walk reads the {@code children} file of every thread and
+ * starts also from the reapers' children in the app's group or session (read once for all trees),
+ * so members a quick walk cannot reach (a grandchild forked by a non-main thread, an orphan) are
+ * found without reading every process on the machine. When the kernel has no {@code children}
+ * files, one {@link ProcFs#snapshot()} per pass is shared by all trees.
  */
 public final class TreeSampler {
 
-    static final int FULL_SNAPSHOT_EVERY = 30;
+    static final int THOROUGH_EVERY = 30;
 
     private final ProcFs procFs;
-    private final ProcFileReader reader = new ProcFileReader();
+    private final ProcFileReader reader = ProcFileReader.keepingFilesOpen();
     private int passes;
 
     public TreeSampler(ProcFs procFs) {
@@ -26,11 +29,16 @@ public final class TreeSampler {
     }
 
     public Map<TrackedTree, TreeUsage> sample(List<TrackedTree> trees, long nowNanos) {
-        boolean full = ++passes % FULL_SNAPSHOT_EVERY == 0;
+        boolean thorough = ++passes % THOROUGH_EVERY == 0;
+        List<ProcInfo> orphans = List.of();
+        if (thorough) {
+            orphans = TrackedTree.reaperChildren(procFs, reader);
+        }
         List<ProcInfo> snapshot = null;
         Map<TrackedTree, TreeUsage> usage = new IdentityHashMap<>();
         for (TrackedTree tree : trees) {
-            Optional<List<ProcInfo>> members = full ? Optional.empty() : tree.walk(reader);
+            Optional<List<ProcInfo>> members = orphans == null ? Optional.empty()
+                    : tree.walk(reader, thorough, orphans);
             if (members.isEmpty()) {
                 if (snapshot == null) {
                     snapshot = procFs.snapshot();
@@ -39,6 +47,12 @@ public final class TreeSampler {
             }
             usage.put(tree, tree.usage(members.get(), nowNanos));
         }
+        reader.endPass();
         return usage;
+    }
+
+    /** Closes the /proc files kept open between passes. */
+    public void close() {
+        reader.closeAll();
     }
 }

@@ -35,7 +35,7 @@ public final class TreeTerminator {
             if (members.isEmpty()) {
                 return;
             }
-            signaller.send(members, name);
+            signaller.sendStop(members, name);
             if (waitGone(tree, killTimeout)) {
                 return;
             }

@@ -62,6 +62,55 @@ class TrackedTreeTest {
     }
 
     @Test
+    void anyAliveFindsAnOrphanOfTheDeadMainProcessAtInitWithoutAFullSnapshot() throws IOException {
+        proc(1, 0, 1, 1, 1, 0, 10, 200, 103);
+        proc(200, 1, 200, 200, 540, 0, 10);        // a stranger, also a child of init
+        proc(100, 1, 100, 100, 500, 0, 10);
+        TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500));
+        tree.usage(tree.walk().orElseThrow(), 0);  // the last sample saw only the main process
+        deleteTree(root.resolve("100"));           // it dies
+        assertThat(tree.anyAlive()).isFalse();
+
+        proc(103, 1, 100, 100, 530, 0, 10);        // forked after the last look, reparented to init
+        assertThat(tree.anyAlive()).isTrue();
+        assertThat(tree.anyAlive()).isEqualTo(!tree.collect().isEmpty());
+    }
+
+    @Test
+    void anyAliveFollowsRememberedMembersThatLeftTheSession() throws IOException {
+        proc(1, 0, 1, 1, 1, 0, 10);
+        proc(100, 1, 100, 100, 500, 0, 10, 101);
+        proc(101, 100, 101, 101, 510, 0, 10);      // detached with setsid
+        TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500));
+        tree.usage(tree.walk().orElseThrow(), 0);  // a sample remembers both
+        deleteTree(root.resolve("100"));
+        proc(101, 1, 101, 101, 510, 0, 10);        // reparented, not a child listed by init here
+        assertThat(tree.anyAlive()).isTrue();
+        proc(101, 1, 101, 101, 999, 0, 10);        // pid 101 reused by another process
+        assertThat(tree.anyAlive()).isFalse();
+    }
+
+    @Test
+    void aThoroughWalkFindsChildrenOfOtherThreadsAndOrphansInTheSessionAsCollectDoes() throws IOException {
+        proc(1, 0, 1, 1, 1, 0, 10, 103, 200);
+        proc(100, 1, 100, 100, 500, 0, 10);
+        Files.createDirectories(root.resolve("100/task/107"));
+        Files.writeString(root.resolve("100/task/107/children"), "101 ");   // forked by thread 107
+        proc(101, 100, 100, 100, 510, 0, 10);
+        proc(103, 1, 100, 100, 530, 0, 10);        // an orphan still in the session
+        proc(200, 1, 200, 200, 540, 0, 10);        // a stranger
+        ProcFs fs = new ProcFs(root);
+        TrackedTree tree = new TrackedTree(fs, new ProcessIdentity(100, 500));
+        ProcFileReader reader = new ProcFileReader();
+
+        assertThat(pids(tree.walk(reader, false, List.of()).orElseThrow())).containsExactly(100);
+        List<ProcInfo> orphans = TrackedTree.reaperChildren(fs, reader);
+        assertThat(pids(tree.walk(reader, true, orphans).orElseThrow()))
+                .containsExactly(100, 101, 103)
+                .isEqualTo(pids(tree.collect()));
+    }
+
+    @Test
     void aReusedPidIsNeitherTheRootNorItsGroup() throws IOException {
         proc(100, 1, 100, 100, 999, 0, 10);        // pid 100 now belongs to someone else
         proc(150, 100, 100, 100, 1000, 0, 10);
