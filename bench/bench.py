@@ -154,7 +154,8 @@ class EcosystemSupervisor(Supervisor):
         self.env = dict(os.environ, **{self.home_var: self.home})
 
     def version(self):
-        return run([self.bin, "--version"], env=self.env).stdout.strip().splitlines()[self.version_line]
+        line = run([self.bin, "--version"], env=self.env).stdout.strip().splitlines()[self.version_line]
+        return line.removeprefix(self.name + " ")
 
     def app_json(self, a):
         return {"name": a.name, "script": a.argv[0], "args": a.argv[1:], "interpreter": "none",
