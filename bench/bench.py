@@ -561,7 +561,9 @@ def main():
                     "supervisord": lambda: Supervisord(work)}
         return [all_sups[n]() for n in chosen]
 
-    meta = [(s.name, s.version()) for s in fresh()]
+    probes = fresh()
+    meta = [(s.name, s.version()) for s in probes]
+    teardown_all(probes)  # `pm2 --version` starts a PM2 daemon in its home
     res = Results()
     only = set(filter(None, args.only.split(",")))
     cases = [

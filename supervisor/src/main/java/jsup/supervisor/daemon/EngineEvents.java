@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What jsupd does when the engine reports: remember each app's process identity for
  * {@code state.json}, pause and resume health probes, and log engine messages. Runs on the engine
- * thread, so it only records and hands work on; it never calls back into the engine.
+ * thread, so it only records and hands work on; it never calls back into the engine. Its log lines
+ * are only queued here ({@link DaemonLog} writes them on a thread of their own).
  */
 final class EngineEvents implements SupervisorListener {
 
-    private static final Logger log = LoggerFactory.getLogger("jsupd.apps");
+    private static final Logger log = LoggerFactory.getLogger(DaemonLog.ENGINE_LOGGER);
 
     private final Map<String, ProcessIdentity> running = new ConcurrentHashMap<>();
     private final Clock clock;

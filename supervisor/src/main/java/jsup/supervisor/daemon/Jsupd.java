@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -267,7 +270,7 @@ public final class Jsupd implements AutoCloseable {
     private void restore(List<StateFile.Entry> predecessor) {
         if (!predecessor.isEmpty()) {
             List<AppSpec> specs = new ArrayList<>();
-            List<String> wanted = new ArrayList<>();
+            Set<String> wanted = new HashSet<>();
             for (StateFile.Entry e : predecessor) {
                 AppSpec spec = specOf(e.name(), e.config(), home.state());
                 if (spec != null) {
@@ -328,28 +331,34 @@ public final class Jsupd implements AutoCloseable {
         List<String> started = new ArrayList<>();
         List<String> alreadyRunning = new ArrayList<>();
         List<String> registered = new ArrayList<>();
+        // A few engine round trips for the whole file, not several per app: a 500-app start
+        // spent most of its time handing single calls to the engine thread and back.
+        Map<String, AppStatus> existing = new HashMap<>();
+        for (AppStatus s : supervisor.list()) {
+            existing.put(s.name(), s);
+        }
+        List<AppSpec> added = new ArrayList<>();
         for (AppSpec spec : specs) {
-            AppStatus existing = supervisor.status(spec.name()).orElse(null);
-            if (existing != null && isRunning(existing)) {
+            AppStatus known = existing.get(spec.name());
+            if (known != null && isRunning(known)) {
                 alreadyRunning.add(spec.name());
                 continue;
             }
-            if (existing != null && !existing.spec().equals(spec)) {
+            if (known != null && !known.spec().equals(spec)) {
                 health.unregister(spec.name());
                 supervisor.remove(spec.name()).join();
-                existing = null;
+                known = null;
             }
-            if (existing == null) {
-                supervisor.add(spec);
-                health.register(spec, this::processTree);
+            if (known == null) {
+                added.add(spec);
             }
-            if (shouldStart.test(spec)) {
-                supervisor.start(spec.name());
-                started.add(spec.name());
-            } else {
-                registered.add(spec.name());
-            }
+            (shouldStart.test(spec) ? started : registered).add(spec.name());
         }
+        supervisor.addAll(added);
+        for (AppSpec spec : added) {
+            health.register(spec, this::processTree);
+        }
+        supervisor.startAll(started);
         requestStateWrite();
         return new Admission(null, started, alreadyRunning, registered, List.of());
     }
@@ -389,7 +398,7 @@ public final class Jsupd implements AutoCloseable {
             log.warn("{}", w);
         }
         List<AppSpec> specs = new ArrayList<>();
-        List<String> running = new ArrayList<>();
+        Set<String> running = new HashSet<>();
         for (DumpFile.SavedApp a : loaded.apps()) {
             AppSpec spec = specOf(a.name(), a.config(), loaded.source());
             if (spec == null) {

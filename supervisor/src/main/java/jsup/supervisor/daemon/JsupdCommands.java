@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -127,10 +129,10 @@ final class JsupdCommands implements CommandHandler {
                 if (Jsupd.isRunning(s)) {
                     already.add(s.name());
                 } else {
-                    supervisor.start(s.name());
                     started.add(s.name());
                 }
             }
+            supervisor.startAll(started);
             jsupd.requestStateWrite();
             return admission(new Jsupd.Admission(null, started, already, List.of(), List.of()), warnings);
         }
@@ -379,10 +381,17 @@ final class JsupdCommands implements CommandHandler {
         result.set("already_running", strings(a.alreadyRunning()));
         result.set("registered", strings(a.registered()));
         result.set("warnings", strings(warnings));
+        Map<String, AppStatus> all = new HashMap<>();
+        for (AppStatus s : supervisor.list()) { // one engine round trip, not one per app
+            all.put(s.name(), s);
+        }
         List<AppStatus> touched = new ArrayList<>();
         for (List<String> names : List.of(a.started(), a.alreadyRunning(), a.registered())) {
             for (String n : names) {
-                supervisor.status(n).ifPresent(touched::add);
+                AppStatus s = all.get(n);
+                if (s != null) {
+                    touched.add(s);
+                }
             }
         }
         result.set("apps", render(touched, false));

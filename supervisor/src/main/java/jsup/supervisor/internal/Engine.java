@@ -34,6 +34,10 @@ public final class Engine {
         return app;
     }
 
+    public boolean has(String name) {
+        return apps.containsKey(name);
+    }
+
     /** The app with this name, or with this id when {@code nameOrId} is a number. */
     public Optional<ManagedApp> lookup(String nameOrId) {
         ManagedApp byName = apps.get(nameOrId);

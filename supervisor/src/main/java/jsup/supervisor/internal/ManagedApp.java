@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.ProcessStatus;
@@ -76,6 +77,15 @@ public final class ManagedApp {
     private CompletableFuture<Void> leftovers = DONE;
     /** The pre-start steps under way, or null; a stop cancels them (and kills the command). */
     private PreStartTask preStart;
+    /**
+     * Set only while {@link #start(long, Executor)} runs: a spawn it begins runs on these threads.
+     * Null otherwise, so restarts and single starts spawn on the engine thread (no hand-off delay).
+     */
+    private Executor launchers;
+    /** The spawn under way on a launcher thread (completes with the app once it is adopted), or null. */
+    private CompletableFuture<AppStatus> launching;
+    /** Completes when no process of an off-thread spawn can be left over (it was adopted or killed). */
+    private CompletableFuture<Void> launchSettled = DONE;
 
     private long restartAt = NEVER;
     private long killAt = NEVER;
@@ -130,6 +140,24 @@ public final class ManagedApp {
         return snapshot();
     }
 
+    /**
+     * As {@link #start(long)}, but a spawn this start begins runs on {@code launchers}, so many apps
+     * start at once (a whole ecosystem file); every state change still happens on the engine thread.
+     * The future completes with the app once that spawn is adopted (online, with its pid) or failed;
+     * at once when nothing was spawned here (already running, pre-start steps, a leftover to wait for).
+     */
+    public CompletableFuture<AppStatus> start(long now, Executor launchers) {
+        this.launchers = launchers;
+        this.launching = null;
+        try {
+            AppStatus status = start(now);
+            return launching != null ? launching : CompletableFuture.completedFuture(status);
+        } finally {
+            this.launchers = null;
+            this.launching = null;
+        }
+    }
+
     /** Want down. Completes when the app no longer runs. */
     public CompletableFuture<AppStatus> stop(long now) {
         want = Want.DOWN;
@@ -153,7 +181,7 @@ public final class ManagedApp {
         }
         // "Stopped" also means: no leftover of an earlier run and no pre-start command still runs.
         CompletableFuture<Void> background = CompletableFuture.allOf(leftovers,
-                preStart == null ? DONE : preStart.ended());
+                preStart == null ? DONE : preStart.ended(), launchSettled);
         CompletableFuture<AppStatus> settled = await(STOP_SETTLED);
         return background.isDone() ? settled : settled.thenCombine(background, (s, v) -> s);
     }
@@ -351,12 +379,99 @@ public final class ManagedApp {
             if (output == null) {
                 output = ctx.outputs().open(spec);
             }
+            if (launchers != null) {
+                spawnOffThread(gen, launchers);
+                return;
+            }
             c = ctx.launcher().launch(spec, output);
         } catch (LaunchException | RuntimeException e) {
-            statusReason = e.getMessage();
-            fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
+            launchFailed(e);
             return;
         }
+        adopt(gen, c, now);
+    }
+
+    private void launchFailed(Exception e) {
+        statusReason = e.getMessage();
+        fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
+    }
+
+    /**
+     * Runs the launch (fork, exec, output capture) on a launcher thread; the result comes back to the
+     * engine thread. The app stays launching meanwhile; a stop or restart in between bumps the
+     * generation, and the process launched for the old one is killed instead of adopted.
+     */
+    private void spawnOffThread(int gen, Executor pool) {
+        CompletableFuture<AppStatus> done = new CompletableFuture<>();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        launching = done;
+        launchSettled = settled;
+        ChildOutput out = output;
+        Runnable launch = () -> {
+            Child c = null;
+            Exception failure = null;
+            try {
+                c = ctx.launcher().launch(spec, out);
+            } catch (LaunchException | RuntimeException e) {
+                failure = e;
+            }
+            Child launched = c;
+            Exception failed = failure;
+            try {
+                ctx.engineThread().execute(() -> onLaunched(gen, launched, failed, done, settled,
+                        ctx.ticker().getAsLong()));
+            } catch (RejectedExecutionException closed) {
+                discard(launched, settled); // the supervisor is closed: nobody will adopt it
+                done.completeExceptionally(new IllegalStateException("the supervisor closed during the start of "
+                        + name() + "; its process was killed"));
+            }
+        };
+        try {
+            pool.execute(launch);
+        } catch (RejectedExecutionException e) {
+            launching = null;
+            launchSettled = DONE;
+            launchHere(gen);
+        }
+    }
+
+    /** The launcher pool refused (closing): launch here instead, as a single start would. */
+    private void launchHere(int gen) {
+        try {
+            adopt(gen, ctx.launcher().launch(spec, output), ctx.ticker().getAsLong());
+        } catch (LaunchException | RuntimeException e) {
+            launchFailed(e);
+        }
+    }
+
+    private void onLaunched(int gen, Child c, Exception failure, CompletableFuture<AppStatus> done,
+                            CompletableFuture<Void> settled, long now) {
+        if (launchSettled == settled) {
+            launchSettled = DONE;
+        }
+        if (gen != generation || !machine.is(LAUNCHING)) {
+            discard(c, settled); // stopped or relaunched meanwhile
+        } else if (failure != null) {
+            settled.complete(null);
+            launchFailed(failure);
+        } else {
+            settled.complete(null);
+            adopt(gen, c, now);
+        }
+        done.complete(snapshot());
+    }
+
+    /** Kills a process launched for a run that no longer wants it; {@code settled} completes once it is gone. */
+    private static void discard(Child c, CompletableFuture<Void> settled) {
+        if (c == null) {
+            settled.complete(null);
+            return;
+        }
+        c.killTree();
+        c.exited().whenComplete((s, e) -> settled.complete(null));
+    }
+
+    private void adopt(int gen, Child c, long now) {
         child = c;
         startedAtNanos = now;
         startedAt = ctx.wallClock().instant();
