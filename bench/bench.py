@@ -537,6 +537,11 @@ def write_report(path, res, sups_meta, quick, started):
             "to the new process. `max_memory_restart: 100M` for PM2 and jsup; supervisord has no such setting.",
             "- **hang**: the TCP server is SIGSTOPped; jsup probes `tcp` every 1 s. PM2 and supervisord have no probe.",
             "", "A case that shows \"never\" did not happen within the case's wait limit.", ""]
+    # What the numbers mean for the targets jsup misses: kept by hand beside this script.
+    notes = os.path.join(HERE, "notes.md")
+    if os.path.exists(notes):
+        with open(notes) as f:
+            out += ["", f.read().rstrip(), ""]
     with open(path, "w") as f:
         f.write("\n".join(out))
 

@@ -3,11 +3,19 @@
 # docs/benchmarks.md. Installs what it lacks: PM2 from npm (into bench/.work), supervisord from
 # Debian's packages. Not part of `./mvnw verify`.
 #   bench/run.sh [--quick] [--only respawn,idle,list500,logs,stop,memory,hang]
+#   bench/run.sh --jmh     micro-benchmarks of jsupd's hot paths (bench/jmh), printed, not written
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work="$root/bench/.work"
 mkdir -p "$work"
+
+if [ "${1:-}" = "--jmh" ]; then
+  shift
+  ./mvnw -q -B -ntp -DskipTests install -pl supervisor -am
+  ./mvnw -q -B -ntp -f bench/jmh/pom.xml -DskipTests package
+  exec java -jar bench/jmh/target/jsup-jmh.jar "$@"
+fi
 
 PM2_VERSION=7.0.4
 if [ ! -x "$work/node_modules/.bin/pm2" ]; then
