@@ -3,7 +3,7 @@ package jsup.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
-import jsup.cli.render.Units;
+import jsup.supervisor.control.HumanUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ final class PingCommand extends DaemonCommand {
             return;
         }
         ctx.out().println("pong: jsupd pid " + pong.path("pid").asLong() + ", version " + pong.path("version").asText()
-                + ", up " + Units.uptime(pong.path("uptime_ms").asLong()) + ", " + pong.path("apps").asInt()
+                + ", up " + HumanUnits.uptime(pong.path("uptime_ms").asLong()) + ", " + pong.path("apps").asInt()
                 + " app(s), home " + pong.path("home").asText());
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import jsup.cli.CliContext;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.StatusTable;
-import jsup.cli.render.Units;
 import jsup.supervisor.control.ControlProtocol;
+import jsup.supervisor.control.HumanUnits;
 
 /**
  * Runs {@code jsup list|ls|status|l|ps [--json]} and {@code jsup ping [--json]} against a jsupd that
@@ -157,7 +157,7 @@ public final class FastCommands {
         private static String pong(JsonNode pong) {
             return new StringBuilder("pong: jsupd pid ").append(pong.path("pid").asLong())
                     .append(", version ").append(pong.path("version").asText())
-                    .append(", up ").append(Units.uptime(pong.path("uptime_ms").asLong()))
+                    .append(", up ").append(HumanUnits.uptime(pong.path("uptime_ms").asLong()))
                     .append(", ").append(pong.path("apps").asInt())
                     .append(" app(s), home ").append(pong.path("home").asText()).append('\n').toString();
         }

@@ -3,6 +3,7 @@ package jsup.cli.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import jsup.supervisor.control.HumanUnits;
 
 /**
  * {@code jsup describe}'s text for one app object (with {@code config}): state, pids, log paths,
@@ -25,13 +26,13 @@ public final class AppDescription {
         row(sb, "pid", pid > 0 ? Long.toString(pid) : "none");
         text(sb, "started at", app.path("started_at"));
         if (pid > 0) {
-            row(sb, "uptime", Units.uptime(app.path("uptime_ms").asLong()));
+            row(sb, "uptime", HumanUnits.uptime(app.path("uptime_ms").asLong()));
         }
         row(sb, "restarts", app.path("restarts").asInt() + " (unstable in a row: "
                 + app.path("unstable_restarts").asInt() + ")");
         text(sb, "last exit", app.path("last_exit"));
-        row(sb, "cpu", Units.cpu(app.path("cpu").asDouble()));
-        row(sb, "memory", Units.bytes(app.path("memory").asLong()));
+        row(sb, "cpu", HumanUnits.cpu(app.path("cpu").asDouble()));
+        row(sb, "memory", HumanUnits.bytes(app.path("memory").asLong()));
         String health = app.path("health").asText("none");
         row(sb, "health", ansi.health(health) + (app.path("health_failures").asInt() > 0
                 ? " (" + app.path("health_failures").asInt() + " failed rounds in a row)" : ""));
@@ -64,7 +65,7 @@ public final class AppDescription {
         sb.append('\n').append(ansi.cyan("Restart history")).append(restarts.isEmpty() ? " (none)" : "").append('\n');
         for (JsonNode r : restarts) {
             sb.append("  ").append(r.path("at").asText()).append("  ").append(r.path("reason").asText())
-                    .append("  (ran ").append(Units.uptime(r.path("uptime_ms").asLong())).append(")\n");
+                    .append("  (ran ").append(HumanUnits.uptime(r.path("uptime_ms").asLong())).append(")\n");
         }
         JsonNode transitions = app.path("transitions");
         if (!transitions.isEmpty()) {

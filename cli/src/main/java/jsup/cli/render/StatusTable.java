@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import jsup.supervisor.control.HumanUnits;
 
 /**
  * The {@code jsup list} table from the control protocol's app objects: id, name, pid, status,
@@ -61,9 +62,9 @@ public final class StatusTable {
             Long.toString(app.path("pid").asLong()),
             app.path("status").asText(),
             Integer.toString(app.path("restarts").asInt()),
-            running ? Units.uptime(app.path("uptime_ms").asLong()) : "0s",
-            Units.cpu(app.path("cpu").asDouble()),
-            Units.bytes(app.path("memory").asLong()),
+            running ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s",
+            HumanUnits.cpu(app.path("cpu").asDouble()),
+            HumanUnits.bytes(app.path("memory").asLong()),
             app.path("health").asText("none"),
         };
     }

@@ -1,12 +1,12 @@
 package jsup.cli.render;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import jsup.supervisor.control.HumanUnits;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusTableTest {
 
@@ -43,11 +43,11 @@ class StatusTableTest {
 
     @Test
     void unitsReadLikePm2() {
-        assertThat(Units.uptime(59_999)).isEqualTo("59s");
-        assertThat(Units.uptime(3_600_000)).isEqualTo("1h");
-        assertThat(Units.uptime(2 * 86_400_000L)).isEqualTo("2D");
-        assertThat(Units.bytes(512)).isEqualTo("512B");
-        assertThat(Units.bytes(1536)).isEqualTo("1.5K");
-        assertThat(Units.cpu(12.25)).isEqualTo("12.3%");
+        assertThat(HumanUnits.uptime(59_999)).isEqualTo("59s");
+        assertThat(HumanUnits.uptime(3_600_000)).isEqualTo("1h");
+        assertThat(HumanUnits.uptime(2 * 86_400_000L)).isEqualTo("2D");
+        assertThat(HumanUnits.bytes(512)).isEqualTo("512B");
+        assertThat(HumanUnits.bytes(1536)).isEqualTo("1.5K");
+        assertThat(HumanUnits.cpu(12.25)).isEqualTo("12.3%");
     }
 }

@@ -3,7 +3,7 @@ package jsup.gateway.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import jsup.supervisor.control.HumanUnits;
 
 /**
  * The apps of jsupd's {@code list} as a chat-sized plain table with {@code jsup list}'s columns
@@ -58,51 +58,14 @@ final class AppTable {
             Long.toString(pid),
             app.path("status").asText("?"),
             Integer.toString(app.path("restarts").asInt()),
-            pid > 0 ? uptime(app.path("uptime_ms").asLong()) : "0s",
-            cpu(app.path("cpu").asDouble()),
-            bytes(app.path("memory").asLong()),
+            pid > 0 ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s",
+            HumanUnits.cpu(app.path("cpu").asDouble()),
+            HumanUnits.bytes(app.path("memory").asLong()),
             app.path("health").asText("none"),
         };
     }
 
     private static int length(String s) {
         return s.codePointCount(0, s.length());
-    }
-
-    /** As pm2: seconds below a minute, minutes below an hour, hours below a day, else days ({@code 2D}). */
-    static String uptime(long millis) {
-        long s = Math.max(0, millis) / 1000;
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m";
-        }
-        if (s < 86_400) {
-            return s / 3600 + "h";
-        }
-        return s / 86_400 + "D";
-    }
-
-    /** {@code 512B}, {@code 70.1M}: one decimal in the largest unit that keeps the number at least 1. */
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return Math.max(0, bytes) + "B";
-        }
-        String[] units = {"K", "M", "G", "T"};
-        double v = bytes;
-        int i = -1;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f%s", v, units[i]);
-    }
-
-    /** Percent of one core: {@code 0%}, {@code 12.5%}. */
-    static String cpu(double percent) {
-        return percent == Math.rint(percent)
-                ? String.format(Locale.ROOT, "%.0f%%", percent)
-                : String.format(Locale.ROOT, "%.1f%%", percent);
     }
 }

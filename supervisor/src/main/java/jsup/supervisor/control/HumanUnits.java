@@ -1,9 +1,10 @@
-package jsup.cli.render;
+package jsup.supervisor.control;
 
-/** Human units as {@code pm2 ls} shows them: uptime {@code 42s/5m/3h/2D}, memory {@code 70.1M}. */
-public final class Units {
+/** Human units as {@code pm2 ls} shows them: uptime {@code 42s/5m/3h/2D}, memory {@code 70.1M}. Shared by the
+ *  {@code jsup} command and the gateway's {@code /status}, which show the same app JSON to people. */
+public final class HumanUnits {
 
-    private Units() {
+    private HumanUnits() {
     }
 
     /** {@code 0} → {@code 0s}; below a minute seconds, below an hour minutes, below a day hours, else days. */
