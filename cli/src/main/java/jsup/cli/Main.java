@@ -17,7 +17,9 @@ public final class Main {
 
     public static void main(String[] args) {
         CliContext ctx = CliContext.system();
-        int code = FastCommands.run(ctx, args);
+        int code = args.length == 1 && args[0].equals("daemon")
+                ? DaemonMain.run(ctx) // jsupd lives long: keep picocli's classes out of its memory
+                : FastCommands.run(ctx, args);
         if (code == FastCommands.NOT_HANDLED) {
             code = JsupCli.execute(ctx, args);
         }

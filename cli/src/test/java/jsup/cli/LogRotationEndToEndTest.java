@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 200 000 lines through a real jsupd's log rotation: every line is in the current or a rotated file,
  * once and in order, and {@code jsup logs} following the app the whole time prints every one of them
- * although the file rotates many times a second.
+ * although the file rotates many times a second. All of it read by jsupd's one log-selector thread.
  */
 class LogRotationEndToEndTest {
 
@@ -72,6 +72,9 @@ class LogRotationEndToEndTest {
         Path out = jsup.home().resolve("logs/flood-out.log");
         await().atMost(WAIT).until(() -> read(out).contains("ready"));
 
+        // The real jsupd reads every app's pipes on its one log-selector thread: no pump threads per app.
+        assertThat(threadNames(jsup.daemonPid())).contains("log-selector").noneMatch(n -> n.startsWith("log-flood"));
+
         Path followed = work.resolve("follow.out");
         follower = jsup.background(followed, "logs", "flood", "--out", "--lines", "1");
         await().atMost(WAIT).until(() -> read(followed).contains("flood out | ready"));
@@ -111,6 +114,16 @@ class LogRotationEndToEndTest {
             }
         }
         assertThat(next).as("%s: lines seen", what).isEqualTo(LINES);
+    }
+
+    private static List<String> threadNames(long pid) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                names.add(read(task.resolve("comm")).strip());
+            }
+        }
+        return names;
     }
 
     private static String read(Path f) {

@@ -2,9 +2,7 @@ package jsup.cli.command;
 
 import java.util.concurrent.Callable;
 import jsup.cli.CliContext;
-import jsup.cli.ExitCode;
-import jsup.supervisor.daemon.JsupHome;
-import jsup.supervisor.daemon.Jsupd;
+import jsup.cli.DaemonMain;
 import picocli.CommandLine.Command;
 
 /** {@code jsup daemon}: jsupd in the foreground (systemd units, containers). */
@@ -23,9 +21,6 @@ final class DaemonRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx.out().flush();
-        int code = Jsupd.run(JsupHome.resolve(ctx.env()), new Jsupd.Options(ctx.env(), true));
-        // jsupd's "another daemon owns this home" is a failure to the caller, not an unknown app.
-        return code == Jsupd.EXIT_OK ? ExitCode.OK : ExitCode.FAILURE;
+        return DaemonMain.run(ctx);
     }
 }

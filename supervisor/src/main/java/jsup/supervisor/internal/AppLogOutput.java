@@ -1,10 +1,10 @@
 package jsup.supervisor.internal;
 
-import java.util.concurrent.CompletableFuture;
+import java.io.IOException;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.log.AppLog;
 
-/** Output through {@link AppLog}: pipes pumped into rotating files, timestamps when configured. */
+/** Output through {@link AppLog}: pipes read into rotating files, timestamps when configured. */
 public final class AppLogOutput implements ChildOutput {
 
     private final AppLog log;
@@ -18,13 +18,9 @@ public final class AppLogOutput implements ChildOutput {
     }
 
     @Override
-    public void prepare(ProcessBuilder builder) {
-        builder.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
-    }
-
-    @Override
-    public CompletableFuture<Void> capture(Process process) {
-        return log.capture(process);
+    public Started start(ProcessBuilder builder) throws IOException {
+        AppLog.Started started = log.start(builder);
+        return new Started(started.process(), started.drained());
     }
 
     @Override

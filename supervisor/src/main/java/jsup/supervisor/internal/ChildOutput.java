@@ -1,16 +1,22 @@
 package jsup.supervisor.internal;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
 
 /** Where one app's stdout and stderr go; one per app, across restarts. */
 public interface ChildOutput extends AutoCloseable {
 
-    /** Sets up the process builder's stdout and stderr before the start. */
-    void prepare(ProcessBuilder builder);
+    /**
+     * Starts {@code builder}'s process with its stdout and stderr going where this output sends them.
+     *
+     * @throws IOException when it cannot start; nothing is left running or open
+     */
+    Started start(ProcessBuilder builder) throws IOException;
 
-    /** Starts draining {@code process}; completes when every byte is written. */
-    CompletableFuture<Void> capture(Process process);
+    /** A started child, and when every byte of its output is written. */
+    record Started(Process process, CompletableFuture<Void> drained) {
+    }
 
     /**
      * Empties the app's log files ({@code jsup flush}) through the writers that append to them, so

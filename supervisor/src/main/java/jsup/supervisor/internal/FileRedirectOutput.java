@@ -21,8 +21,9 @@ public final class FileRedirectOutput implements ChildOutput {
     }
 
     @Override
-    public void prepare(ProcessBuilder builder) {
-        builder.redirectOutput(target(spec.outFile())).redirectError(target(spec.errorFile()));
+    public Started start(ProcessBuilder builder) throws IOException {
+        Process process = builder.redirectOutput(target(spec.outFile())).redirectError(target(spec.errorFile())).start();
+        return new Started(process, CompletableFuture.completedFuture(null));
     }
 
     private static ProcessBuilder.Redirect target(Path file) {
@@ -37,11 +38,6 @@ public final class FileRedirectOutput implements ChildOutput {
             throw new UncheckedIOException("cannot create the log folder of " + file + ": " + e.getMessage(), e);
         }
         return ProcessBuilder.Redirect.appendTo(file.toFile());
-    }
-
-    @Override
-    public CompletableFuture<Void> capture(Process process) {
-        return CompletableFuture.completedFuture(null);
     }
 
     /** The kernel appends (O_APPEND), so emptying the files in place is safe while the child writes. */

@@ -2,6 +2,7 @@ package jsup.supervisor.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,21 +54,16 @@ public final class OsChildLauncher implements ChildLauncher {
         argv.addAll(command);
         builder.command(argv).directory(cwd.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        output.prepare(builder);
         Process process;
+        CompletableFuture<Void> drained;
         try {
-            process = builder.start();
-        } catch (IOException e) {
+            ChildOutput.Started started = output.start(builder);
+            process = started.process();
+            drained = started.drained();
+        } catch (IOException | UncheckedIOException e) {
             throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
         }
         long startTime = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
-        CompletableFuture<Void> drained;
-        try {
-            drained = output.capture(process);
-        } catch (RuntimeException e) {
-            process.destroyForcibly(); // a child whose output nobody reads would block on a full pipe
-            throw new LaunchException("cannot capture the output of " + command.get(0) + ": " + e.getMessage());
-        }
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
         return new OsChild(process, startTime, tree, signaller, drained);
     }

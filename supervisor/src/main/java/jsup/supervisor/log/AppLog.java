@@ -3,6 +3,7 @@ package jsup.supervisor.log;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +16,12 @@ import jsup.supervisor.config.AppSpec;
 /**
  * The log files of one app: {@code out_file}, {@code error_file} and the optional combined
  * {@code log_file}, each a {@link RotatingFileWriter} with the app's rotation settings. One instance
- * lives across the app's restarts; each run's process is attached with {@link #capture(Process)}.
+ * lives across the app's restarts; each run's process is started through {@link #start(ProcessBuilder)}.
  *
- * <p>A capture costs one pump thread per pipe and nothing else while the app is quiet: no writer
- * thread, no queue, no buffers (see {@link PipePump}). Captures may overlap (a restarted app's new
- * process while the old pipes still drain); each has its own pumps, and lines stay whole in every file.
+ * <p>A quiet app costs no thread and no buffer: its pipes wait in the shared {@link PipeSelector}
+ * (or, for logs that are not regular files, in two {@link PipePump} threads). Captures may overlap (a
+ * restarted app's new process while the old pipes still drain); each has its own pipes, and lines stay
+ * whole in every file.
  */
 public final class AppLog implements Closeable {
 
@@ -34,10 +36,13 @@ public final class AppLog implements Closeable {
     private final LogTargets targets;
     private final List<RotatingFileWriter> files;
     private final DateTimeFormatter stamps;
+    /** Pump threads for every app, never the selector (tests of the fallback). */
+    private final boolean ownThreads;
     private volatile boolean closed;
 
-    private AppLog(String app, Clock clock, LogTargets targets, DateTimeFormatter stamps) {
+    private AppLog(String app, Clock clock, LogTargets targets, DateTimeFormatter stamps, boolean ownThreads) {
         this.app = app;
+        this.ownThreads = ownThreads;
         this.clock = clock;
         this.targets = targets;
         this.files = targets.all();
@@ -56,13 +61,22 @@ public final class AppLog implements Closeable {
 
     /** As {@link #open(AppSpec)}, with the clock used for timestamps and rotated file names. */
     public static AppLog open(AppSpec spec, Clock clock) {
+        return open(spec, clock, false);
+    }
+
+    /** As {@link #open(AppSpec)}, but every capture gets its own pump threads (the fallback path). */
+    static AppLog openWithPumpThreads(AppSpec spec) {
+        return open(spec, Clock.systemDefaultZone(), true);
+    }
+
+    private static AppLog open(AppSpec spec, Clock clock, boolean ownThreads) {
         DateTimeFormatter stamps = spec.time() ? LogDateFormat.formatter(spec.logDateFormat(), clock.getZone()) : null;
         Map<Path, RotatingFileWriter> byPath = new HashMap<>();
         try {
             RotatingFileWriter out = writer(byPath, spec.outFile(), spec, clock);
             RotatingFileWriter err = writer(byPath, spec.errorFile(), spec, clock);
             RotatingFileWriter combined = spec.logFile() == null ? null : writer(byPath, spec.logFile(), spec, clock);
-            return new AppLog(spec.name(), clock, LogTargets.of(out, err, combined), stamps);
+            return new AppLog(spec.name(), clock, LogTargets.of(out, err, combined), stamps, ownThreads);
         } catch (IOException e) {
             for (RotatingFileWriter w : byPath.values()) {
                 closeQuietly(w);
@@ -72,19 +86,40 @@ public final class AppLog implements Closeable {
     }
 
     /**
-     * Pumps the child's stdout and stderr into the files until both reach EOF.
+     * Starts {@code builder}'s process with its stdout and stderr captured into the files until both
+     * reach EOF (the builder's output redirects are replaced). Apps whose log files are all regular
+     * files are read by the shared {@link PipeSelector}; the others (or all, where it is not available)
+     * get a {@link PipePump} thread per pipe, so a FIFO that stops reading holds up only its own app.
      *
-     * @return completes once both pipes are at EOF and every byte was handed to the OS; completes
-     *         exceptionally when output could not be read or written (the message says how much)
+     * @return the process, and a future that completes once both pipes are at EOF and every byte was
+     *         handed to the OS, or exceptionally when output could not be read or written (the message
+     *         says how much)
+     * @throws IOException when the process cannot be started; nothing is left running or open
      */
-    public CompletableFuture<Void> capture(Process process) {
+    public Started start(ProcessBuilder builder) throws IOException {
         if (closed) {
             throw new IllegalStateException("the logs of app " + app + " are closed; open a new AppLog");
         }
         CaptureWriter writer = new CaptureWriter(app, targets, stamps);
-        start("log-" + app + "-out", new PipePump(process.getInputStream(), Pipe.OUT, writer, clock));
-        start("log-" + app + "-err", new PipePump(process.getErrorStream(), Pipe.ERR, writer, clock));
-        return writer.done();
+        LineCutter out = new LineCutter(Pipe.OUT, writer, clock);
+        LineCutter err = new LineCutter(Pipe.ERR, writer, clock);
+        PipeSelector selector = ownThreads || !allRegularFiles() ? null : PipeSelector.shared();
+        if (selector != null) {
+            return new Started(selector.start(builder, out, err), writer.done());
+        }
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        startThread("log-" + app + "-out", new PipePump(process.getInputStream(), out));
+        startThread("log-" + app + "-err", new PipePump(process.getErrorStream(), err));
+        return new Started(process, writer.done());
+    }
+
+    /** A child started by {@link #start}: its process, and when its output is all in the files. */
+    public record Started(Process process, CompletableFuture<Void> drained) {
+    }
+
+    private boolean allRegularFiles() {
+        return files.stream().allMatch(w -> Files.isRegularFile(w.path()));
     }
 
     /**
@@ -134,7 +169,7 @@ public final class AppLog implements Closeable {
         return w;
     }
 
-    private static void start(String name, Runnable r) {
+    private static void startThread(String name, Runnable r) {
         Thread t = new Thread(null, r, name, PUMP_STACK);
         t.setDaemon(true);
         t.start();

@@ -33,6 +33,21 @@ class AppLogCaptureTest {
     private AppLog stuck;
     private InputStream stuckReader;
 
+    /** The AppLog under test: the shared selector here, pump threads in {@link PumpThreadCaptureTest}. */
+    AppLog open(AppSpec spec) {
+        return AppLog.open(spec);
+    }
+
+    boolean pumpThreads() {
+        return false;
+    }
+
+    @Test
+    void theSelectorIsWhatTheseTestsExercise() {
+        // Without sun.nio.ch exported (surefire's argLine), every capture would quietly use threads.
+        assertThat(PipeSelector.available()).isTrue();
+    }
+
     @AfterEach
     void tearDown() throws IOException {
         children.close();
@@ -49,22 +64,22 @@ class AppLogCaptureTest {
     @Test
     void everyLineOfAFastWriterIsInTheLogInOrderOnceItExits() throws Exception {
         AppSpec spec = TestApps.app("fast", dir).build();
-        log = AppLog.open(spec);
-        Process p = children.sh("awk 'BEGIN { for (i = 1; i <= 100000; i++) print \"line \" i }'");
+        log = open(spec);
+        var run = children.sh(log, "awk 'BEGIN { for (i = 1; i <= 100000; i++) print \"line \" i }'");
 
-        log.capture(p).get(20, TimeUnit.SECONDS);
+        run.drained().get(20, TimeUnit.SECONDS);
 
-        assertThat(p.waitFor()).isZero();
+        assertThat(run.process().waitFor()).isZero();
         assertNumbered(lines(spec.outFile()), 1, 100_000);
     }
 
     @Test
     void aLastLineWithoutNewlineIsKeptAndTheNextRunStartsOnAFreshLine() throws Exception {
         AppSpec spec = TestApps.app("partial", dir).build();
-        log = AppLog.open(spec);
+        log = open(spec);
 
-        log.capture(children.sh("printf 'first\\nno newline at the end'")).get(10, TimeUnit.SECONDS);
-        log.capture(children.sh("printf 'second run\\n'")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "printf 'first\\nno newline at the end'").drained().get(10, TimeUnit.SECONDS);
+        children.sh(log, "printf 'second run\\n'").drained().get(10, TimeUnit.SECONDS);
 
         assertThat(Files.readString(spec.outFile()))
                 .isEqualTo("first\nno newline at the end\nsecond run\n");
@@ -73,9 +88,9 @@ class AppLogCaptureTest {
     @Test
     void stdoutAndStderrGoToTheirOwnFilesAndBothToTheCombinedOne() throws Exception {
         AppSpec spec = TestApps.app("split", dir).logFile(dir.resolve("split.log")).build();
-        log = AppLog.open(spec);
+        log = open(spec);
 
-        log.capture(children.sh("for i in 1 2 3; do echo out $i; echo err $i >&2; done")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "for i in 1 2 3; do echo out $i; echo err $i >&2; done").drained().get(10, TimeUnit.SECONDS);
 
         assertThat(lines(spec.outFile())).containsExactly("out 1", "out 2", "out 3");
         assertThat(lines(spec.errorFile())).containsExactly("err 1", "err 2", "err 3");
@@ -89,9 +104,9 @@ class AppLogCaptureTest {
     void theSamePathForOutAndErrorGetsEachLineOnce() throws Exception {
         Path both = dir.resolve("both.log");
         AppSpec spec = TestApps.app("same", dir).outFile(both).errorFile(both).logFile(both).build();
-        log = AppLog.open(spec);
+        log = open(spec);
 
-        log.capture(children.sh("echo to-out; echo to-err >&2")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "echo to-out; echo to-err >&2").drained().get(10, TimeUnit.SECONDS);
 
         assertThat(lines(both)).containsExactlyInAnyOrder("to-out", "to-err");
     }
@@ -99,10 +114,10 @@ class AppLogCaptureTest {
     @Test
     void withTimeEachLineStartsWithATimestampInTheDayjsFormat() throws Exception {
         AppSpec spec = TestApps.app("stamped", dir).time("YYYY-MM-DD HH:mm:ss.SSS Z").build();
-        log = AppLog.open(spec);
+        log = open(spec);
         OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
 
-        log.capture(children.sh("echo alpha; echo beta")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "echo alpha; echo beta").drained().get(10, TimeUnit.SECONDS);
 
         List<String> lines = lines(spec.outFile());
         assertThat(lines).hasSize(2);
@@ -119,9 +134,9 @@ class AppLogCaptureTest {
     @Test
     void withTimeAndNoFormatTheStampIsIsoWithOffset() throws Exception {
         AppSpec spec = TestApps.app("iso", dir).time(null).build();
-        log = AppLog.open(spec);
+        log = open(spec);
 
-        log.capture(children.sh("printf 'x\\ny'")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "printf 'x\\ny'").drained().get(10, TimeUnit.SECONDS);
 
         List<String> lines = lines(spec.outFile());
         assertThat(lines).hasSize(2);
@@ -132,12 +147,11 @@ class AppLogCaptureTest {
     @Test
     void flushEmptiesTheLogWhileTheAppKeepsWritingAndLosesNoLaterLine() throws Exception {
         AppSpec spec = TestApps.app("flushed", dir).build();
-        log = AppLog.open(spec);
+        log = open(spec);
         Path go = dir.resolve("go");
         // Writes numbered lines until told to finish, then 1000 more, so lines land both before and after the flush.
-        Process p = children.sh("i=0; while [ ! -e '" + go + "' ]; do i=$((i+1)); echo \"line $i\"; done;"
-                + " n=$((i+1000)); while [ $i -lt $n ]; do i=$((i+1)); echo \"line $i\"; done");
-        var done = log.capture(p);
+        var done = children.sh(log, "i=0; while [ ! -e '" + go + "' ]; do i=$((i+1)); echo \"line $i\"; done;"
+                + " n=$((i+1000)); while [ $i -lt $n ]; do i=$((i+1)); echo \"line $i\"; done").drained();
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(spec.outFile()) > 20_000);
 
         log.flush();
@@ -155,11 +169,11 @@ class AppLogCaptureTest {
     @Test
     void overlappingCapturesOfOneAppKeepEveryLineWholeAndInOrder() throws Exception {
         AppSpec spec = TestApps.app("twice", dir).rotation(64 * 1024, 1000, false).build();
-        log = AppLog.open(spec);
+        log = open(spec);
         String writer = "awk 'BEGIN { for (i = 1; i <= 50000; i++) print \"%s \" i }'";
 
-        var a = log.capture(children.sh(String.format(writer, "a")));
-        var b = log.capture(children.sh(String.format(writer, "b")));
+        var a = children.sh(log, String.format(writer, "a")).drained();
+        var b = children.sh(log, String.format(writer, "b")).drained();
         a.get(20, TimeUnit.SECONDS);
         b.get(20, TimeUnit.SECONDS);
 
@@ -173,6 +187,34 @@ class AppLogCaptureTest {
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 50_000).boxed().toList());
         assertThat(all.stream().filter(l -> l.startsWith("b ")).map(AppLogCaptureTest::number))
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 50_000).boxed().toList());
+    }
+
+    @Test
+    void manyAppsWritingAtOnceEachGetEveryLineWholeInTheirOwnFiles() throws Exception {
+        int apps = 24;
+        List<AppLog> logs = new java.util.ArrayList<>();
+        List<AppSpec> specs = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> runs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < apps; i++) {
+                AppSpec spec = TestApps.app("many" + i, dir).build();
+                AppLog l = open(spec);
+                specs.add(spec);
+                logs.add(l);
+                // Lines longer than a pipe's atomic write, on both pipes, so cuts between reads are exercised.
+                runs.add(children.sh(l, "awk 'BEGIN { pad = sprintf(\"%6000s\", \"\"); for (i = 1; i <= 300; i++) {"
+                        + " print \"line \" i \" \" pad; print \"line \" i > \"/dev/stderr\" } }'").drained());
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            for (AppSpec spec : specs) {
+                List<String> out = lines(spec.outFile());
+                assertThat(out).allMatch(l -> l.length() == l.strip().length() + 6001);
+                assertNumbered(out.stream().map(String::strip).toList(), 1, 300);
+                assertNumbered(lines(spec.errorFile()), 1, 300);
+            }
+        } finally {
+            logs.forEach(AppLog::close);
+        }
     }
 
     @Test
@@ -191,11 +233,11 @@ class AppLogCaptureTest {
         AppSpec stuckSpec = TestApps.app("stuck", dir).outFile(fifo).build();
         stuck = AppLog.open(stuckSpec);
         stuckReader = reader.get(10, TimeUnit.SECONDS);
-        var stuckDone = stuck.capture(children.sh("awk 'BEGIN { for (i = 1; i <= 20000; i++) print \"line \" i }'"));
+        var stuckDone = children.sh(stuck, "awk 'BEGIN { for (i = 1; i <= 20000; i++) print \"line \" i }'").drained();
 
         AppSpec spec = TestApps.app("free", dir).build();
-        log = AppLog.open(spec);
-        log.capture(children.sh("awk 'BEGIN { for (i = 1; i <= 100000; i++) print \"line \" i }'"))
+        log = open(spec);
+        children.sh(log, "awk 'BEGIN { for (i = 1; i <= 100000; i++) print \"line \" i }'").drained()
                 .get(10, TimeUnit.SECONDS);
 
         assertNumbered(lines(spec.outFile()), 1, 100_000);
@@ -216,18 +258,23 @@ class AppLogCaptureTest {
     }
 
     @Test
-    void eachCaptureRunsOnNamedDaemonThreads() throws Exception {
+    void captureThreadsAreDaemonsAndOnlyPumpsCostAThreadPerApp() throws Exception {
         AppSpec spec = TestApps.app("named", dir).build();
-        log = AppLog.open(spec);
-        Process p = children.sh("echo ready; sleep 30");
-        var done = log.capture(p);
+        log = open(spec);
+        var run = children.sh(log, "echo ready; sleep 30");
+        Process p = run.process();
+        var done = run.drained();
         await().atMost(Duration.ofSeconds(5)).until(() -> lines(spec.outFile()).contains("ready"));
 
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("log-named-")).toList();
+                .filter(t -> t.getName().startsWith("log-")).toList();
 
-        assertThat(threads).extracting(Thread::getName)
-                .containsExactlyInAnyOrder("log-named-out", "log-named-err");
+        if (pumpThreads()) {
+            assertThat(threads).extracting(Thread::getName).contains("log-named-out", "log-named-err");
+        } else {
+            assertThat(threads).extracting(Thread::getName).contains("log-selector")
+                    .noneMatch(name -> name.startsWith("log-named-"));
+        }
         assertThat(threads).allMatch(Thread::isDaemon);
         // The pipes close only when every holder is gone: the sleeping grandchild too.
         p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -238,9 +285,9 @@ class AppLogCaptureTest {
     @Test
     void outputThatCannotBeWrittenFailsTheCaptureInsteadOfVanishing() throws Exception {
         AppSpec spec = TestApps.app("late", dir).build();
-        log = AppLog.open(spec);
+        log = open(spec);
         Path go = dir.resolve("go");
-        var done = log.capture(children.sh("while [ ! -e '" + go + "' ]; do sleep 0.02; done; echo too late"));
+        var done = children.sh(log, "while [ ! -e '" + go + "' ]; do sleep 0.02; done; echo too late").drained();
 
         log.close();
         Files.createFile(go);
@@ -253,9 +300,9 @@ class AppLogCaptureTest {
     @Test
     void devNullAsOutFileIsWrittenButNeverRotated() throws Exception {
         AppSpec spec = TestApps.app("null", dir).outFile(Path.of("/dev/null")).rotation(100, 2, false).build();
-        log = AppLog.open(spec);
+        log = open(spec);
 
-        log.capture(children.sh("seq 1 1000; echo kept >&2")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "seq 1 1000; echo kept >&2").drained().get(10, TimeUnit.SECONDS);
 
         assertThat(Files.exists(Path.of("/dev/null"))).isTrue();
         assertThat(lines(spec.errorFile())).containsExactly("kept");

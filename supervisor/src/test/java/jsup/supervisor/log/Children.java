@@ -9,10 +9,11 @@ final class Children implements AutoCloseable {
 
     private final List<Process> started = new ArrayList<>();
 
-    Process sh(String script) throws IOException {
-        Process p = new ProcessBuilder("sh", "-c", script).start();
-        started.add(p);
-        return p;
+    /** Runs {@code script} with its output captured by {@code log}. */
+    AppLog.Started sh(AppLog log, String script) throws IOException {
+        AppLog.Started run = log.start(new ProcessBuilder("sh", "-c", script));
+        started.add(run.process());
+        return run;
     }
 
     @Override

@@ -47,7 +47,7 @@ class RotationTest {
         AppSpec spec = TestApps.app("rot", dir).rotation(MAX, 1000, false).build();
         log = AppLog.open(spec);
 
-        log.capture(children.sh(WRITE_200K)).get(30, TimeUnit.SECONDS);
+        children.sh(log, WRITE_200K).drained().get(30, TimeUnit.SECONDS);
 
         List<Path> rotated = RotatedFiles.list(spec.outFile());
         assertThat(rotated).hasSizeGreaterThan(20);
@@ -69,7 +69,7 @@ class RotationTest {
         AppSpec spec = TestApps.app("gz", dir).rotation(MAX, 1000, true).build();
         log = AppLog.open(spec);
 
-        log.capture(children.sh(WRITE_200K)).get(30, TimeUnit.SECONDS);
+        children.sh(log, WRITE_200K).drained().get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> RotatedFiles.list(spec.outFile()).stream()
                 .allMatch(p -> p.toString().endsWith(".log.gz")));
@@ -91,7 +91,7 @@ class RotationTest {
         AppSpec spec = TestApps.app("keep", dir).rotation(MAX, 3, false).build();
         log = AppLog.open(spec);
 
-        log.capture(children.sh(WRITE_200K)).get(30, TimeUnit.SECONDS);
+        children.sh(log, WRITE_200K).drained().get(30, TimeUnit.SECONDS);
 
         List<Path> rotated = RotatedFiles.list(spec.outFile());
         assertThat(rotated).hasSize(3);
@@ -108,14 +108,14 @@ class RotationTest {
     void flushAlsoDeletesTheRotatedCopies() throws Exception {
         AppSpec spec = TestApps.app("fl", dir).rotation(MAX, 100, false).build();
         log = AppLog.open(spec);
-        log.capture(children.sh(WRITE_200K)).get(30, TimeUnit.SECONDS);
+        children.sh(log, WRITE_200K).drained().get(30, TimeUnit.SECONDS);
         assertThat(RotatedFiles.list(spec.outFile())).isNotEmpty();
 
         log.flush();
 
         assertThat(RotatedFiles.list(spec.outFile())).isEmpty();
         assertThat(Files.size(spec.outFile())).isZero();
-        log.capture(children.sh("echo after")).get(10, TimeUnit.SECONDS);
+        children.sh(log, "echo after").drained().get(10, TimeUnit.SECONDS);
         assertThat(AppLogCaptureTest.lines(spec.outFile())).containsExactly("after");
     }
 

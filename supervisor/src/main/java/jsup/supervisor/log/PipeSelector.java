@@ -1,0 +1,216 @@
+package jsup.supervisor.log;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Reads the stdout and stderr pipes of every captured child on one thread, so an app costs jsupd no
+ * thread of its own for its output (two pump threads each were most of jsupd's memory per app).
+ *
+ * <p>How a child gets a pipe the selector can watch: {@link ProcessBuilder} only makes pipes behind
+ * plain streams, which cannot be selected, so jsupd makes a {@link Pipe} itself and hands the child
+ * its write end by path, {@code /proc/self/fd/N} (the JVM opens a redirect file in jsupd before the
+ * fork; opening that path opens the same pipe). Learning {@code N} needs {@code sun.nio.ch} exported
+ * to jsup (jsup.jar's manifest does, and bin/jsup and the tests pass {@code --add-exports}); where it
+ * is not, or {@code /proc} does not behave, {@link #available()} is false and apps get
+ * {@link PipePump} threads instead.
+ *
+ * <p>Each turn reads at most {@value #READS_PER_TURN} buffers from a pipe before the next ready pipe,
+ * so one app printing as fast as it can does not starve the others. Writing to the files happens on
+ * this thread: a log file that blocks (a FIFO nobody reads) would stop every app's output, so
+ * {@link AppLog} only sends apps whose log files are regular files here. Back-pressure is unchanged:
+ * while a write waits for the disk, the pipes fill and the children block in {@code write()}.
+ */
+final class PipeSelector {
+
+    static final int READS_PER_TURN = 4;
+
+    private static final Method FD_VAL = usableFdAccess();
+    private static PipeSelector shared;
+
+    private final Selector selector;
+    private final Queue<Registration> pending = new ConcurrentLinkedQueue<>();
+
+    private PipeSelector() throws IOException {
+        selector = Selector.open();
+        Thread t = new Thread(this::run, "log-selector");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Whether children's output can be read by the shared selector in this JVM. */
+    static boolean available() {
+        return FD_VAL != null;
+    }
+
+    /** The selector of this JVM, started on first use; null when {@link #available()} is false. */
+    static synchronized PipeSelector shared() {
+        if (shared == null && available()) {
+            try {
+                shared = new PipeSelector();
+            } catch (IOException e) {
+                System.err.println("jsup: cannot open a selector (" + e.getMessage()
+                        + "); reading app output with a thread per pipe");
+                return null;
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * Starts {@code builder}'s process with its stdout and stderr on new pipes read by this selector
+     * through {@code out} and {@code err}. The builder's output redirects are replaced.
+     *
+     * @throws IOException when the pipes cannot be made or the process cannot start; nothing is left open
+     */
+    Process start(ProcessBuilder builder, LineCutter out, LineCutter err) throws IOException {
+        Pipe outPipe = Pipe.open();
+        Pipe errPipe = null;
+        Process process;
+        try {
+            errPipe = Pipe.open();
+            outPipe.source().configureBlocking(false);
+            errPipe.source().configureBlocking(false);
+            builder.redirectOutput(writeEnd(outPipe)).redirectError(writeEnd(errPipe));
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(outPipe.source());
+            if (errPipe != null) {
+                closeQuietly(errPipe.source());
+            }
+            throw e;
+        } finally {
+            // jsupd's copies of the write ends: once the child holds its own, EOF must come when it exits.
+            closeQuietly(outPipe.sink());
+            if (errPipe != null) {
+                closeQuietly(errPipe.sink());
+            }
+        }
+        pending.add(new Registration(outPipe.source(), out));
+        pending.add(new Registration(errPipe.source(), err));
+        selector.wakeup();
+        return process;
+    }
+
+    private static File writeEnd(Pipe pipe) throws IOException {
+        try {
+            return new File("/proc/self/fd/" + FD_VAL.invoke(pipe.sink()));
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("cannot reach the pipe's descriptor: " + e, e);
+        }
+    }
+
+    private void run() {
+        byte[] buf = new byte[ReadBuffers.SIZE];
+        ByteBuffer window = ByteBuffer.wrap(buf);
+        while (true) {
+            try {
+                selector.select();
+            } catch (IOException e) {
+                System.err.println("jsup: log-selector: " + e.getMessage());
+                continue;
+            }
+            for (Registration r; (r = pending.poll()) != null; ) {
+                try {
+                    r.source.register(selector, SelectionKey.OP_READ, r.lines);
+                } catch (IOException e) {
+                    closeQuietly(r.source);
+                    end(r.lines, buf, new IOException("cannot watch the pipe: " + e.getMessage(), e));
+                }
+            }
+            Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+            while (ready.hasNext()) {
+                SelectionKey key = ready.next();
+                ready.remove();
+                read(key, buf, window);
+            }
+        }
+    }
+
+    /** Reads what {@code key}'s pipe holds (up to a few buffers) into the files; ends it at EOF. */
+    private static void read(SelectionKey key, byte[] buf, ByteBuffer window) {
+        LineCutter lines = (LineCutter) key.attachment();
+        Pipe.SourceChannel source = (Pipe.SourceChannel) key.channel();
+        lines.attach(buf);
+        IOException failure = null;
+        boolean ended = false;
+        boolean dry = false;
+        try {
+            for (int i = 0; i < READS_PER_TURN; i++) {
+                window.limit(buf.length).position(lines.carry());
+                int n = source.read(window);
+                if (n <= 0) {
+                    ended = n < 0;
+                    dry = n == 0;
+                    break;
+                }
+                lines.accept(n);
+            }
+        } catch (IOException e) {
+            failure = e;
+            ended = true;
+        } catch (RuntimeException e) {
+            // A bug must end this pipe's capture (visibly), not the thread every app is read by.
+            failure = new IOException("internal error: " + e, e);
+            ended = true;
+        }
+        if (ended) {
+            key.cancel();
+            closeQuietly(source);
+            lines.finish(failure);
+        } else {
+            lines.detach(dry);
+        }
+    }
+
+    private static void end(LineCutter lines, byte[] buf, IOException failure) {
+        if (lines.pending()) {
+            lines.attach(buf);
+        }
+        lines.finish(failure);
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    /**
+     * {@code SelChImpl.getFDVal()} if this JVM lets jsup call it and a pipe opened by its
+     * {@code /proc/self/fd} path really is the same pipe; null otherwise.
+     */
+    private static Method usableFdAccess() {
+        try {
+            Method m = Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal");
+            Pipe probe = Pipe.open();
+            try (Pipe.SourceChannel source = probe.source(); Pipe.SinkChannel sink = probe.sink()) {
+                Path path = Path.of("/proc/self/fd/" + m.invoke(sink));
+                Files.write(path, "ok".getBytes(StandardCharsets.US_ASCII));
+                ByteBuffer got = ByteBuffer.allocate(2);
+                while (got.hasRemaining() && source.read(got) > 0) {
+                    // the two bytes are in the pipe already
+                }
+                return new String(got.array(), StandardCharsets.US_ASCII).equals("ok") ? m : null;
+            }
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private record Registration(Pipe.SourceChannel source, LineCutter lines) {
+    }
+}
