@@ -114,9 +114,13 @@ def timed(cmd, env=None):
 class App:
     """One supervised program, described once and rendered for every supervisor."""
 
-    def __init__(self, name, argv, kill_timeout_ms=1600, max_memory=None, health_tcp=None, log_max_size=None):
+    def __init__(self, name, argv, kill_timeout_ms=1600, max_memory=None, health_tcp=None, log_max_size=None,
+                 node=False):
         self.name = name
         self.argv = argv
+        # A Node script (argv[0] a .js file) run the way each supervisor runs Node by default:
+        # PM2 and jsup pick `node` from the extension, supervisord gets `node` in its command.
+        self.node = node
         self.kill_timeout_ms = kill_timeout_ms
         self.max_memory = max_memory  # e.g. "100M"
         self.health_tcp = health_tcp  # port
@@ -158,7 +162,8 @@ class EcosystemSupervisor(Supervisor):
         return line.removeprefix(self.name + " ")
 
     def app_json(self, a):
-        return {"name": a.name, "script": a.argv[0], "args": a.argv[1:], "interpreter": "none",
+        return {"name": a.name, "script": a.argv[0], "args": a.argv[1:],
+                **({} if a.node else {"interpreter": "none"}),
                 "kill_timeout": a.kill_timeout_ms, "min_uptime": 1000, "max_restarts": 16, "autorestart": True,
                 **({"max_memory_restart": a.max_memory} if a.max_memory else {})}
 
@@ -235,7 +240,8 @@ class Supervisord(Supervisor):
             "[supervisorctl]", f"serverurl=unix://{self.sock}", "",
         ]
         for a in apps:
-            lines += [f"[program:{a.name}]", "command=" + " ".join(a.argv), "autorestart=true",
+            lines += [f"[program:{a.name}]", "command=" + ("node " if a.node else "") + " ".join(a.argv),
+                      "autorestart=true",
                       "startsecs=1", "startretries=16", f"stopwaitsecs={max(1, a.kill_timeout_ms // 1000)}",
                       f"stdout_logfile={self.log_path(a.name)}", f"stderr_logfile={self.home}/{a.name}-err.log", ""]
         with open(self.conf, "w") as f:
@@ -311,13 +317,14 @@ def teardown_all(sups):
             print(f"teardown {s.name}: {e}", file=sys.stderr)
 
 
-def case_respawn(sups, work, reps, res):
+def case_respawn(sups, work, reps, res, node=False):
     apps = {}
     for s in sups:
         port = free_port()
         marker = f"bench-respawn-{s.name}-{os.getpid()}"
         apps[s.name] = (port, marker)
-        s.start([App("tcp", [os.path.join(WL, "tcp_server.py"), str(port), marker])])
+        server = os.path.join(WL, "tcp_server.js" if node else "tcp_server.py")
+        s.start([App("tcp", [server, str(port), marker], node=node)])
     for s in sups:
         port, marker = apps[s.name]
         if not wait_until(lambda: port_open(port), 20, 0.02):
@@ -343,8 +350,13 @@ def case_respawn(sups, work, reps, res):
             t2 = time.perf_counter()
             pid_ms[s.name].append((t1 - t0) * 1000 if new else None)
             port_ms[s.name].append((t2 - t0) * 1000 if up else None)
-    res.add("respawn after `kill -9`: new pid seen", "ms", pid_ms, "≤ 5 ms")
-    res.add("…and its port accepting again", "ms", port_ms, "≤ PM2 − 10 ms")
+    if node:
+        # The new pid is seen only once Node has set the title, so only the port time means something here.
+        res.add("…the same with a Node server (PM2's own runtime): port accepting again", "ms", port_ms,
+                "≤ PM2 − 10 ms")
+    else:
+        res.add("respawn after `kill -9`: new pid seen", "ms", pid_ms, "≤ 5 ms")
+        res.add("…and its port accepting again", "ms", port_ms, "≤ PM2 − 10 ms")
     teardown_all(sups)
 
 
@@ -573,6 +585,7 @@ def main():
     only = set(filter(None, args.only.split(",")))
     cases = [
         ("respawn", lambda: case_respawn(fresh(), work, reps, res)),
+        ("respawn-node", lambda: case_respawn(fresh(), work, reps, res, node=True)),
         ("idle", lambda: case_idle(fresh(), 50, 10 if quick else 20, res, "50")),
         ("list500", lambda: case_idle(fresh(), 500, 2, res, "500")),
         ("logs", lambda: case_logs(fresh(), work, 300000, res)),

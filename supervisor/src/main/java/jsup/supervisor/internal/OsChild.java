@@ -14,13 +14,6 @@ final class OsChild implements Child {
      * the pipes open for ever; its output still reaches the log, only the exit does not wait for it.
      */
     static final Duration DRAIN_WAIT = Duration.ofSeconds(1);
-    /**
-     * How long the pump that saw the pipes end waits for the JDK to reap the process. The pipes end
-     * as the process dies, a moment before it is reaped; a process that merely closed its output
-     * (a daemon detaching from stdio) is left to {@link Process#onExit()}.
-     */
-    static final long REAP_AFTER_EOF_MILLIS = 50;
-
     private final Process process;
     private final long startTime;
     private final TrackedTree tree;
@@ -35,24 +28,14 @@ final class OsChild implements Child {
         this.tree = tree;
         this.signaller = signaller;
         this.drained = drained;
-        Thread launching = Thread.currentThread();
-        if (!drained.isDone()) {
-            // Usually first: the pump thread that read the last EOF reports the exit itself, without
-            // the thread Process.onExit() starts for each exit. Never on the launching (engine)
-            // thread, should the output end while this is being set up.
-            drained.whenComplete((v, e) -> {
-                if (Thread.currentThread() == launching) {
-                    return;
-                }
-                try {
-                    if (process.waitFor(REAP_AFTER_EOF_MILLIS, TimeUnit.MILLISECONDS)) {
-                        exited.complete(ExitStatus.fromExitValue(process.exitValue()));
-                    }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
+        // Whichever comes last reports the exit: the output's end (seen on the log-selector thread) or
+        // the reap (Process.onExit). Neither waits for the other here: the selector thread reads every
+        // app's output and must never block on one app's process.
+        drained.whenComplete((v, e) -> {
+            if (!process.isAlive()) {
+                exited.complete(ExitStatus.fromExitValue(process.exitValue()));
+            }
+        });
         process.onExit()
                 .thenCompose(p -> drained.exceptionally(t -> null).toCompletableFuture().copy()
                         .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
