@@ -428,33 +428,35 @@ def case_logs(sups, work, lines, res):
     res.add("…lines lost", "lines", {k: str(v) for k, v in lost.items()}, "0")
 
 
-def case_stop_tree(sups, res):
+def case_stop_tree(sups, res, reps):
     times = {s.name: [] for s in sups}
-    orphans = {}
-    for s in sups:
-        marker = f"bench-stubborn-{s.name}-{os.getpid()}"
-        s.start([App("stubborn", [os.path.join(WL, "stubborn.sh"), marker], kill_timeout_ms=2000)])
-        wait_until(lambda: len(pids_with(marker)) >= 3, 20, 0.02)
-        time.sleep(1.5)
-        tree = pids_with(marker)
-        t0 = time.perf_counter()
-        s.stop("stubborn")
-        returned = time.perf_counter()
-        gone = wait_until(lambda: not any(alive(p) for p in tree), 10, 0.005)
-        # With orphans left behind, the stop "ends" when the command returns: count them separately.
-        times[s.name].append(((time.perf_counter() if gone else returned) - t0) * 1000)
-        time.sleep(0.5)
-        left = [p for p in tree if alive(p)]
-        orphans[s.name] = f"{len(left)} orphans" if not gone else "0 orphans"
-        for p in left:
-            try:
-                os.kill(p, signal.SIGKILL)
-            except OSError:
-                pass
-        s.teardown()
+    orphans = {s.name: 0 for s in sups}
+    for rep in range(reps):
+        for s in sups:  # interleaved
+            marker = f"bench-stubborn-{s.name}-{os.getpid()}-{rep}"
+            s.start([App("stubborn", [os.path.join(WL, "stubborn.sh"), marker], kill_timeout_ms=2000)])
+            wait_until(lambda: len(pids_with(marker)) >= 3, 20, 0.02)
+            time.sleep(1.5)
+            tree = pids_with(marker)
+            t0 = time.perf_counter()
+            s.stop("stubborn")
+            returned = time.perf_counter()
+            gone = wait_until(lambda: not any(alive(p) for p in tree), 10, 0.005)
+            # With orphans left behind, the stop "ends" when the command returns: count them separately.
+            times[s.name].append(((time.perf_counter() if gone else returned) - t0) * 1000)
+            time.sleep(0.5)
+            left = [p for p in tree if alive(p)]
+            orphans[s.name] = max(orphans[s.name], len(left))
+            for p in left:
+                try:
+                    os.kill(p, signal.SIGKILL)
+                except OSError:
+                    pass
+            s.teardown()
     res.add("stop a tree that ignores SIGTERM/SIGINT with 2 grandchildren, kill timeout 2 s", "ms", times,
             "≤ 2300 ms")
-    res.add("…processes of the tree left after the stop", "", orphans, "0 orphans")
+    res.add("…processes of the tree left after the stop (most in one run)", "",
+            {n: f"{k} orphans" for n, k in orphans.items()}, "0 orphans")
 
 
 def case_memory(sups, work, wait_s, res):
@@ -536,7 +538,10 @@ def write_report(path, res, sups_meta, quick, started):
     out += ["", "## How each case is measured", "",
             "- **respawn**: the supervised `bench/workloads/tcp_server.py` is killed with SIGKILL; the clock runs "
             "until a new process with the same marker appears in /proc (polled every 0.5 ms), then until its port "
-            "accepts a connection. Kills are 1.6 s apart, past `min_uptime`/`startsecs`, so none counts as a crash loop.",
+            "accepts a connection. Kills are 1.6 s apart, past `min_uptime`/`startsecs`, so none counts as a crash loop. "
+            "The Node case runs `bench/workloads/tcp_server.js` the way each supervisor runs a `.js` app by default "
+            "(PM2 inside its ProcessContainerFork.js, jsup and supervisord as `node tcp_server.js`); only its port "
+            "time is reported, since the server sets its process title (where the marker is) only once Node has started.",
             "- **idle**: 50 (or 500) `bench/workloads/sleeper.sh` apps; after 5 s of settling the daemon's RSS is read "
             "from /proc and its CPU time is measured over the idle window (jsup samples memory every second all the while).",
             "- **list**: `jsup list`, `pm2 jlist`, `supervisorctl status`, each a fresh process, timed end to end.",
@@ -589,7 +594,7 @@ def main():
         ("idle", lambda: case_idle(fresh(), 50, 10 if quick else 20, res, "50")),
         ("list500", lambda: case_idle(fresh(), 500, 2, res, "500")),
         ("logs", lambda: case_logs(fresh(), work, 300000, res)),
-        ("stop", lambda: case_stop_tree(fresh(), res)),
+        ("stop", lambda: case_stop_tree(fresh(), res, 3 if quick else 5)),
         ("memory", lambda: case_memory(fresh(), work, 15 if quick else 40, res)),
         ("hang", lambda: case_sigstop(fresh(), 8 if quick else 15, res)),
     ]

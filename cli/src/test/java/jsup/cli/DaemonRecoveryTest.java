@@ -77,8 +77,8 @@ class DaemonRecoveryTest {
         long oldBeta = onlyProcessOf(beta);
         // jsupd records the pids in state.json right after the spawn; a SIGKILL before that is another test.
         Path state = jsup.home().resolve("state.json");
-        await().atMost(WAIT).until(() -> Files.exists(state) && Files.readString(state).contains("\"pid\" : " + oldAlpha)
-                && Files.readString(state).contains("\"pid\" : " + oldBeta));
+        await().atMost(WAIT).until(() -> Files.exists(state) && Files.readString(state).replace(" ", "").contains("\"pid\":" + oldAlpha + ",")
+                && Files.readString(state).replace(" ", "").contains("\"pid\":" + oldBeta + ","));
 
         long oldDaemon = jsup.daemonPid();
         ProcessHandle.of(oldDaemon).orElseThrow().destroyForcibly();

@@ -76,6 +76,9 @@ public final class AppLog implements Closeable {
             RotatingFileWriter out = writer(byPath, spec.outFile(), spec, clock);
             RotatingFileWriter err = writer(byPath, spec.errorFile(), spec, clock);
             RotatingFileWriter combined = spec.logFile() == null ? null : writer(byPath, spec.logFile(), spec, clock);
+            for (RotatingFileWriter w : byPath.values()) {
+                w.release(); // opened to check them; held again only while the app writes
+            }
             return new AppLog(spec.name(), clock, LogTargets.of(out, err, combined), stamps, ownThreads);
         } catch (IOException e) {
             for (RotatingFileWriter w : byPath.values()) {

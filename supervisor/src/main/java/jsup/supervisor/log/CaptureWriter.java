@@ -61,11 +61,24 @@ final class CaptureWriter {
         }
     }
 
-    /** {@code pipe} ran dry: drop what it only needs under load. */
+    /** {@code pipe} ran dry: drop what it only needs under load, and close its files until the next line. */
     void idle(Pipe pipe) {
         LineStamper stamper = stampers[pipe.ordinal()];
         if (stamper != null) {
             stamper.shrink();
+        }
+        for (RotatingFileWriter target : targets.forPipe(pipe)) {
+            synchronized (target) {
+                if (lost.containsKey(target)) {
+                    continue; // keep the failing file as it is until a write works again
+                }
+                try {
+                    target.release();
+                } catch (IOException e) {
+                    // Closing found an error the last writes did not report: count it like a failed write.
+                    lostTo(target, e);
+                }
+            }
         }
     }
 

@@ -137,7 +137,8 @@ class JsupdCrashRecoveryTest {
             return false;
         }
         String state = Files.readString(fx.home.state());
-        return state.contains("\"pid\" : " + pidA) && state.contains("\"pid\" : " + pidB);
+        String compact = state.replace(" ", "");
+        return compact.contains("\"pid\":" + pidA + ",") && compact.contains("\"pid\":" + pidB + ",");
     }
 
     private Process spawnDaemon(String label) throws Exception {

@@ -266,7 +266,7 @@ class JsupdTest {
         fx.call("start", DaemonFixture.args().put("script", s.toString()).put("name", "svc"));
         await().atMost(WAIT).until(() -> DaemonFixture.processesOf(s).size() == 1);
         await().atMost(WAIT).until(() -> Files.exists(fx.home.state())
-                && Files.readString(fx.home.state()).contains("\"pid\" : " + DaemonFixture.processesOf(s).get(0)));
+                && Files.readString(fx.home.state()).replace(" ", "").contains("\"pid\":" + DaemonFixture.processesOf(s).get(0) + ","));
         d.close();
         assertThat(DaemonFixture.processesOf(s)).isEmpty();
         assertThat(fx.home.state()).doesNotExist();

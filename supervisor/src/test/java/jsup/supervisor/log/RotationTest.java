@@ -192,6 +192,63 @@ class RotationTest {
         assertThat(Files.readString(file)).startsWith("after\n");
     }
 
+    @Test
+    void aReleasedWriterHoldsNoDescriptorAndPicksUpWhereItLeftOff() throws Exception {
+        Path file = dir.resolve("idle.log");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-28T11:00:00Z"), ZoneOffset.UTC);
+        try (RotatingFileWriter w = new RotatingFileWriter(file, 12, 10, false, clock)) {
+            byte[] half = "half ".getBytes(StandardCharsets.US_ASCII);
+            w.write(half, 0, half.length);
+            w.release();
+            assertThat(openHere(file)).as("descriptors of this JVM on %s", file).isFalse();
+
+            byte[] rest = "line\nnext\n".getBytes(StandardCharsets.US_ASCII);
+            w.write(rest, 0, rest.length); // still mid-line after the reopen: finishes it, then rotates
+            w.release();
+            w.truncate();
+            w.writeLine("t");
+            w.release();
+            Files.delete(file);
+            w.writeLine("d");
+        }
+
+        assertThat(RotatedFiles.list(file)).singleElement()
+                .satisfies(p -> assertThat(Files.readString(p)).isEqualTo("half line\n"));
+        assertThat(Files.readString(file)).isEqualTo("d\n");
+    }
+
+    @Test
+    void aQuietAppsLogFilesAreClosedUntilItWritesAgain() throws Exception {
+        AppSpec spec = TestApps.app("quiet", dir).logFile(dir.resolve("quiet.log")).build();
+        log = AppLog.open(spec);
+        Path go = dir.resolve("go");
+        var done = children.sh(log, "echo one; echo err one >&2; while [ ! -e '" + go + "' ]; do sleep 0.02; done;"
+                + " echo two; echo err two >&2").drained();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(spec.outFile()).equals("one\n"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !openHere(spec.outFile()) && !openHere(spec.errorFile())
+                && !openHere(spec.logFile()));
+        Files.createFile(go);
+        done.get(10, TimeUnit.SECONDS);
+
+        assertThat(Files.readString(spec.outFile())).isEqualTo("one\ntwo\n");
+        assertThat(Files.readString(spec.errorFile())).isEqualTo("err one\nerr two\n");
+        assertThat(Files.readAllLines(spec.logFile())).containsExactlyInAnyOrder("one", "two", "err one", "err two");
+    }
+
+    /** Whether this JVM has {@code file} open. */
+    private static boolean openHere(Path file) throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file.toAbsolutePath());
+                } catch (IOException e) {
+                    return false; // closed while we looked
+                }
+            });
+        }
+    }
+
     private static List<String> split(byte[] content) {
         String s = new String(content, StandardCharsets.UTF_8);
         return new ArrayList<>(Arrays.asList(s.substring(0, s.length() - 1).split("\n", -1)));
