@@ -68,6 +68,15 @@ def rss_bytes(pid):
         return int(f.read().split()[1]) * PAGE
 
 
+def kill_all(pids):
+    """SIGKILLs what is left of a case's processes; those already gone are skipped."""
+    for p in pids:
+        try:
+            os.kill(p, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def alive(pid):
     return proc_state(pid) not in (None, "Z", "X")
 
@@ -447,11 +456,7 @@ def case_stop_tree(sups, res, reps):
             time.sleep(0.5)
             left = [p for p in tree if alive(p)]
             orphans[s.name] = max(orphans[s.name], len(left))
-            for p in left:
-                try:
-                    os.kill(p, signal.SIGKILL)
-                except OSError:
-                    pass
+            kill_all(left)
             s.teardown()
     res.add("stop a tree that ignores SIGTERM/SIGINT with 2 grandchildren, kill timeout 2 s", "ms", times,
             "≤ 2300 ms")
@@ -496,11 +501,7 @@ def case_sigstop(sups, wait_s, res):
             os.kill(p, signal.SIGSTOP)
         new = wait_until(lambda: [p for p in pids_with(marker) if p not in old], wait_s, 0.01)
         times[s.name].append((time.perf_counter() - t0) * 1000 if new else None)
-        for p in old:
-            try:
-                os.kill(p, signal.SIGKILL)
-            except OSError:
-                pass
+        kill_all(old)
         s.teardown()
     res.add("a SIGSTOPped server (alive, port hung), 1 s probe interval: time to restart", "ms", times, "≤ 3000 ms")
 
