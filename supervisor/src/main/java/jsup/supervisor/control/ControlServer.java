@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jsup.supervisor.internal.JsupdLog;
 
 /**
  * jsupd's end of the control socket: binds {@code jsup.sock} with mode 0600, accepts connections
@@ -39,7 +38,7 @@ public final class ControlServer implements AutoCloseable {
     /** Longest socket path Linux accepts ({@code sun_path} is 108 bytes with the terminating NUL). */
     private static final int MAX_SOCKET_PATH = 107;
 
-    private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
+    private static final JsupdLog.Logger log = JsupdLog.logger(ControlServer.class);
 
     private final Path socket;
     private final CommandHandler handler;
@@ -182,7 +181,7 @@ public final class ControlServer implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            log.debug("closing the control socket: {}", e.toString());
+            // already closed or never bound: nothing to release
         }
         for (Connection c : connections) {
             c.closeIfIdle();
@@ -254,7 +253,6 @@ public final class ControlServer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // The client hung up or the server is closing: nothing more to serve.
-                log.debug("control connection {} ended: {}", number, e.toString());
             } finally {
                 forceClose();
                 connections.remove(this);
@@ -289,7 +287,7 @@ public final class ControlServer implements AutoCloseable {
             try {
                 channel.close();
             } catch (IOException e) {
-                log.debug("closing control connection {}: {}", number, e.toString());
+                // the client is gone either way
             }
         }
     }

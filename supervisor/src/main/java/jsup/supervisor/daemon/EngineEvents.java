@@ -6,18 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jsup.supervisor.internal.JsupdLog;
 
 /**
  * What jsupd does when the engine reports: remember each app's process identity for
  * {@code state.json}, pause and resume health probes, and log engine messages. Runs on the engine
  * thread, so it only records and hands work on; it never calls back into the engine. Its log lines
- * are only queued here ({@link DaemonLog} writes them on a thread of their own).
+ * are only queued here ({@link JsupdLog} writes them on a thread of their own).
  */
 final class EngineEvents implements SupervisorListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DaemonLog.ENGINE_LOGGER);
+    private static final JsupdLog.Logger log = JsupdLog.engine();
 
     private final Map<String, ProcessIdentity> running = new ConcurrentHashMap<>();
     private final Clock clock;

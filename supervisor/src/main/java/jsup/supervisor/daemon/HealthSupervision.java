@@ -19,8 +19,7 @@ import jsup.healthmon.proc.InotifyWarning;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.log.RotatingFileWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jsup.supervisor.internal.JsupdLog;
 
 /**
  * jsupd's side of healthmon: registers apps that have a {@code health} block, tells the monitor when
@@ -33,7 +32,7 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
     static final long LOG_MAX_SIZE = 10L * 1024 * 1024;
     static final int LOG_RETAIN = 10;
 
-    private static final Logger log = LoggerFactory.getLogger(HealthSupervision.class);
+    private static final JsupdLog.Logger log = JsupdLog.logger(HealthSupervision.class);
 
     /** The pids of an app's process tree right now, empty when it does not run. */
     interface ProcessTrees {

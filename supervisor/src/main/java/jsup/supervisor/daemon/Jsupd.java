@@ -33,8 +33,7 @@ import jsup.supervisor.config.AppSpecJson;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jsup.supervisor.internal.JsupdLog;
 
 /**
  * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,
@@ -74,7 +73,7 @@ public final class Jsupd implements AutoCloseable {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(Jsupd.class);
+    private static final JsupdLog.Logger log = JsupdLog.logger(Jsupd.class);
     private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
     /** How long state.json waits after a change for more changes to write them together. */
     private static final Duration STATE_WRITE_GATHER = Duration.ofMillis(50);
@@ -138,7 +137,7 @@ public final class Jsupd implements AutoCloseable {
         }
         Thread hook = new Thread(() -> {
             if (jsupd.shutdown(true)) {
-                DaemonLog.stop();
+                JsupdLog.stop();
                 // A signal would otherwise make the JVM exit 143/130; a clean stop is a success.
                 Runtime.getRuntime().halt(EXIT_OK);
             }
@@ -150,7 +149,7 @@ public final class Jsupd implements AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook finishes the job.
         }
-        DaemonLog.stop();
+        JsupdLog.stop();
         return EXIT_OK;
     }
 
@@ -182,7 +181,7 @@ public final class Jsupd implements AutoCloseable {
         DaemonLock lock = DaemonLock.acquire(home);
         Jsupd jsupd = null;
         try {
-            DaemonLog.configure(home.daemonLog());
+            JsupdLog.configure(home.daemonLog());
             AtomicFiles.write(home.pidFile(), ProcessHandle.current().pid() + "\n");
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);

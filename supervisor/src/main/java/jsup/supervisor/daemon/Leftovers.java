@@ -13,8 +13,7 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.ProcessTree;
 import jsup.supervisor.Supervisor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jsup.supervisor.internal.JsupdLog;
 
 /**
  * Stops the apps a dead jsupd left running before this one starts anything, so an app never runs
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Leftovers {
 
-    private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
+    private static final JsupdLog.Logger log = JsupdLog.logger(Leftovers.class);
 
     /** Beyond the longest kill_timeout: time for SIGKILL to land and /proc to show it. */
     private static final Duration SLACK = Duration.ofSeconds(5);
