@@ -64,6 +64,26 @@ public class ProcFs {
         }
     }
 
+    /**
+     * The wait status (as {@code waitpid} reports it: exit code in bits 8-15, killing signal in bits
+     * 0-6) of a process that has exited and is not yet reaped, from field 52 of its stat line
+     * (Linux 3.5 and later); empty while it runs, once it is reaped, or on an older kernel.
+     */
+    public OptionalInt zombieWaitStatus(int pid) {
+        try {
+            String line = Files.readString(root.resolve(Integer.toString(pid)).resolve("stat"),
+                    StandardCharsets.ISO_8859_1);
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+            // f[0] is field 3 (state); field 52 is f[49].
+            if (f.length >= 50 && f[0].equals("Z")) {
+                return OptionalInt.of(Integer.parseInt(f[49]));
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone (reaped) or unreadable: nothing to report
+        }
+        return OptionalInt.empty();
+    }
+
     /** The start time (field 22) of a live process, or empty when it is gone. */
     public Optional<ProcessIdentity> identity(int pid) {
         return stat(pid).filter(p -> !p.isZombie()).map(p -> new ProcessIdentity(p.pid(), p.startTime()));

@@ -27,6 +27,30 @@ class ProcFsTest {
     }
 
     @Test
+    void aZombieShowsHowItEndedAndARunningProcessShowsNothing() throws Exception {
+        // Each zombie's parent execs into sleep, which never reaps: the children stay zombies meanwhile.
+        Process exited = new ProcessBuilder("sh", "-c", "(exit 3) & exec sleep 30").start();
+        Process killed = new ProcessBuilder("sh", "-c", "sh -c 'kill -9 $$' & exec sleep 30").start();
+        try {
+            assertThat(zombieStatusOfChildOf(exited)).isEqualTo(3 << 8);
+            assertThat(zombieStatusOfChildOf(killed)).isEqualTo(9);
+            assertThat(ProcFs.SYSTEM.zombieWaitStatus((int) exited.pid())).isEmpty();
+            assertThat(ProcFs.SYSTEM.zombieWaitStatus(Integer.MAX_VALUE)).isEmpty();
+        } finally {
+            exited.destroyForcibly();
+            killed.destroyForcibly();
+        }
+    }
+
+    private static int zombieStatusOfChildOf(Process parent) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            Path children = Path.of("/proc", Long.toString(parent.pid()), "task", Long.toString(parent.pid()), "children");
+            String list = Files.exists(children) ? Files.readString(children).trim() : "";
+            return list.isEmpty() ? null : ProcFs.SYSTEM.zombieWaitStatus(Integer.parseInt(list.split(" ")[0]));
+        }, status -> status != null && status.isPresent()).getAsInt();
+    }
+
+    @Test
     void readsTheRealProcOfThisJvm() {
         long self = ProcessHandle.current().pid();
         ProcInfo info = ProcFs.SYSTEM.stat((int) self).orElseThrow();

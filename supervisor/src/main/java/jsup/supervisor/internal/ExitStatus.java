@@ -18,6 +18,12 @@ public record ExitStatus(int code, String signal) {
         return new ExitStatus(exitValue, signal);
     }
 
+    /** Decodes a {@code waitpid} status (as /proc shows a zombie's), the same way as Java would report it. */
+    public static ExitStatus fromWaitStatus(int status) {
+        int signal = status & 0x7f;
+        return fromExitValue(signal != 0 ? 128 + signal : (status >> 8) & 0xff);
+    }
+
     /** {@code exit code 3} or {@code signal SIGSEGV}, as restart history shows it. */
     public String describe() {
         return signal != null ? "signal SIG" + signal : "exit code " + code;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /** A real child process started by {@link OsChildLauncher}, in its own session and process group. */
@@ -20,20 +21,27 @@ final class OsChild implements Child {
     private final Signaller signaller;
     private final CompletableFuture<Void> drained;
     private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
+    private final ProcFs procFs;
 
     OsChild(Process process, long startTime, TrackedTree tree, Signaller signaller,
-            CompletableFuture<Void> drained) {
+            CompletableFuture<Void> drained, ProcFs procFs) {
         this.process = process;
         this.startTime = startTime;
         this.tree = tree;
         this.signaller = signaller;
         this.drained = drained;
+        this.procFs = procFs;
         // Whichever comes last reports the exit: the output's end (seen on the log-selector thread) or
-        // the reap (Process.onExit). Neither waits for the other here: the selector thread reads every
-        // app's output and must never block on one app's process.
+        // the reap (Process.onExit, one more thread hop after the JDK's reaper thread). Neither waits for
+        // the other here: the selector thread reads every app's output and must never block on one
+        // app. The output usually ends a moment before the reaper wakes; by then the process is a
+        // zombie whose exit status /proc already shows, so the exit is reported from there at once.
         drained.whenComplete((v, e) -> {
             if (!process.isAlive()) {
                 exited.complete(ExitStatus.fromExitValue(process.exitValue()));
+            } else {
+                procFs.zombieWaitStatus((int) process.pid())
+                        .ifPresent(status -> exited.complete(ExitStatus.fromWaitStatus(status)));
             }
         });
         process.onExit()

@@ -65,7 +65,7 @@ public final class OsChildLauncher implements ChildLauncher {
         }
         long startTime = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
-        return new OsChild(process, startTime, tree, signaller, drained);
+        return new OsChild(process, startTime, tree, signaller, drained, procFs);
     }
 
     /** Fails early with a readable reason instead of a setsid error line in the app's log. */

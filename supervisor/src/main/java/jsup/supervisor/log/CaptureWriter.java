@@ -61,12 +61,19 @@ final class CaptureWriter {
         }
     }
 
-    /** {@code pipe} ran dry: drop what it only needs under load, and close its files until the next line. */
+    /** {@code pipe} ran dry: drop what it only needs under load. */
     void idle(Pipe pipe) {
         LineStamper stamper = stampers[pipe.ordinal()];
         if (stamper != null) {
             stamper.shrink();
         }
+    }
+
+    /**
+     * Closes {@code pipe}'s files until its next line (see {@link RotatingFileWriter#release()}); a file
+     * the other pipe writes too is simply opened again by its next write.
+     */
+    void releaseFiles(Pipe pipe) {
         for (RotatingFileWriter target : targets.forPipe(pipe)) {
             synchronized (target) {
                 if (lost.containsKey(target)) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * What turns the bytes read from one pipe into whole lines in the files: the reader lends a buffer
  * with {@link #attach}, reads into {@link #buffer()} from {@link #carry()} on, reports each read with
- * {@link #accept}, and takes the buffer back with {@link #detach()}. Whole lines are written at once,
+ * {@link #accept}, and takes the buffer back with {@link #detach}. Whole lines are written at once,
  * cut at the last newline of each read; the half line after it waits here (in an array of its exact
  * size while no buffer is attached) until its newline arrives, the buffer fills (it is then written
  * in pieces) or the pipe ends ({@link #finish}: written with a newline added, so the next run starts
@@ -88,6 +88,11 @@ final class LineCutter {
         return b;
     }
 
+    /** The pipe has been quiet for a while: its log files are closed until its next line. */
+    void releaseFiles() {
+        writer.releaseFiles(pipe);
+    }
+
     /** True while a half line waits for its newline. */
     boolean pending() {
         return buf == null ? parked.length > 0 : carry > 0;
@@ -108,6 +113,7 @@ final class LineCutter {
             carry = 0;
             parked = NONE;
             writer.pipeDone(failure);
+            writer.releaseFiles(pipe);
         }
     }
 }

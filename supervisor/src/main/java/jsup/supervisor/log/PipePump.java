@@ -81,6 +81,7 @@ final class PipePump implements Runnable {
     private void giveBack() {
         if (lines.attached()) {
             ReadBuffers.give(lines.detach(true));
+            lines.releaseFiles(); // this thread now waits in read(): no later moment to do it
         }
     }
 }

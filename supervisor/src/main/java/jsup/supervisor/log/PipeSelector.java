@@ -10,9 +10,13 @@ import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the stdout and stderr pipes of every captured child on one thread, so an app costs jsupd no
@@ -31,16 +35,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * this thread: a log file that blocks (a FIFO nobody reads) would stop every app's output, so
  * {@link AppLog} only sends apps whose log files are regular files here. Back-pressure is unchanged:
  * while a write waits for the disk, the pipes fill and the children block in {@code write()}.
+ *
+ * <p>A pipe that has been quiet for {@value #RELEASE_AFTER_MILLIS} ms gets its log files closed
+ * ({@link RotatingFileWriter#release()}), so a quiet app holds no descriptor but its pipes; not at
+ * once, or an app printing in many small bursts would reopen its files for each.
  */
 final class PipeSelector {
 
     static final int READS_PER_TURN = 4;
+    static final long RELEASE_AFTER_MILLIS = 1000;
 
     private static final Method FD_VAL = usableFdAccess();
     private static PipeSelector shared;
 
     private final Selector selector;
     private final Queue<Registration> pending = new ConcurrentLinkedQueue<>();
+    /** Pipes that ran dry, with when (nanoTime); only the selector thread touches it. */
+    private final Map<LineCutter, Long> quiet = new HashMap<>();
 
     private PipeSelector() throws IOException {
         selector = Selector.open();
@@ -116,7 +127,12 @@ final class PipeSelector {
         ByteBuffer window = ByteBuffer.wrap(buf);
         while (true) {
             try {
-                selector.select();
+                long wait = nextRelease();
+                if (wait < 0) {
+                    selector.select();
+                } else {
+                    selector.select(Math.max(1, wait));
+                }
             } catch (IOException e) {
                 System.err.println("jsup: log-selector: " + e.getMessage());
                 continue;
@@ -135,11 +151,36 @@ final class PipeSelector {
                 ready.remove();
                 read(key, buf, window);
             }
+            releaseQuietFiles();
+        }
+    }
+
+    /** Milliseconds until the next quiet pipe's files are due to be released, or -1 when none is waiting. */
+    private long nextRelease() {
+        if (quiet.isEmpty()) {
+            return -1;
+        }
+        long oldest = Collections.min(quiet.values());
+        return TimeUnit.NANOSECONDS.toMillis(oldest - System.nanoTime()) + RELEASE_AFTER_MILLIS;
+    }
+
+    private void releaseQuietFiles() {
+        if (quiet.isEmpty()) {
+            return;
+        }
+        long due = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(RELEASE_AFTER_MILLIS);
+        Iterator<Map.Entry<LineCutter, Long>> it = quiet.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<LineCutter, Long> e = it.next();
+            if (e.getValue() - due <= 0) {
+                it.remove();
+                e.getKey().releaseFiles();
+            }
         }
     }
 
     /** Reads what {@code key}'s pipe holds (up to a few buffers) into the files; ends it at EOF. */
-    private static void read(SelectionKey key, byte[] buf, ByteBuffer window) {
+    private void read(SelectionKey key, byte[] buf, ByteBuffer window) {
         LineCutter lines = (LineCutter) key.attachment();
         Pipe.SourceChannel source = (Pipe.SourceChannel) key.channel();
         lines.attach(buf);
@@ -168,9 +209,15 @@ final class PipeSelector {
         if (ended) {
             key.cancel();
             closeQuietly(source);
+            quiet.remove(lines);
             lines.finish(failure);
         } else {
             lines.detach(dry);
+            if (dry) {
+                quiet.put(lines, System.nanoTime());
+            } else {
+                quiet.remove(lines);
+            }
         }
     }
 
