@@ -189,6 +189,7 @@ final class PipeSelector {
         boolean dry = false;
         try {
             for (int i = 0; i < READS_PER_TURN; i++) {
+                int room = buf.length - lines.carry();
                 window.limit(buf.length).position(lines.carry());
                 int n = source.read(window);
                 if (n <= 0) {
@@ -197,6 +198,12 @@ final class PipeSelector {
                     break;
                 }
                 lines.accept(n);
+                if (n < room) {
+                    // Less than asked for: the pipe is empty now. Another read would only say so
+                    // (EAGAIN); whatever comes next wakes the selector again.
+                    dry = true;
+                    break;
+                }
             }
         } catch (IOException e) {
             failure = e;
