@@ -45,8 +45,9 @@ final class OsChild implements Child {
             }
         });
         process.onExit()
-                .thenCompose(p -> drained.exceptionally(t -> null).toCompletableFuture().copy()
-                        .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(p -> exited.isDone() ? exited.thenApply(s -> null) // already reported
+                        : drained.exceptionally(t -> null).toCompletableFuture().copy()
+                                .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .whenComplete((v, e) -> exited.complete(ExitStatus.fromExitValue(process.exitValue())));
     }
 
