@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rotated at 10 MB into {@code jsupd.1.log} … {@code jsupd.5.log} (the oldest dropped).
  *
  * <p>Written here rather than through a logging library: Logback's ~270 classes stayed in jsupd's
- * memory for its whole life (about 3 MB of its RSS) for a file that gets a few lines a minute. Before
+ * memory for its whole life (about 2.5 MB of its RSS) for a file that gets a few lines a minute. Before
  * {@link #configure} (and after {@link #stop}) lines go to stderr.
  *
  * <p>The engine's lines ({@link #engine}) are only queued on the engine thread (time and thread taken
