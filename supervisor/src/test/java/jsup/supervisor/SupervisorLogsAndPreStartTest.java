@@ -42,6 +42,40 @@ class SupervisorLogsAndPreStartTest {
     }
 
     @Test
+    void anAppThatClosesItsOutputAndLivesOnIsReportedOnlyWhenItExits() throws Exception {
+        Path closed = dir.resolve("closed");
+        AppSpec spec = TestApps.bash("quiet", dir, "echo before; exec >&- 2>&-; touch " + closed
+                + "; sleep 0.5; exit 5").autorestart(false).build();
+        supervisor.add(spec);
+        supervisor.start("quiet");
+        await().atMost(5, SECONDS).until(() -> Files.exists(closed));
+        // Its output has ended but it still runs: the short wait for its exit gave up, nothing was reported.
+        assertThat(supervisor.status("quiet").orElseThrow().status()).isEqualTo(ProcessStatus.ONLINE);
+        await().atMost(10, SECONDS).until(() -> supervisor.status("quiet").orElseThrow().status()
+                == ProcessStatus.STOPPED);
+        assertThat(supervisor.status("quiet").orElseThrow().lastExit()).isEqualTo("exit code 5");
+        assertThat(Files.readAllLines(spec.outFile())).containsExactly("before");
+    }
+
+    @Test
+    void aKillIsReportedWithItsSignalAndRestartedEveryTime() {
+        supervisor.add(TestApps.bash("victim", dir, "exec sleep 30").build());
+        long pid = supervisor.start("victim").pid();
+        for (int kill = 1; kill <= 5; kill++) {
+            long victim = pid;
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            int restarts = kill;
+            await().atMost(10, SECONDS).until(() -> {
+                AppStatus s = supervisor.status("victim").orElseThrow();
+                return s.restarts() == restarts && s.status() == ProcessStatus.ONLINE && s.pid() != victim;
+            });
+            AppStatus s = supervisor.status("victim").orElseThrow();
+            assertThat(s.restartHistory().get(s.restartHistory().size() - 1).reason()).isEqualTo("signal SIGKILL");
+            pid = s.pid();
+        }
+    }
+
+    @Test
     void aFailingPreStartCommandLeavesTheAppUnstartedWithAClearReason() {
         Path marker = dir.resolve("ran");
         supervisor.add(TestApps.bash("guarded", dir, "touch " + marker + "; sleep 30")
