@@ -289,6 +289,7 @@ class Supervisord(Supervisor):
 class Results:
     def __init__(self):
         self.rows = []  # (case, unit, {sup: [values] or str}, target, lower_is_better)
+        self.floor = None  # (new pid seen, port accepting) of the bare respawn loop, as text
 
     def add(self, case, unit, values, target):
         self.rows.append((case, unit, values, target))
@@ -326,7 +327,29 @@ def teardown_all(sups):
             print(f"teardown {s.name}: {e}", file=sys.stderr)
 
 
+class RespawnFloor:
+    """Not a supervisor: `bench/workloads/respawn_floor.py`, a bare posix_spawn + waitpid loop, to show
+    what respawning costs on this machine before any supervisor adds its own work."""
+    name = "floor"
+
+    def start(self, apps):
+        (app,) = apps
+        env = dict(os.environ, FLOOR_ARGV=json.dumps(app.argv))
+        self.proc = subprocess.Popen([sys.executable, os.path.join(WL, "respawn_floor.py")], env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     start_new_session=True)
+
+    def teardown(self):
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # the loop and its server share its session
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+
+
 def case_respawn(sups, work, reps, res, node=False):
+    if not node:
+        sups = sups + [RespawnFloor()]
     apps = {}
     for s in sups:
         port = free_port()
@@ -366,6 +389,7 @@ def case_respawn(sups, work, reps, res, node=False):
     else:
         res.add("respawn after `kill -9`: new pid seen", "ms", pid_ms, "≤ 5 ms")
         res.add("…and its port accepting again", "ms", port_ms, "≤ PM2 − 10 ms")
+        res.floor = (summarize(pid_ms["floor"])[0], summarize(port_ms["floor"])[0])
     teardown_all(sups)
 
 
@@ -518,7 +542,13 @@ def write_report(path, res, sups_meta, quick, started):
            "## Machine", "",
            f"- {platform.platform()}, {os.cpu_count()} cores, "
            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB",
-           "- " + "; ".join(f"{n} {v}" for n, v in sups_meta), "",
+           "- " + "; ".join(f"{n} {v}" for n, v in sups_meta)]
+    if res.floor:
+        out.append("- Respawn floor of this machine, measured with the supervisors: a bare loop "
+                   "(`bench/workloads/respawn_floor.py`: posix_spawn, blocking waitpid, nothing else) "
+                   f"respawning the same server, killed the same way: new pid seen {res.floor[0]} ms, "
+                   f"port accepting {res.floor[1]} ms")
+    out += ["",
            "## Results", "",
            "| case | unit | " + " | ".join(names) + " | jsup target | jsup ÷ PM2 | jsup ÷ supervisord |",
            "|---|---|" + "---|" * len(names) + "---|---|---|"]
