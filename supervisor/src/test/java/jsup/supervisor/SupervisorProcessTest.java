@@ -228,6 +228,19 @@ class SupervisorProcessTest {
     }
 
     @Test
+    void aPidFileThatIsADeviceOrFifoIsNeitherReplacedNorDeleted() throws Exception {
+        // The way PM2 users say "no pid file" is pid_file: /dev/null; a FIFO stands in for the device here.
+        Path fifo = dir.resolve("no.pid");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        supervisor.add(TestApps.bash("nopid", dir, "exec sleep 30").pidFile(fifo).build());
+        assertThat(supervisor.start("nopid").status()).isEqualTo(ProcessStatus.ONLINE);
+        supervisor.stop("nopid").join();
+        assertThat(fifo).exists();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(messages).noneMatch(m -> m.contains("pid_file"));
+    }
+
+    @Test
     void commandsOnAnUnknownAppOrADuplicateNameAreRefused() {
         supervisor.add(TestApps.app("one", dir).build());
         assertThatThrownBy(() -> supervisor.add(TestApps.app("one", dir).build()))

@@ -9,6 +9,7 @@ import static jsup.supervisor.ProcessStatus.WAITING_RESTART;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -609,7 +610,9 @@ public final class ManagedApp {
 
     private void writePidFile(long pid) {
         Path file = spec.pidFile();
-        if (file == null) {
+        // PM2 users point pid_file at /dev/null to have none: a device or FIFO there is never
+        // replaced (the rename below would put a plain file in /dev/null's place) nor deleted.
+        if (file == null || (Files.exists(file) && !Files.isRegularFile(file))) {
             return;
         }
         try {
@@ -625,7 +628,7 @@ public final class ManagedApp {
     }
 
     private void deletePidFile() {
-        if (spec.pidFile() != null) {
+        if (spec.pidFile() != null && Files.isRegularFile(spec.pidFile(), LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.deleteIfExists(spec.pidFile());
             } catch (IOException e) {

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * fork; opening that path opens the same pipe). Learning {@code N} needs {@code sun.nio.ch} exported
  * to jsup (jsup.jar's manifest does, and bin/jsup and the tests pass {@code --add-exports}); where it
  * is not, or {@code /proc} does not behave, {@link #available()} is false and apps get
- * {@link PipePump} threads instead.
+ * {@link PipePump} threads instead. Where {@link NativeSpawner} works, the child is started on the
+ * write ends' descriptors directly and no JDK reaper thread waits for it.
  *
  * <p>Each turn reads at most {@value #READS_PER_TURN} buffers from a pipe before the next ready pipe,
  * so one app printing as fast as it can does not starve the others. Writing to the files happens on
@@ -93,8 +94,13 @@ final class PipeSelector {
             errPipe = Pipe.open();
             outPipe.source().configureBlocking(false);
             errPipe.source().configureBlocking(false);
-            builder.redirectOutput(writeEnd(outPipe)).redirectError(writeEnd(errPipe));
-            process = builder.start();
+            NativeSpawner spawner = NativeSpawner.get();
+            if (spawner != null) {
+                process = spawner.start(builder, fdOf(outPipe.sink()), fdOf(errPipe.sink()));
+            } else {
+                builder.redirectOutput(writeEnd(outPipe)).redirectError(writeEnd(errPipe));
+                process = builder.start();
+            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(outPipe.source());
             if (errPipe != null) {
@@ -115,8 +121,12 @@ final class PipeSelector {
     }
 
     private static File writeEnd(Pipe pipe) throws IOException {
+        return new File("/proc/self/fd/" + fdOf(pipe.sink()));
+    }
+
+    static int fdOf(Pipe.SinkChannel sink) throws IOException {
         try {
-            return new File("/proc/self/fd/" + FD_VAL.invoke(pipe.sink()));
+            return (Integer) FD_VAL.invoke(sink);
         } catch (ReflectiveOperationException e) {
             throw new IOException("cannot reach the pipe's descriptor: " + e, e);
         }

@@ -14,7 +14,11 @@
  * 64 KiB read buffers are lent from a small shared pool ({@code ReadBuffers}). Rotated files are
  * gzipped on a shared background thread ({@code log-gzip}).
  *
- * <p>May touch: the log files and their folders, the child's stdout/stderr pipes. Nothing else:
- * no process control, no other app's files.
+ * <p>Since the child must be started on the pipes the selector reads, the start happens here too:
+ * {@code NativeSpawner} ({@code posix_spawn} through JNA, one {@code child-reaper} thread for every
+ * exit), or {@link java.lang.ProcessBuilder} where that cannot load.
+ *
+ * <p>May touch: the log files and their folders, the child's stdout/stderr pipes, and the start and
+ * reaping of the children it starts. Nothing else: no signals, no other app's files.
  */
 package jsup.supervisor.log;

@@ -304,7 +304,10 @@ class AppLogCaptureTest {
 
         children.sh(log, "seq 1 1000; echo kept >&2").drained().get(10, TimeUnit.SECONDS);
 
-        assertThat(Files.exists(Path.of("/dev/null"))).isTrue();
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).as("/dev/null is still the device").isFalse();
+        try (var rotated = Files.list(Path.of("/dev"))) {
+            assertThat(rotated.map(Path::toString)).noneMatch(f -> f.startsWith("/dev/null_"));
+        }
         assertThat(lines(spec.errorFile())).containsExactly("kept");
     }
 

@@ -1,0 +1,129 @@
+package jsup.supervisor.log;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A child started by {@link NativeSpawner}, seen through the {@link Process} API so the rest of jsup
+ * handles it like any other. Its output goes to the pipes it was started on, so its streams here are
+ * empty; its exit arrives from the spawner's reaper thread, and {@link #onExit()} completes on that
+ * thread (no hop through a pool).
+ */
+final class NativeProcess extends Process {
+
+    private final int pid;
+    /** Taken at the start, while the pid is surely this child's: the JDK's own Process keeps one too. */
+    private final ProcessHandle handle;
+    private final CompletableFuture<Process> exit = new CompletableFuture<>();
+    private volatile int exitValue;
+
+    NativeProcess(int pid) {
+        this.pid = pid;
+        this.handle = ProcessHandle.of(pid).orElse(null);
+    }
+
+    /** Called once, by the reaper, with the status {@code waitpid} gave. */
+    void exited(int waitStatus) {
+        int signal = waitStatus & 0x7f;
+        // As ProcessBuilder reports it: 128 + the signal for a child a signal killed.
+        exitValue = signal != 0 ? 0x80 + signal : (waitStatus >> 8) & 0xff;
+        exit.complete(this);
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public int exitValue() {
+        if (!exit.isDone()) {
+            throw new IllegalThreadStateException("process " + pid + " has not exited");
+        }
+        return exitValue;
+    }
+
+    @Override
+    public int waitFor() throws InterruptedException {
+        try {
+            exit.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return exitValue;
+    }
+
+    @Override
+    public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            exit.get(timeout, unit);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Process> onExit() {
+        return exit.copy();
+    }
+
+    @Override
+    public void destroy() {
+        if (isAlive() && handle != null) {
+            handle.destroy();
+        }
+    }
+
+    @Override
+    public Process destroyForcibly() {
+        if (isAlive() && handle != null) {
+            handle.destroyForcibly();
+        }
+        return this;
+    }
+
+    @Override
+    public boolean supportsNormalTermination() {
+        return true;
+    }
+
+    @Override
+    public ProcessHandle toHandle() {
+        if (handle == null) {
+            throw new IllegalStateException("process " + pid + " ended before it could be looked at");
+        }
+        return handle;
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+        return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+        return InputStream.nullInputStream();
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+        return InputStream.nullInputStream();
+    }
+
+    @Override
+    public String toString() {
+        return "NativeProcess[pid=" + pid + ", " + (isAlive() ? "alive" : "exitValue=" + exitValue) + "]";
+    }
+}

@@ -1,0 +1,142 @@
+package jsup.supervisor.log;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** posix_spawn through JNA and the one reaper thread, with real children. */
+class NativeSpawnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+    private Pipe out;
+    private Pipe err;
+    private NativeSpawner spawner;
+
+    @BeforeEach
+    void open() throws IOException {
+        spawner = NativeSpawner.get();
+        assertThat(spawner).as("native spawning loads on this glibc machine").isNotNull();
+        out = Pipe.open();
+        err = Pipe.open();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        started.forEach(Process::destroyForcibly);
+        for (Pipe p : new Pipe[] {out, err}) {
+            p.sink().close();
+            p.source().close();
+        }
+    }
+
+    private Process spawn(ProcessBuilder builder) throws IOException {
+        Process p = spawner.start(builder, PipeSelector.fdOf(out.sink()), PipeSelector.fdOf(err.sink()));
+        started.add(p);
+        return p;
+    }
+
+    private static String readAll(Pipe pipe) throws IOException {
+        pipe.sink().close(); // our copy: the end of the child's output is then the end of the pipe
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        while (pipe.source().read(buf) >= 0) {
+            got.write(buf.array(), 0, buf.position());
+            buf.clear();
+        }
+        return got.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theChildGetsThePipesDevNullAsStdinTheDirectoryAndTheEnvironmentAndNothingElse() throws Exception {
+        ProcessBuilder b = new ProcessBuilder("sh", "-c",
+                "pwd; echo \"$GREETING\"; cat; ls /proc/self/fd | tr '\\n' ' '; echo oops >&2").directory(dir.toFile());
+        b.environment().put("GREETING", "héllo");
+        Process p = spawn(b);
+        assertThat(p.waitFor(10, SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        String[] lines = readAll(out).split("\n");
+        assertThat(lines[0]).isEqualTo(dir.toRealPath().toString());
+        assertThat(lines[1]).isEqualTo("héllo");
+        // stdin was /dev/null (cat ended at once); 0-2 and the directory ls itself reads, nothing of jsupd's.
+        assertThat(lines[2].trim().split(" ")).containsExactly("0", "1", "2", "3");
+        assertThat(readAll(err)).isEqualTo("oops\n");
+    }
+
+    @Test
+    void exitCodesAndKillingSignalsAreReportedAsProcessBuilderReportsThem() throws Exception {
+        Process code = spawn(new ProcessBuilder("sh", "-c", "exit 7"));
+        Process killed = spawn(new ProcessBuilder("sh", "-c", "kill -9 $$"));
+        assertThat(code.onExit().get(10, SECONDS).exitValue()).isEqualTo(7);
+        assertThat(killed.waitFor()).isEqualTo(128 + 9);
+        assertThat(killed.isAlive()).isFalse();
+    }
+
+    @Test
+    void aRunningChildIsAliveAndItsHandleOutlivesIt() throws Exception {
+        Process p = spawn(new ProcessBuilder("sleep", "30"));
+        assertThat(p.isAlive()).isTrue();
+        assertThatThrownBy(p::exitValue).isInstanceOf(IllegalThreadStateException.class);
+        assertThat(p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        ProcessHandle handle = p.toHandle();
+        p.destroy();
+        assertThat(p.waitFor()).isEqualTo(128 + 15);
+        assertThat(p.toHandle()).isSameAs(handle);
+        assertThat(handle.isAlive()).isFalse();
+    }
+
+    @Test
+    void aProgramThatCannotRunFailsLikeProcessBuilderAndLeavesNothingRunning() {
+        assertThatThrownBy(() -> spawn(new ProcessBuilder("/nonexistent/program")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Cannot run program \"/nonexistent/program\"")
+                .hasMessageContaining("No such file or directory");
+        assertThatThrownBy(() -> spawn(new ProcessBuilder("no-such-program-on-path-jsup")))
+                .isInstanceOf(IOException.class).hasMessageContaining("error=2");
+    }
+
+    @Test
+    void childrenCostNoReaperThreadOfTheirOwn() throws Exception {
+        long before = reaperThreads();
+        for (int i = 0; i < 20; i++) {
+            spawn(new ProcessBuilder("sleep", "30"));
+        }
+        assertThat(reaperThreads()).isEqualTo(before);
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("child-reaper")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theJdksOwnChildrenKeepTheirExitCodesWhileNativeChildrenComeAndGo() throws Exception {
+        List<Process> jdk = new ArrayList<>();
+        List<Process> ours = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ours.add(spawn(new ProcessBuilder("sh", "-c", "exit " + (100 + i))));
+            jdk.add(new ProcessBuilder("sh", "-c", "exit " + i).start());
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(jdk.get(i).waitFor()).as("JDK child %d", i).isEqualTo(i);
+            assertThat(ours.get(i).waitFor()).as("native child %d", i).isEqualTo(100 + i);
+        }
+    }
+
+    private static long reaperThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("process reaper")).filter(Thread::isAlive).count();
+    }
+}
