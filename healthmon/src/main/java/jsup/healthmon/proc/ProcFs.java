@@ -65,6 +65,15 @@ public class ProcFs {
     }
 
     /**
+     * A {@code waitpid} status as {@link Process#exitValue()} reports it: the exit code, or 128 plus
+     * the number of the signal that killed the process.
+     */
+    public static int exitValueOf(int waitStatus) {
+        int signal = waitStatus & 0x7f;
+        return signal != 0 ? 128 + signal : (waitStatus >> 8) & 0xff;
+    }
+
+    /**
      * The wait status (as {@code waitpid} reports it: exit code in bits 8-15, killing signal in bits
      * 0-6) of a process that has exited and is not yet reaped, from field 52 of its stat line
      * (Linux 3.5 and later); empty while it runs, once it is reaped, or on an older kernel.

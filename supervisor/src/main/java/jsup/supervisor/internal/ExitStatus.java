@@ -1,5 +1,7 @@
 package jsup.supervisor.internal;
 
+import jsup.healthmon.proc.ProcFs;
+
 /**
  * How a process ended: an exit code, or the signal that killed it.
  *
@@ -20,8 +22,7 @@ public record ExitStatus(int code, String signal) {
 
     /** Decodes a {@code waitpid} status (as /proc shows a zombie's), the same way as Java would report it. */
     public static ExitStatus fromWaitStatus(int status) {
-        int signal = status & 0x7f;
-        return fromExitValue(signal != 0 ? 128 + signal : (status >> 8) & 0xff);
+        return fromExitValue(ProcFs.exitValueOf(status));
     }
 
     /** {@code exit code 3} or {@code signal SIGSEGV}, as restart history shows it. */

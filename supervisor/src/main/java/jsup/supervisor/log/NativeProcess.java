@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import jsup.healthmon.proc.ProcFs;
 
 /**
  * A child started by {@link NativeSpawner}, seen through the {@link Process} API so the rest of jsup
@@ -28,9 +29,7 @@ final class NativeProcess extends Process {
 
     /** Called once, by the reaper, with the status {@code waitpid} gave. */
     void exited(int waitStatus) {
-        int signal = waitStatus & 0x7f;
-        // As ProcessBuilder reports it: 128 + the signal for a child a signal killed.
-        exitValue = signal != 0 ? 0x80 + signal : (waitStatus >> 8) & 0xff;
+        exitValue = ProcFs.exitValueOf(waitStatus);
         exit.complete(this);
     }
 

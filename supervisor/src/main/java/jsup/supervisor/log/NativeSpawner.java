@@ -155,33 +155,43 @@ final class NativeSpawner {
     private void reapForever() {
         Memory info = new Memory(OPAQUE_SIZE);
         IntByReference status = new IntByReference();
-        while (true) {
-            try {
+        try {
+            while (true) {
                 awaitChildren();
-                info.clear();
-                Libc.waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
-                int pid = info.getInt(SI_PID_OFFSET);
-                NativeProcess ours = children.get(pid);
-                if (ours == null) {
-                    // The JDK's child (its reaper takes it in a moment), or ours a moment before
-                    // start() recorded it: look again shortly instead of reaping what is not ours.
+                if (!reapOne(info, status)) {
                     Thread.sleep(1);
-                    continue;
                 }
-                if (Libc.waitpid(pid, status, 0) == pid) {
-                    children.remove(pid);
-                    ours.exited(status.getValue());
-                }
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == ECHILD) {
-                    sleepQuietly(); // our children are all gone and start() has not recorded the next yet
-                } else if (e.getErrorCode() != EINTR) {
-                    System.err.println("jsup: child-reaper: " + e.getMessage());
-                    sleepQuietly();
-                }
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (InterruptedException e) {
+            // the JVM is going away
+        }
+    }
+
+    /** Reaps the next child of ours to end; false when there is nothing to reap yet (look again shortly). */
+    private boolean reapOne(Memory info, IntByReference status) {
+        try {
+            info.clear();
+            Libc.waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
+            int pid = info.getInt(SI_PID_OFFSET);
+            NativeProcess ours = children.get(pid);
+            if (ours == null) {
+                // The JDK's child (its reaper takes it in a moment), or ours a moment before start()
+                // recorded it: leave it, instead of reaping what is not ours.
+                return false;
+            }
+            if (Libc.waitpid(pid, status, 0) == pid) {
+                children.remove(pid);
+                ours.exited(status.getValue());
+            }
+            return true;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == EINTR) {
+                return true;
+            }
+            if (e.getErrorCode() != ECHILD) { // ECHILD: ours are gone and start() has not recorded the next yet
+                System.err.println("jsup: child-reaper: " + e.getMessage());
+            }
+            return false;
         }
     }
 
@@ -190,14 +200,6 @@ final class NativeSpawner {
             while (children.isEmpty()) {
                 childAdded.wait();
             }
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

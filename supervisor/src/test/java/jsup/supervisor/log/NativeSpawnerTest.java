@@ -1,5 +1,6 @@
 package jsup.supervisor.log;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,7 +93,7 @@ class NativeSpawnerTest {
         Process p = spawn(new ProcessBuilder("sleep", "30"));
         assertThat(p.isAlive()).isTrue();
         assertThatThrownBy(p::exitValue).isInstanceOf(IllegalThreadStateException.class);
-        assertThat(p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(p.waitFor(50, MILLISECONDS)).isFalse();
         ProcessHandle handle = p.toHandle();
         p.destroy();
         assertThat(p.waitFor()).isEqualTo(128 + 15);
