@@ -67,6 +67,9 @@ public final class AppSpecJson {
                 entry.put("timeout", Durations.format(run.timeout()));
             } else if (step instanceof PreStartStep.ClearStaleLocks locks) {
                 entry.put("clear_stale_locks", locks.glob());
+                if (locks.removeUnownedAfter() != null) {
+                    entry.put("remove_unowned_after", Durations.format(locks.removeUnownedAfter()));
+                }
             }
         }
         if (app.health() != null) {

@@ -31,7 +31,8 @@ final class KeyCatalog {
 
     static final List<String> HTTP_KEYS = List.of("url", "status", "body_contains");
 
-    static final List<String> PRE_START_KEYS = List.of("run", "timeout", "clear_stale_locks");
+    static final List<String> PRE_START_KEYS = List.of("run", "timeout", "clear_stale_locks",
+            "remove_unowned_after");
 
     private static final String ONE_PROCESS = "jsup runs exactly one process per app (no cluster mode)";
     private static final String NO_WATCH = "jsup does not restart on file changes";

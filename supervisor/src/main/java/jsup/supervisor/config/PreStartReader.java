@@ -63,6 +63,9 @@ final class PreStartReader {
         } else if (run) {
             String command = f.nonEmptyText("run");
             Duration timeout = f.duration("timeout", AppReader.PRE_START_TIMEOUT);
+            if (f.take("remove_unowned_after") != null) {
+                f.problems().warn(f.path("remove_unowned_after"), "applies only to clear_stale_locks steps; ignored here");
+            }
             if (timeout.isZero()) {
                 f.error("timeout", "is 0; use a positive duration such as \"30s\"");
             } else if (command != null) {
@@ -73,9 +76,10 @@ final class PreStartReader {
             if (f.take("timeout") != null) {
                 f.problems().warn(f.path("timeout"), "applies only to run steps; ignored here");
             }
+            Duration unownedAfter = f.optionalDuration("remove_unowned_after");
             if (glob != null) {
                 try {
-                    step = new PreStartStep.ClearStaleLocks(host.resolve(cwd, glob.strip()).toString());
+                    step = new PreStartStep.ClearStaleLocks(host.resolve(cwd, glob.strip()).toString(), unownedAfter);
                 } catch (IllegalArgumentException e) {
                     f.error("clear_stale_locks", e.getMessage());
                 }

@@ -13,9 +13,15 @@ public sealed interface PreStartStep {
     }
 
     /**
-     * {@code {"clear_stale_locks": "~/.moltbot/*.lock"}}: removes lock files matching the glob whose
-     * owner is gone, never a live one.
+     * {@code {"clear_stale_locks": "~/.moltbot/*.lock", "remove_unowned_after": "1h"}}: removes lock
+     * files matching the glob whose owner is provably gone, never a live one. A matched file that names
+     * no owner is kept, unless {@code removeUnownedAfter} is set (non-null) and it is older than that.
      */
-    record ClearStaleLocks(String glob) implements PreStartStep {
+    record ClearStaleLocks(String glob, Duration removeUnownedAfter) implements PreStartStep {
+
+        /** A step that keeps every file that names no owner. */
+        public ClearStaleLocks(String glob) {
+            this(glob, null);
+        }
     }
 }

@@ -21,8 +21,8 @@ public final class PreStartRunner {
 
     /**
      * @param procFs   where process liveness is read (for lock owners and for killing a timed-out command)
-     * @param clock    the time unreadable locks are aged against
-     * @param messages receives one line per lock removed, with its reason
+     * @param clock    the time locks that name no owner are aged against
+     * @param messages receives one line per lock removed or matched file kept, with its reason
      */
     public PreStartRunner(ProcFs procFs, Clock clock, Consumer<String> messages) {
         this.commands = new PreStartCommand(procFs);
@@ -59,7 +59,7 @@ public final class PreStartRunner {
             return Optional.of(e.getMessage());
         }
         for (Path lock : candidates) {
-            locks.removeIfStale(lock).ifPresent(messages);
+            locks.removeIfStale(lock, step.removeUnownedAfter()).ifPresent(messages);
         }
         return Optional.empty();
     }
