@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jsup.supervisor.files.AtomicFiles;
 
 /**
  * {@code dump.json}: the apps {@code jsup save} recorded and whether each should run.

@@ -33,6 +33,7 @@ import jsup.supervisor.config.AppSpecJson;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
+import jsup.supervisor.files.AtomicFiles;
 import jsup.supervisor.internal.JsupdLog;
 
 /**

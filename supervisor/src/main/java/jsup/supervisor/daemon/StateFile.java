@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.files.AtomicFiles;
 
 /**
  * {@code state.json}: what this jsupd runs right now, so that a successor can clean up after it if it

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.RestartRecord;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.Sizes;
+import jsup.supervisor.files.AtomicFiles;
 
 /**
  * One supervised app: its wanted state, its observed state ({@link StateMachine}), its current run
@@ -619,9 +619,7 @@ public final class ManagedApp {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, pid + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, pid + "\n", AtomicFiles.READABLE_BY_ALL);
         } catch (IOException e) {
             message("cannot write pid_file " + file + ": " + e.getMessage());
         }

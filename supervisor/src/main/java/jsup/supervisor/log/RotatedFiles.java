@@ -3,11 +3,16 @@ package jsup.supervisor.log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import jsup.supervisor.files.NoFollowFiles;
 
 /**
  * Names, lists, prunes and compresses the rotated copies of one log file.
@@ -133,8 +140,12 @@ public final class RotatedFiles {
         Path partial = rotated.resolveSibling(rotated.getFileName() + PARTIAL);
         Path done = rotated.resolveSibling(rotated.getFileName() + GZ);
         try {
-            try (InputStream in = Files.newInputStream(rotated);
-                 OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
+            // A fresh file (O_EXCL), never a symlink planted at the partial name; no symlink read either.
+            Files.deleteIfExists(partial);
+            try (InputStream in = Files.newInputStream(rotated, LinkOption.NOFOLLOW_LINKS);
+                 OutputStream out = new GZIPOutputStream(Channels.newOutputStream(FileChannel.open(partial,
+                         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                         PosixFilePermissions.asFileAttribute(NoFollowFiles.LOG_MODE))), 64 * 1024)) {
                 in.transferTo(out);
             }
             if (!Files.exists(rotated)) {

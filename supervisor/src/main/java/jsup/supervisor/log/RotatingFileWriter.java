@@ -1,19 +1,20 @@
 package jsup.supervisor.log;
 
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import jsup.supervisor.files.NoFollowFiles;
 
 /**
  * An append-only log file with size-based rotation by rename, at a line boundary.
@@ -29,6 +30,10 @@ import java.util.List;
  * an {@code fsync}), so an idle writer holds no buffer and a caller never has to flush. Callers pass
  * whole reads of a pipe, so that is one system call per read, not per line. A target that is not a
  * regular file (e.g. {@code /dev/null}) is written to but never rotated or truncated.
+ *
+ * <p>The file is opened without following a symlink ({@link NoFollowFiles}), at every open: it is
+ * closed while the app is quiet and opened again by path, so a symlink put in its place meanwhile
+ * must not redirect the log. A new file is created with mode 0640 (less the umask).
  */
 public final class RotatingFileWriter implements Closeable, Flushable {
 
@@ -41,12 +46,10 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     private final Clock clock;
 
     /**
-     * Writes, through a heap array: FileChannel would cache a direct buffer per writing thread. Null
-     * while {@link #release() released}: the next write opens the file again.
+     * The open file, written through {@link DirectBuffers}. Null while {@link #release() released}: the
+     * next write opens the file again.
      */
-    private FileOutputStream out;
-    /** The same open file, for its size and for truncating it. */
-    private FileChannel channel;
+    private FileChannel out;
     private boolean regular;
     private long size;
     private boolean atLineStart = true;
@@ -187,9 +190,8 @@ public final class RotatingFileWriter implements Closeable, Flushable {
      */
     public synchronized void release() throws IOException {
         if (!closed && out != null && regular) {
-            FileOutputStream o = out;
+            FileChannel o = out;
             out = null;
-            channel = null;
             o.close();
         }
     }
@@ -220,7 +222,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     public synchronized void truncate() throws IOException {
         ensureOpen();
         if (regular) {
-            channel.truncate(0);
+            out.truncate(0);
         }
         size = 0;
         atLineStart = true;
@@ -253,14 +255,13 @@ public final class RotatingFileWriter implements Closeable, Flushable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            out = new FileOutputStream(file.toFile(), true);
+            out = NoFollowFiles.openAppend(file, NoFollowFiles.LOG_MODE);
         } catch (IOException e) {
             throw new IOException("cannot open log file " + file + " for writing (" + e
                     + "); fix its folder's permissions or choose another path", e);
         }
-        channel = out.getChannel();
-        regular = Files.isRegularFile(file);
-        size = regular ? channel.size() : 0;
+        regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+        size = regular ? out.size() : 0;
         atLineStart = true;
     }
 
@@ -285,7 +286,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     }
 
     private boolean endsWithNewline() throws IOException {
-        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer last = ByteBuffer.allocate(1);
             read.read(last, read.size() - 1);
             return last.get(0) == '\n';
@@ -295,13 +296,28 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     private void append(byte[] b, int off, int len) throws IOException {
         long before = size;
         int n = len;
+        ByteBuffer direct = DirectBuffers.take();
+        // A FileChannel closes itself when a thread writing to it is interrupted: a caller's pending
+        // interrupt must not cost every writer of this file its channel (restored below).
+        boolean interrupted = Thread.interrupted();
         try {
-            out.write(b, off, len);
+            for (int done = 0; done < len; ) {
+                int chunk = Math.min(len - done, direct.capacity());
+                direct.clear().put(b, off + done, chunk).flip();
+                while (direct.hasRemaining()) {
+                    out.write(direct);
+                }
+                done += chunk;
+            }
         } catch (IOException e) {
             // A write can fail halfway (disk full): the file's size says how much got out.
-            n = regular ? (int) Math.max(0, Math.min(len, channel.size() - before)) : 0;
+            n = regular ? (int) Math.max(0, Math.min(len, out.size() - before)) : 0;
             throw e;
         } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            DirectBuffers.give(direct);
             size += n;
             handedOver += n;
             if (n > 0) {
@@ -314,7 +330,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         if (closed) {
             throw new IOException("log file " + file + " is closed");
         }
-        if (out == null) {
+        if (out == null || !out.isOpen()) { // released, or closed by an interrupt during a write
             reopen();
         }
     }
