@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import jsup.healthmon.DurationText;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcNetTcp;
@@ -34,14 +35,20 @@ public final class TcpProbe implements Probe {
     private final String host;
     private final int port;
     private final ProcNetTcp tables;
+    private final HostLookup lookup;
 
     public TcpProbe(String host, int port, ProcFs procFs) {
+        this(host, port, procFs, HostLookup.system());
+    }
+
+    TcpProbe(String host, int port, ProcFs procFs, HostLookup lookup) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("tcp probe port " + port + " is out of range; use 1-65535");
         }
         this.host = host;
         this.port = port;
         this.tables = new ProcNetTcp(procFs);
+        this.lookup = lookup;
     }
 
     @Override
@@ -54,8 +61,14 @@ public final class TcpProbe implements Probe {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try (Socket socket = new Socket()) {
-            InetAddress address = InetAddress.getByName(host);
-            socket.connect(new InetSocketAddress(address, port), (int) Math.max(1, timeout.toMillis()));
+            // The name lookup counts against the timeout too: a hung DNS server must not hang the probe.
+            InetAddress address = lookup.resolve(host, timeout);
+            long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (leftMillis < 1) {
+                return ProbeResult.fail(describe(), start, "timed out after " + DurationText.format(timeout)
+                        + " looking up " + host + " (DNS)");
+            }
+            socket.connect(new InetSocketAddress(address, port), (int) leftMillis);
             if (isLocal(address) && !acceptedBy(socket, deadline)) {
                 return ProbeResult.fail(describe(), start,
                         "connected but not accepted within " + DurationText.format(timeout)
@@ -64,6 +77,9 @@ public final class TcpProbe implements Probe {
             return ProbeResult.pass(describe(), start, "connected");
         } catch (UnknownHostException e) {
             return ProbeResult.fail(describe(), start, "unknown host " + host);
+        } catch (TimeoutException e) {
+            return ProbeResult.fail(describe(), start, "timed out after " + DurationText.format(timeout)
+                    + " looking up " + host + " (DNS)");
         } catch (SocketTimeoutException e) {
             return ProbeResult.fail(describe(), start, "timed out after " + DurationText.format(timeout));
         } catch (ConnectException e) {

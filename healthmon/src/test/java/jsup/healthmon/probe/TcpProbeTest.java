@@ -1,14 +1,18 @@
 package jsup.healthmon.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +116,34 @@ class TcpProbeTest {
         ProbeResult r = new TcpProbe("no-such-host.invalid", 80, ProcFs.SYSTEM).check(Duration.ofSeconds(1));
         assertThat(r.ok()).isFalse();
         assertThat(r.detail()).isEqualTo("unknown host no-such-host.invalid");
+    }
+
+    @Test
+    void aHostLookupThatHangsFailsAtTheTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        open.add(never::countDown);
+        HostLookup hanging = new HostLookup(host -> {
+            try {
+                never.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        TcpProbe probe = new TcpProbe("gateway.internal", 18789, ProcFs.SYSTEM, hanging);
+
+        ProbeResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> probe.check(Duration.ofMillis(300)));
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.detail()).isEqualTo("timed out after 300ms looking up gateway.internal (DNS)");
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsReportedAsSuch() {
+        HostLookup none = new HostLookup(host -> {
+            throw new UnknownHostException(host);
+        });
+        ProbeResult r = new TcpProbe("nowhere.invalid", 80, ProcFs.SYSTEM, none).check(Duration.ofSeconds(2));
+        assertThat(r.detail()).isEqualTo("unknown host nowhere.invalid");
     }
 }
