@@ -109,6 +109,7 @@ public final class DaemonConnection implements AutoCloseable {
             case UNSUPPORTED_VERSION, UNKNOWN_COMMAND -> new ExitException(ExitCode.INTERNAL, msg
                     + "\nThe running jsupd is from another jsup version; restart it: jsup kill && jsup resurrect");
             case BUSY -> new ExitException(ExitCode.FAILURE, msg + "\njsupd is busy; run the command again.");
+            case FORBIDDEN -> new ExitException(ExitCode.FAILURE, msg);
             case INTERNAL -> new ExitException(ExitCode.FAILURE, msg + "\nSee " + home.resolve("jsupd.log"));
         };
     }

@@ -2,20 +2,22 @@ package jsup.supervisor.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import jsup.supervisor.files.ProcessUser;
 import jsup.supervisor.internal.JsupdLog;
 
 /**
@@ -25,12 +27,20 @@ import jsup.supervisor.internal.JsupdLog;
  * answered in order. A bad line gets an error response and the connection stays usable.
  *
  * <p>The caller must own the socket path (jsupd holds {@code jsupd.lock}): a file left there by a
- * dead daemon is removed before binding.
+ * dead daemon is replaced.
+ *
+ * <p>Safety: the socket is never wider than 0600 ({@link PrivateSocketBind}); a peer that is neither
+ * jsupd's user nor root is refused with {@link ErrorCode#FORBIDDEN} ({@link PeerCheck}); a connection
+ * that sends no complete request for {@link #IDLE_TIMEOUT} after it opened or got its last answer is
+ * closed, so idle connections cannot hold every slot and lock the CLI out with BUSY.
  */
 public final class ControlServer implements AutoCloseable {
 
     /** Connections served at once; one more gets {@link ErrorCode#BUSY} and is closed. */
     public static final int MAX_CONNECTIONS = 64;
+
+    /** A connection that waits this long for its next request (not while one runs) is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     /** How long {@link #close()} lets requests in flight finish before cutting their connections. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
@@ -43,39 +53,55 @@ public final class ControlServer implements AutoCloseable {
     private final Path socket;
     private final CommandHandler handler;
     private final ServerSocketChannel server;
+    private final Selector acceptable;
+    private final Duration idleTimeout;
+    private final PeerCheck peers;
     private final Thread acceptor;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private volatile boolean closing;
 
-    private ControlServer(Path socket, CommandHandler handler, ServerSocketChannel server) {
+    private ControlServer(Path socket, CommandHandler handler, ServerSocketChannel server, Selector acceptable,
+            Duration idleTimeout, PeerCheck peers) {
         this.socket = socket;
         this.handler = handler;
         this.server = server;
+        this.acceptable = acceptable;
+        this.idleTimeout = idleTimeout;
+        this.peers = peers;
         this.acceptor = new Thread(this::acceptLoop, "jsupd-control-accept");
         this.acceptor.setDaemon(true);
     }
 
-    /**
-     * Binds {@code socket} (mode 0600, set right after bind; the folder should be 0700 so nobody can
-     * reach the socket in between) and starts accepting.
-     */
+    /** Binds {@code socket} (mode 0600 from the start) and starts accepting. */
     public static ControlServer start(Path socket, CommandHandler handler) throws IOException {
+        return start(socket, handler, IDLE_TIMEOUT, new PeerCheck(ProcessUser.current()));
+    }
+
+    static ControlServer start(Path socket, CommandHandler handler, Duration idleTimeout, PeerCheck peers)
+            throws IOException {
         int pathBytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
         if (pathBytes > MAX_SOCKET_PATH) {
             throw new IOException("socket path " + socket + " is " + pathBytes + " bytes, Linux allows "
                     + MAX_SOCKET_PATH + "; set JSUP_HOME to a shorter folder");
         }
-        Files.deleteIfExists(socket);
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        ServerSocketChannel channel;
+        Selector selector;
         try {
-            channel.bind(UnixDomainSocketAddress.of(socket), 64);
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            channel = PrivateSocketBind.bind(socket, 64);
         } catch (IOException | RuntimeException e) {
-            channel.close();
             throw new IOException("cannot listen on " + socket + ": " + e.getMessage(), e);
         }
-        ControlServer s = new ControlServer(socket, handler, channel);
+        try {
+            // Non-blocking accept, so the acceptor wakes up to close idle connections too.
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        ControlServer s = new ControlServer(socket, handler, channel, selector, idleTimeout, peers);
         s.acceptor.start();
         return s;
     }
@@ -90,11 +116,15 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        long sweepMillis = Math.max(1, Math.min(1000, idleTimeout.toMillis() / 4));
         while (!closing) {
             SocketChannel ch;
             try {
+                acceptable.select(sweepMillis);
+                acceptable.selectedKeys().clear();
+                closeIdle();
                 ch = server.accept();
-            } catch (ClosedChannelException e) {
+            } catch (ClosedChannelException | ClosedSelectorException e) {
                 return;
             } catch (IOException e) {
                 if (closing) {
@@ -103,8 +133,18 @@ public final class ControlServer implements AutoCloseable {
                 log.warn("control socket accept failed: {}", e.toString());
                 continue;
             }
+            if (ch == null) {
+                continue;
+            }
+            Optional<String> refused = peers.refusal(ch);
+            if (refused.isPresent()) {
+                log.warn("control socket: refused a connection: {}", refused.get());
+                refuse(ch, new ControlException(ErrorCode.FORBIDDEN, refused.get()));
+                continue;
+            }
             if (connections.size() >= MAX_CONNECTIONS) {
-                refuse(ch);
+                refuse(ch, new ControlException(ErrorCode.BUSY,
+                        "jsupd already serves " + MAX_CONNECTIONS + " connections; retry in a moment"));
                 continue;
             }
             Connection c = new Connection(ch, connectionIds.incrementAndGet());
@@ -116,12 +156,20 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static void refuse(SocketChannel ch) {
+    private static void refuse(SocketChannel ch, ControlException why) {
         try (ch) {
-            writeLine(ch, ControlResponse.failure(null, new ControlException(ErrorCode.BUSY,
-                    "jsupd already serves " + MAX_CONNECTIONS + " connections; retry in a moment")).toLine());
+            ch.configureBlocking(true);
+            writeLine(ch, ControlResponse.failure(null, why).toLine());
         } catch (IOException e) {
             // The client went away first; nothing to tell it.
+        }
+    }
+
+    /** Closes the connections that have waited longer than the idle timeout for a request. */
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (Connection c : connections) {
+            c.closeIfIdleSince(now - idleTimeout.toNanos());
         }
     }
 
@@ -180,6 +228,7 @@ public final class ControlServer implements AutoCloseable {
         closing = true;
         try {
             server.close();
+            acceptable.close();
         } catch (IOException e) {
             // already closed or never bound: nothing to release
         }
@@ -221,6 +270,8 @@ public final class ControlServer implements AutoCloseable {
         private volatile Thread thread;
         private boolean busy;
         private boolean closed;
+        /** When the connection opened or its last answer went out (nanoTime). */
+        private long idleSince = System.nanoTime();
 
         Connection(SocketChannel channel, int number) {
             this.channel = channel;
@@ -270,7 +321,14 @@ public final class ControlServer implements AutoCloseable {
         /** Returns false when the server closed while this request ran: the answer was the last. */
         private synchronized boolean endRequest() {
             busy = false;
+            idleSince = System.nanoTime();
             return !closing && !closed;
+        }
+
+        synchronized void closeIfIdleSince(long before) {
+            if (!busy && idleSince - before < 0) {
+                forceClose();
+            }
         }
 
         synchronized void closeIfIdle() {

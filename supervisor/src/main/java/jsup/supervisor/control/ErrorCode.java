@@ -22,6 +22,8 @@ public enum ErrorCode {
     SHUTTING_DOWN,
     /** Too many connections at once; retry shortly. */
     BUSY,
+    /** The connecting user is neither jsupd's own nor root ({@code SO_PEERCRED}); the connection is closed. */
+    FORBIDDEN,
     /** A bug or an unexpected failure inside jsupd; the message says what, jsupd.log says more. */
     INTERNAL,
     /** Client side: no jsupd listens on the socket (not started, or it died). */
