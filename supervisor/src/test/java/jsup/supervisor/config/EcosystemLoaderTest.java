@@ -557,4 +557,22 @@ class EcosystemLoaderTest {
         assertThat(onlyApp("{\"script\": \"./ticker.sh\", \"log_date_format\": \"YYYY-MM-DD [at] HH:mm\"}")
                 .logDateFormat()).isEqualTo("YYYY-MM-DD [at] HH:mm");
     }
+
+    @Test
+    void removeUnownedAfterIsReadForLockStepsOnly() throws ConfigException {
+        Ecosystem eco = fx.loader().load(fx.ecosystem("e.json", """
+                {"apps": [{"script": "./ticker.sh", "pre_start": [
+                    {"clear_stale_locks": "/tmp/x/*.lock", "remove_unowned_after": "1h"},
+                    {"run": "true", "remove_unowned_after": "1h"}]}]}
+                """), null);
+
+        assertThat(eco.apps().get(0).preStart()).containsExactly(
+                new PreStartStep.ClearStaleLocks("/tmp/x/*.lock", Duration.ofHours(1)),
+                new PreStartStep.RunCommand("true", Duration.ofSeconds(30)));
+        assertThat(eco.warnings()).containsExactly(
+                "apps[0].pre_start[1].remove_unowned_after: applies only to clear_stale_locks steps; ignored here");
+        assertThat(problemsOfJson("{\"apps\": [{\"script\": \"./ticker.sh\", \"pre_start\": "
+                + "{\"clear_stale_locks\": \"x/*.lock\", \"remove_unowned_after\": \"soon\"}}]}"))
+                .extracting(ConfigProblem::path).containsExactly("apps[0].pre_start[0].remove_unowned_after");
+    }
 }
