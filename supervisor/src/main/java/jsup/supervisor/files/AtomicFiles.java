@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,18 @@ public final class AtomicFiles {
         syncFolder(target.toAbsolutePath().getParent());
     }
 
-    /** fsync of a folder, which makes a rename or a creation in it durable. */
+    /**
+     * fsync of a folder, which makes a rename or a creation in it durable. A folder jsupd may write
+     * but not read (mode 0300) cannot be opened for it: the file is then in place, only not forced.
+     */
     static void syncFolder(Path folder) throws IOException {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+        FileChannel dir;
+        try {
+            dir = FileChannel.open(folder, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            return;
+        }
+        try (dir) {
             dir.force(true);
         }
     }

@@ -1,6 +1,7 @@
 package jsup.supervisor.prestart;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -114,6 +115,9 @@ final class LockDirectory implements AutoCloseable {
         try {
             // O_NOFOLLOW: a symlink swapped in since the check above fails here (ELOOP).
             return parent.newDirectoryStream(part, LinkOption.NOFOLLOW_LINKS);
+        } catch (AccessDeniedException e) {
+            throw new IOException("folder " + walked + " cannot be read by jsupd's user, so it cannot be opened"
+                    + " without following symlinks", e);
         } catch (FileSystemException e) {
             throw new UnsafePathException(walked + " changed while it was opened (" + e.getReason() + ")");
         }
