@@ -29,6 +29,7 @@ class JsEcosystemStartTest {
         if (jsup != null) {
             jsup.killDaemon();
         }
+        JsupLauncher.killAll(tmp.toString());
     }
 
     @Test

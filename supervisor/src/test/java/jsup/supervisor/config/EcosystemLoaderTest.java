@@ -12,21 +12,9 @@ import java.util.Set;
 import jsup.healthmon.HealthAction;
 import jsup.healthmon.HealthSpec;
 import jsup.healthmon.ProbeSpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class EcosystemLoaderTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ConfigFixture(tmp);
-    }
+class EcosystemLoaderTest extends LoaderTestSupport {
 
     private List<ConfigProblem> problemsOf(Path file) {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> fx.loader().load(file, null));

@@ -1,38 +1,12 @@
 package jsup.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the loader refuses at load, with the key path, instead of failing later at start. */
-class InputChecksTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ConfigFixture(tmp);
-    }
-
-    private List<ConfigProblem> problems(String fileName, String text) {
-        Path file = fx.ecosystem(fileName, text);
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> fx.loader().load(file, null));
-        assertThat(e).as("%s should be refused", fileName).isNotNull();
-        assertThat(e.getMessage()).startsWith(file.toString());
-        return e.problems();
-    }
-
-    private List<ConfigProblem> problems(String json) {
-        return problems("ecosystem.json", json);
-    }
+class InputChecksTest extends LoaderTestSupport {
 
     private static String app(String name) {
         return "{\"script\": \"./ticker.sh\", \"name\": \"" + name + "\"}";
@@ -43,7 +17,7 @@ class InputChecksTest {
         String longest = "n".repeat(AppNames.MAX_BYTES);
         String tooLong = "n".repeat(300);
 
-        assertThat(fx.loader().load(fx.ecosystem("ok.json", "[" + app(longest) + "]"), null).apps()).hasSize(1);
+        assertThat(load("ok.json", "[" + app(longest) + "]").apps()).hasSize(1);
         assertThat(problems("[" + app(tooLong) + "]")).singleElement().extracting(ConfigProblem::toString).asString()
                 .startsWith("[0].name: \"nnn").endsWith("... is 300 bytes long; it is used in log file names, so use "
                         + "at most 128");
@@ -66,8 +40,8 @@ class InputChecksTest {
 
     @Test
     void namesWithSpacesAndPunctuationAreFine() throws ConfigException {
-        Ecosystem eco = fx.loader().load(fx.ecosystem("ok.json", "[" + String.join(",", app("python3 -m http.server"),
-                app("api:v2 (prod)"), app("..hidden"), app("café")) + "]"), null);
+        Ecosystem eco = load("ok.json", "[" + String.join(",", app("python3 -m http.server"),
+                app("api:v2 (prod)"), app("..hidden"), app("café")) + "]");
 
         assertThat(eco.apps()).extracting(AppSpec::name)
                 .containsExactly("python3 -m http.server", "api:v2 (prod)", "..hidden", "café");
@@ -82,8 +56,8 @@ class InputChecksTest {
                 "[0].name: \"web\" is also the namespace of api; a name and a namespace must differ, or "
                         + "`jsup restart web` could not mean both");
         // alone in a namespace of its own name: `jsup restart solo` means the same either way
-        assertThat(fx.loader().load(fx.ecosystem("solo.json",
-                "{\"script\": \"./ticker.sh\", \"name\": \"solo\", \"namespace\": \"solo\"}"), null).apps()).hasSize(1);
+        assertThat(load("solo.json",
+                "{\"script\": \"./ticker.sh\", \"name\": \"solo\", \"namespace\": \"solo\"}").apps()).hasSize(1);
         assertThat(problems("{\"script\": \"./ticker.sh\", \"namespace\": \"all\"}")).extracting(ConfigProblem::path)
                 .containsExactly("namespace");
     }
@@ -98,17 +72,17 @@ class InputChecksTest {
 
     @Test
     void oneAppObjectUnderAppsIsReadAsPm2ReadsIt() throws ConfigException {
-        Ecosystem eco = fx.loader().load(fx.ecosystem("one.json", "{\"apps\": {\"script\": \"./ticker.sh\"}}"), null);
+        Ecosystem eco = load("one.json", "{\"apps\": {\"script\": \"./ticker.sh\"}}");
 
         assertThat(eco.apps()).extracting(AppSpec::name).containsExactly("ticker");
     }
 
     @Test
     void unknownKeysSuggestOnlyCloseMatches() throws ConfigException {
-        Ecosystem eco = fx.loader().load(fx.ecosystem("e.json", """
+        Ecosystem eco = load("e.json", """
                 {"script": "./ticker.sh", "foo": 1, "nmae_prefix": "x", "autorestrat": false, "radio": 1,
                  "max_memory": "1G"}
-                """), null);
+                """);
 
         assertThat(eco.warnings()).containsExactly(
                 "foo: unknown key; jsup ignores it",

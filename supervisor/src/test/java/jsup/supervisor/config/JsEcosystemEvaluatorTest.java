@@ -16,21 +16,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecosystem.config.js} / {@code .cjs} / {@code .mjs} evaluated by a real node, as PM2 does. */
-class JsEcosystemEvaluatorTest {
+class JsEcosystemEvaluatorTest extends LoaderTestSupport {
 
-    @TempDir
-    Path tmp;
-
-    private ConfigFixture fx;
     private Map<String, String> shell;
     private Long strayPid;
 
     @BeforeEach
-    void setUp() {
-        fx = new ConfigFixture(tmp);
+    void setUpShell() {
         Optional<Path> node = new HostPaths(System.getenv()).onPath("node");
         assumeTrue(node.isPresent(), "node is not on PATH; the JavaScript ecosystem tests need it");
         // The user's shell: node's folder on PATH, and a variable the config reads through process.env.
@@ -47,12 +41,12 @@ class JsEcosystemEvaluatorTest {
         }
     }
 
-    private Ecosystem load(Path file, String profile) throws ConfigException {
+    private Ecosystem loadInShell(Path file, String profile) throws ConfigException {
         return fx.loader().load(file, profile, shell);
     }
 
     private ConfigProblem refused(Path file) {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(file, null));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loadInShell(file, null));
         assertThat(e).as("%s should be refused", file).isNotNull();
         assertThat(e.getMessage()).startsWith(file.toString() + ": ");
         return e.problems().get(0);
@@ -62,8 +56,8 @@ class JsEcosystemEvaluatorTest {
     void pm2DocumentationExampleLoadsWithProfilesAndDeployIgnored() throws ConfigException {
         Path file = fx.resource("pm2-docs.config.js");
 
-        Ecosystem plain = load(file, null);
-        Ecosystem production = load(file, "production");
+        Ecosystem plain = loadInShell(file, null);
+        Ecosystem production = loadInShell(file, "production");
 
         assertThat(plain.file()).isEqualTo(file);
         assertThat(plain.apps()).extracting(AppSpec::name).containsExactly("app", "worker", "api-app");
@@ -85,7 +79,7 @@ class JsEcosystemEvaluatorTest {
                 "module.exports = {\n  apps : [{\n    name   : \"app1\",\n    script : \"./app.js\"\n  }]\n}\n");
         Path json = fx.ecosystem("ecosystem.json", "{\"apps\": [{\"name\": \"app1\", \"script\": \"./app.js\"}]}");
 
-        assertThat(load(js, null).apps()).isEqualTo(fx.loader().load(json, null).apps());
+        assertThat(loadInShell(js, null).apps()).isEqualTo(fx.loader().load(json, null).apps());
     }
 
     @Test
@@ -96,7 +90,7 @@ class JsEcosystemEvaluatorTest {
                   env: {GREETING: process.env.GREETING, CWD: process.cwd(), UNSET: process.env.NOT_SET_ANYWHERE}}]};
                 """);
 
-        AppSpec web = load(file, null).apps().get(0);
+        AppSpec web = loadInShell(file, null).apps().get(0);
 
         assertThat(web.env()).containsEntry("GREETING", "hello from the shell")
                 .containsEntry("CWD", file.getParent().toString())
@@ -110,9 +104,9 @@ class JsEcosystemEvaluatorTest {
         Path esm = fx.ecosystem("esm/ecosystem.config.js", "export default {apps: [{script: '../app.js'}]};\n");
         ConfigFixture.file(fx.project.resolve("esm/package.json"), "{\"type\": \"module\"}\n");
 
-        assertThat(load(cjs, null).apps()).extracting(AppSpec::name).containsExactly("app");
-        assertThat(load(mjs, null).apps()).extracting(AppSpec::name).containsExactly("app");
-        assertThat(load(esm, null).apps()).extracting(AppSpec::script)
+        assertThat(loadInShell(cjs, null).apps()).extracting(AppSpec::name).containsExactly("app");
+        assertThat(loadInShell(mjs, null).apps()).extracting(AppSpec::name).containsExactly("app");
+        assertThat(loadInShell(esm, null).apps()).extracting(AppSpec::script)
                 .containsExactly(fx.project.resolve("app.js").toString());
     }
 
@@ -121,7 +115,7 @@ class JsEcosystemEvaluatorTest {
         Path file = fx.ecosystem("ecosystem.config.js",
                 "console.log('loading config', {apps: 1});\nmodule.exports = [{script: './app.js'}];\n");
 
-        assertThat(load(file, null).apps()).extracting(AppSpec::name).containsExactly("app");
+        assertThat(loadInShell(file, null).apps()).extracting(AppSpec::name).containsExactly("app");
     }
 
     @Test
@@ -129,7 +123,7 @@ class JsEcosystemEvaluatorTest {
         Path file = fx.ecosystem("ecosystem.config.js",
                 "module.exports = {apps: [{script: './app.js', max_memory_restart: '500X'}]};\n");
 
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(file, null));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loadInShell(file, null));
 
         assertThat(e.getMessage()).isEqualTo(file + ": apps[0].max_memory_restart: \"500X\" is not a size; "
                 + Sizes.ACCEPTED);
@@ -165,11 +159,11 @@ class JsEcosystemEvaluatorTest {
                 for (;;) {}
                 """);
         EcosystemLoader loader = new EcosystemLoader(fx.jsupHome, fx.environment,
-                new JsEcosystemEvaluator(Duration.ofSeconds(5)));
+                new JsEcosystemEvaluator(Duration.ofSeconds(8)));
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(file, null, shell));
 
-        assertThat(e.problems().get(0).message()).startsWith("node did not finish evaluating it within 5s and was "
+        assertThat(e.problems().get(0).message()).startsWith("node did not finish evaluating it within 8s and was "
                 + "stopped");
         assertThat(pidFile).as("the config started its child before it looped").exists();
         strayPid = Long.parseLong(Files.readString(pidFile).strip());
@@ -199,7 +193,7 @@ class JsEcosystemEvaluatorTest {
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(p.waitFor()).isZero();
 
-        assertThat(fx.loader().load(json, null).apps()).isEqualTo(load(file, null).apps());
+        assertThat(fx.loader().load(json, null).apps()).isEqualTo(loadInShell(file, null).apps());
     }
 
     @Test

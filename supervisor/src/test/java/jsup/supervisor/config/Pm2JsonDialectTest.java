@@ -1,38 +1,12 @@
 package jsup.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** PM2 evaluates a {@code .json} ecosystem file as a JavaScript object literal; jsup reads what real files rely on. */
-class Pm2JsonDialectTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ConfigFixture(tmp);
-    }
-
-    private Ecosystem load(String fileName, String text) throws ConfigException {
-        return fx.loader().load(fx.ecosystem(fileName, text), null);
-    }
-
-    private List<ConfigProblem> problems(String text) {
-        ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> fx.loader().load(fx.ecosystem("ecosystem.json", text), null));
-        assertThat(e).isNotNull();
-        return e.problems();
-    }
+class Pm2JsonDialectTest extends LoaderTestSupport {
 
     @Test
     void javascriptObjectLiteralSyntaxIsRead() throws ConfigException {
