@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Loads ecosystem files: PM2-compatible JSON ({@code {"apps": [...]}}, a bare array, or one app object), the same
- * in YAML, or an {@code ecosystem.config.js} evaluated by node. The whole file is checked before anything is returned: a bad file is refused with every problem
- * at once ({@link ConfigException}); things jsup ignores come back as {@link Ecosystem#warnings()}.
+ * in YAML, or an {@code ecosystem.config.js} evaluated by node. The whole file is checked before anything is
+ * returned: a bad file is refused with every problem at once ({@link ConfigException}); things jsup ignores come
+ * back as {@link Ecosystem#warnings()}.
  *
  * <p>Thread-safe; holds no state between loads.
  */

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class Fields {
 
-    private static final Pattern NUMBER_TEXT = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
+    private static final Pattern NUMBER_TEXT = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?\\s*");
 
     private final ObjectNode node;
     private final String path;
@@ -215,7 +215,8 @@ final class Fields {
 
     /**
      * PM2 reads a string where it expects a number as that number when JavaScript's {@code isNaN} says it is one
-     * ({@code "max_restarts": "50"}); this takes decimal text only, so {@code "0x10"} stays text.
+     * ({@code "max_restarts": "50"}); this takes decimal text only (with an exponent of at most 3 digits), so
+     * {@code "0x10"} stays text.
      */
     static JsonNode numeric(JsonNode value) {
         if (value.isTextual() && NUMBER_TEXT.matcher(value.textValue()).matches()) {
