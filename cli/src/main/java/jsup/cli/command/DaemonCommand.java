@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.StatusTable;
+import jsup.supervisor.config.EcosystemFiles;
 
 /** A command that talks to jsupd: opens the connection (starting jsupd if needed), then {@link #run(DaemonConnection)}. */
 abstract class DaemonCommand implements Runnable {
@@ -125,7 +125,6 @@ abstract class DaemonCommand implements Runnable {
     }
 
     static boolean looksLikeEcosystem(String arg) {
-        String lower = arg.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return EcosystemFiles.looksLikeEcosystem(arg);
     }
 }

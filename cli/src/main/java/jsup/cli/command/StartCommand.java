@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 final class StartCommand extends DaemonCommand {
 
     @Parameters(index = "0", paramLabel = "FILE|SCRIPT|TARGET",
-            description = "An ecosystem file (.json, .yaml, .yml), a script, or an app name, id, namespace or 'all'.")
+            description = "An ecosystem file (.json, .yaml, .yml, .config.js/.cjs/.mjs), a script, or an app name, id, "
+                    + "namespace or 'all'.")
     String what;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for a script (put them after --).")

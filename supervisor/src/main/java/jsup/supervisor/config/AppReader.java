@@ -102,16 +102,18 @@ final class AppReader {
         String name = f.nonEmptyText("name");
         boolean nameFromScript = false;
         if (name != null) {
-            String why = nameProblem(name);
+            String why = AppNames.nameProblem(name);
             if (why != null) {
                 f.bad("name", f.peek("name"), why);
+                name = null; // no log file names are made from it
             }
         } else if (!f.has("name") && scriptText != null) {
             name = defaultName(scriptText.strip());
             nameFromScript = true;
-            String why = nameProblem(name);
+            String why = AppNames.nameProblem(name);
             if (why != null) {
                 f.error("name", "is missing, and " + Values.quote(name) + " (from script) " + why);
+                name = null;
             }
         }
 
@@ -162,6 +164,10 @@ final class AppReader {
         boolean logCompress = f.bool("log_compress", false);
         Path pidFile = logPath(f, "pid_file", cwd, null);
         String namespace = f.nonEmptyText("namespace");
+        String namespaceWhy = namespace == null ? null : AppNames.namespaceProblem(namespace);
+        if (namespaceWhy != null) {
+            f.bad("namespace", f.peek("namespace"), namespaceWhy);
+        }
 
         List<PreStartStep> preStart = readPreStart(f, cwd);
         JsonNode healthNode = f.take("health");
@@ -176,7 +182,7 @@ final class AppReader {
                 autostart, stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoff, backoffFactor,
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
-                pidFile, namespace == null ? "default" : namespace, preStart, health);
+                pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health);
         return new Result(spec, name, nameFromScript);
     }
 
@@ -201,23 +207,6 @@ final class AppReader {
         base = base.substring(base.lastIndexOf('/') + 1);
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) : base;
-    }
-
-    /** Why a name cannot be used, or {@code null}. Names become file names and are typed on the command line. */
-    static String nameProblem(String name) {
-        if (name.contains("/") || name.chars().anyMatch(Character::isISOControl)) {
-            return "cannot be a name: it is used in log file names, so no / or control characters";
-        }
-        if (name.equals("all")) {
-            return "cannot be a name: \"all\" means every app on the command line";
-        }
-        if (name.chars().allMatch(Character::isDigit)) {
-            return "cannot be a name: numbers are app ids on the command line; add a letter";
-        }
-        if (name.equals(".") || name.equals("..")) {
-            return "cannot be a name; use letters, digits, - and _";
-        }
-        return null;
     }
 
     private Path readCwd(Fields f) {
@@ -379,7 +368,12 @@ final class AppReader {
             } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
                 into.put(variable, v.asText());
             } else {
-                f.problems().error(path, Values.show(v) + " is not a string, number or boolean");
+                // PM2 passes an object or array as its JSON text (and null as "null").
+                into.put(variable, v.toString());
+                if (v.isNull()) {
+                    f.problems().warn(path, "is null, passed as the text \"null\" as PM2 does; remove it to leave "
+                            + variable + " unset");
+                }
             }
         });
     }

@@ -1,7 +1,9 @@
 package jsup.supervisor.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Typed reads of one JSON object's keys. Each read records the key as used, so what is left over afterwards
@@ -16,6 +19,8 @@ import java.util.Set;
  * default) so the caller carries on and finds the next problem.
  */
 final class Fields {
+
+    private static final Pattern NUMBER_TEXT = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?\\s*");
 
     private final ObjectNode node;
     private final String path;
@@ -193,18 +198,31 @@ final class Fields {
         return value == null ? null : integer(key, value, min, max);
     }
 
-    /** A whole number within [min, max]; {@code null} (with a problem recorded) otherwise. */
+    /** A whole number within [min, max], also given as a string as PM2 allows; {@code null} (with a problem recorded) otherwise. */
     Integer integer(String key, JsonNode value, int min, int max) {
-        if (!isWholeNumber(value)) {
+        JsonNode numeric = numeric(value);
+        if (!isWholeNumber(numeric)) {
             bad(key, value, "is not a whole number; use one from " + min + " to " + max);
             return null;
         }
-        long number = value.decimalValue().longValue();
+        long number = numeric.decimalValue().longValue();
         if (number < min || number > max) {
             bad(key, value, "is out of range; use a whole number from " + min + " to " + max);
             return null;
         }
         return (int) number;
+    }
+
+    /**
+     * PM2 reads a string where it expects a number as that number when JavaScript's {@code isNaN} says it is one
+     * ({@code "max_restarts": "50"}); this takes decimal text only (with an exponent of at most 3 digits), so
+     * {@code "0x10"} stays text.
+     */
+    static JsonNode numeric(JsonNode value) {
+        if (value.isTextual() && NUMBER_TEXT.matcher(value.textValue()).matches()) {
+            return DecimalNode.valueOf(new BigDecimal(value.textValue().strip()));
+        }
+        return value;
     }
 
     private static boolean isWholeNumber(JsonNode value) {

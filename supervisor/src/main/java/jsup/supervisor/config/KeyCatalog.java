@@ -90,7 +90,7 @@ final class KeyCatalog {
      */
     static boolean harmless(String key, JsonNode value) {
         return switch (key) {
-            case "instances" -> value.isNumber() && value.asInt() == 1;
+            case "instances" -> Fields.numeric(value).isNumber() && Fields.numeric(value).asInt() == 1;
             case "exec_mode" -> value.isTextual() && value.asText().startsWith("fork");
             case "watch", "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
                  "shutdown_with_message", "wait_ready", "append_env_to_name", "windowsHide" ->
@@ -112,44 +112,50 @@ final class KeyCatalog {
     }
 
     /**
-     * The known key closest to {@code key}: by edit distance, with a known key that starts with or contains the
-     * typed one (at least 4 characters) counting as close, so {@code max_memory} finds {@code max_memory_restart}.
+     * The known key closest to {@code key}, when it is close enough to be the one meant: at most one edit (a
+     * swap of two neighbours counts as one) per three characters of the shorter word, so {@code autorestrat} finds
+     * {@code autorestart} but {@code foo} does not find {@code io}. A known key that starts with or contains the
+     * typed one, or the reverse, also counts when the shorter is at least 4 characters and half the longer, so
+     * {@code max_memory} finds {@code max_memory_restart}.
      */
     static Optional<String> nearest(String key, Collection<String> known) {
         String typed = key.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
         String best = null;
         int bestScore = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int score = distance(typed, candidate);
-            if (typed.length() >= 4 && (candidate.contains(typed) || typed.contains(candidate))) {
-                score = Math.min(score, 1);
-            }
-            if (score < bestScore) {
+            int shorter = Math.min(typed.length(), candidate.length());
+            int longer = Math.max(typed.length(), candidate.length());
+            int distance = distance(typed, candidate);
+            boolean close = distance <= Math.max(1, shorter / 3)
+                    || (shorter >= 4 && shorter * 2 >= longer
+                        && (candidate.contains(typed) || typed.contains(candidate)));
+            int score = candidate.contains(typed) || typed.contains(candidate) ? Math.min(distance, 1) : distance;
+            if (close && score < bestScore) {
                 bestScore = score;
                 best = candidate;
             }
         }
-        int allowed = Math.max(2, typed.length() / 3);
-        return bestScore <= allowed ? Optional.ofNullable(best) : Optional.empty();
+        return Optional.ofNullable(best);
     }
 
-    /** Levenshtein distance. */
+    /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

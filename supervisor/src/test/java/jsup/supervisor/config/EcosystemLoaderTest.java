@@ -12,21 +12,9 @@ import java.util.Set;
 import jsup.healthmon.HealthAction;
 import jsup.healthmon.HealthSpec;
 import jsup.healthmon.ProbeSpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class EcosystemLoaderTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ConfigFixture(tmp);
-    }
+class EcosystemLoaderTest extends LoaderTestSupport {
 
     private List<ConfigProblem> problemsOf(Path file) {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> fx.loader().load(file, null));
@@ -188,13 +176,6 @@ class EcosystemLoaderTest {
     }
 
     @Test
-    void javascriptEcosystemFilesAreRefusedWithAConversionHint() {
-        assertThat(problemsOf(fx.ecosystem("ecosystem.config.js", "module.exports = {apps: []}")))
-                .singleElement().extracting(ConfigProblem::message).asString()
-                .contains("not JavaScript").contains("JSON.stringify(require(");
-    }
-
-    @Test
     void emptyFilesAndWrongShapesAreRefused() {
         assertThat(problemsOf(fx.ecosystem("e.yaml", "# nothing\n"))).extracting(ConfigProblem::message)
                 .singleElement().asString().startsWith("the file is empty");
@@ -298,13 +279,12 @@ class EcosystemLoaderTest {
         fx.ecosystem("bad.env", "OK=1\nthis is not an assignment\n");
         assertThat(problemsOfJson("""
                 [{"script": "./ticker.sh", "env_file": "missing.env"},
-                 {"script": "./server", "env_file": "bad.env", "env": {"X": {"nested": 1}}, "env_prod": "no"}]
+                 {"script": "./server", "env_file": "bad.env", "env_prod": "no"}]
                 """)).extracting(ConfigProblem::toString).containsExactly(
                 "[0].env_file: \"missing.env\" does not exist (looked for " + fx.project.resolve("missing.env")
                         + "); create it or remove env_file",
                 "[1].env_file: " + fx.project.resolve("bad.env") + ":2: \"this is not an assignment\" is not "
                         + "KEY=VALUE (KEY: letters, digits, _ and .)",
-                "[1].env.X: {\"nested\":1} is not a string, number or boolean",
                 "[1].env_prod: \"no\" is not an object; use {\"NAME\": \"value\", ...}");
     }
 
