@@ -119,9 +119,14 @@ abstract class DaemonCommand implements Runnable {
             }
             printJson(results.size() == 1 ? results.get(0) : JSON.valueToTree(results));
         } else {
+            List<String> failed = appNames(settled.failed()); // reported below, not as started
             for (JsonNode result : results) {
                 for (int i = 0; i < fields.length; i += 2) {
-                    sayNames(result, fields[i], fields[i + 1]);
+                    List<String> names = new ArrayList<>(names(result.path(fields[i])));
+                    names.removeAll(failed);
+                    if (!names.isEmpty()) {
+                        say(fields[i + 1] + ": " + String.join(", ", names));
+                    }
                 }
             }
             printTable(settled.apps());
