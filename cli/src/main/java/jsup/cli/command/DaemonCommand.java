@@ -158,7 +158,6 @@ abstract class DaemonCommand implements Runnable {
      * An invalid file fails at the plan, before anything changed.
      */
     JsonNode deployFile(DaemonConnection daemon, String command, ObjectNode args, boolean asJson) {
-        args.set("caller_env", callerEnv());
         if (!asJson) {
             ObjectNode planOnly = args.deepCopy().put("plan_only", true);
             JsonNode plan = daemon.call(command, planOnly);
@@ -188,6 +187,7 @@ abstract class DaemonCommand implements Runnable {
                 throw new ExitException(ExitCode.USAGE, "jsup: no file " + path + "; check the path");
             }
             args.put("file", path.toString());
+            args.set("caller_env", callerEnv());
             if (only != null && !only.isEmpty()) {
                 ArrayNode o = args.putArray("only");
                 only.forEach(o::add);

@@ -12,6 +12,7 @@ import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.cli.launch.DaemonConnection;
+import jsup.supervisor.config.ShellWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class StartCommand extends DaemonCommand {
         Path path = ctx.resolve(what);
         if (Files.isRegularFile(path)) {
             startProgram(daemon, path.toString(), scriptArgs);
-        } else if (ShellWords.isCommandLine(what)) {
+        } else if (what.chars().anyMatch(Character::isWhitespace)) { // a command line: "prog args"
             List<String> words = splitCommandLine(what);
             List<String> args = new ArrayList<>(words.subList(1, words.size()));
             args.addAll(scriptArgs);
@@ -86,6 +87,7 @@ final class StartCommand extends DaemonCommand {
         rejectIf(!scriptArgs.isEmpty(), "arguments after the file (" + String.join(" ", scriptArgs)
                 + ") apply only to a program; set 'args' in the file instead");
         ObjectNode args = DaemonConnection.args().put("file", path.toString());
+        args.set("caller_env", callerEnv());
         if (only != null && !only.isEmpty()) {
             ArrayNode o = args.putArray("only");
             only.forEach(o::add);
@@ -136,11 +138,12 @@ final class StartCommand extends DaemonCommand {
         try {
             List<String> words = ShellWords.split(line);
             if (words.isEmpty()) {
-                throw new IllegalArgumentException("the command line is empty");
+                throw new IllegalArgumentException("has no words");
             }
             return words;
         } catch (IllegalArgumentException e) {
-            throw new ExitException(ExitCode.USAGE, "jsup: " + e.getMessage());
+            throw new ExitException(ExitCode.USAGE, "jsup: the command line \"" + line + "\" " + e.getMessage()
+                    + "; quote it as you would in a shell");
         }
     }
 

@@ -24,26 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --update-env} takes the caller's environment. A real jsupd in a temp home; each test
  * uses its own file and app names.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployFileEndToEndTest {
+class DeployFileEndToEndTest extends TempDaemonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private Path dir;
-    private TempDaemon daemon;
-
-    @BeforeAll
-    void startDaemon(@TempDir Path tmp) throws IOException {
-        dir = tmp;
-        daemon = new TempDaemon(tmp.resolve("home"));
+    @Override
+    void writeScripts() throws IOException {
         // Prints its NODE_ENV once, then idles: which env a run got is in its out log.
-        TempDaemon.script(tmp.resolve("app.sh"), "#!/bin/sh\necho \"NODE_ENV=$NODE_ENV EXTRA=$EXTRA\"\nexec sleep 1000\n");
-    }
-
-    @AfterAll
-    void stopDaemon() throws IOException {
-        daemon.close();
+        TempDaemon.script(dir.resolve("app.sh"), "#!/bin/sh\necho \"NODE_ENV=$NODE_ENV EXTRA=$EXTRA\"\nexec sleep 1000\n");
     }
 
     /** PM2's documented ecosystem example (docs: "Ecosystem File"), in JSON, with a shell script for app.js. */
@@ -61,16 +49,6 @@ class DeployFileEndToEndTest {
                 }
                 """.formatted(name, env));
         return f;
-    }
-
-    private CliRun.Result ok(String... args) {
-        CliRun.Result r = daemon.jsup(args);
-        assertThat(r.exitCode()).as("jsup %s\n%s", String.join(" ", args), r).isZero();
-        return r;
-    }
-
-    private JsonNode describe(String name) throws IOException {
-        return JSON.readTree(ok("describe", name, "--json").out()).get(0);
     }
 
     private String outLog(String name) throws IOException {

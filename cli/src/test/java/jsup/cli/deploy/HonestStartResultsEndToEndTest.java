@@ -18,25 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (exit 1) with the last lines of the app's error log, and the table after an action shows the
  * apps settled, not {@code launching} with pid 0.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HonestStartResultsEndToEndTest {
+class HonestStartResultsEndToEndTest extends TempDaemonTest {
 
-    private Path dir;
-    private TempDaemon daemon;
-
-    @BeforeAll
-    void startDaemon(@TempDir Path tmp) throws IOException {
-        dir = tmp;
-        daemon = new TempDaemon(tmp.resolve("home"));
-        TempDaemon.script(tmp.resolve("crash.sh"), "#!/bin/sh\necho 'fatal: config.yml not found' >&2\nexit 3\n");
-        TempDaemon.script(tmp.resolve("fragile.sh"), "#!/bin/sh\nif [ -e \"$0.broken\" ]; then\n"
+    @Override
+    void writeScripts() throws IOException {
+        TempDaemon.script(dir.resolve("crash.sh"), "#!/bin/sh\necho 'fatal: config.yml not found' >&2\nexit 3\n");
+        TempDaemon.script(dir.resolve("fragile.sh"), "#!/bin/sh\nif [ -e \"$0.broken\" ]; then\n"
                 + "  echo 'database unreachable' >&2\n  exit 1\nfi\nexec sleep 1000\n");
-        TempDaemon.script(tmp.resolve("idle.sh"), "#!/bin/sh\nexec sleep 1000\n");
-    }
-
-    @AfterAll
-    void stopDaemon() throws IOException {
-        daemon.close();
+        TempDaemon.script(dir.resolve("idle.sh"), "#!/bin/sh\nexec sleep 1000\n");
     }
 
     @Test

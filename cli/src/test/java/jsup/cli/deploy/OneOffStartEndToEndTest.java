@@ -21,38 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ecosystem key and validated by jsupd like a file's app; a command line is split like a shell; a
  * program is found on the caller's PATH; a missing path is "no such file" (exit 2).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OneOffStartEndToEndTest {
+class OneOffStartEndToEndTest extends TempDaemonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private Path dir;
-    private TempDaemon daemon;
-
-    @BeforeAll
-    void startDaemon(@TempDir Path tmp) throws IOException {
-        dir = tmp;
-        daemon = new TempDaemon(tmp.resolve("home"));
-        TempDaemon.script(tmp.resolve("idle.sh"), "#!/bin/sh\nexec sleep 1000\n");
-    }
-
-    @AfterAll
-    void stopDaemon() throws IOException {
-        daemon.close();
-    }
-
-    private CliRun.Result ok(Map<String, String> env, String... args) {
-        CliRun.Result r = daemon.jsup(env, args);
-        assertThat(r.exitCode()).as("jsup %s\n%s", String.join(" ", args), r).isZero();
-        return r;
-    }
-
-    private CliRun.Result ok(String... args) {
-        return ok(Map.of(), args);
-    }
-
-    private JsonNode describe(String name) throws IOException {
-        return JSON.readTree(ok("describe", name, "--json").out()).get(0);
+    @Override
+    void writeScripts() throws IOException {
+        TempDaemon.script(dir.resolve("idle.sh"), "#!/bin/sh\nexec sleep 1000\n");
     }
 
     @Test
