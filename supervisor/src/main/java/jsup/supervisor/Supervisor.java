@@ -179,7 +179,7 @@ public final class Supervisor implements AutoCloseable {
 
     private void redefineOnceStopped(ManagedApp app, AppSpec spec, boolean start, String reason, boolean wasUp,
                                      int attempts, CompletableFuture<AppStatus> done) {
-        app.stop(ticker.getAsLong()).whenComplete((stopped, failure) -> loop.execute(() -> {
+        app.stop(ticker.getAsLong()).whenComplete((stopped, failure) -> onLoopOrFail(done, () -> {
             long now = ticker.getAsLong();
             if (engine.lookup(app.name()).orElse(null) != app) {
                 done.completeExceptionally(new NoSuchElementException("unknown app: " + app.name()));
@@ -210,6 +210,15 @@ public final class Supervisor implements AutoCloseable {
                 }
             });
         }));
+    }
+
+    /** Runs {@code step} on the engine thread; fails {@code done} when the supervisor has closed. */
+    private void onLoopOrFail(CompletableFuture<?> done, Runnable step) {
+        try {
+            loop.execute(step);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the supervisor closed during the change", e));
+        }
     }
 
     /** Stops the app, then forgets it. */

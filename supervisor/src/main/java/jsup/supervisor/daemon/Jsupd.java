@@ -396,7 +396,12 @@ public final class Jsupd implements AutoCloseable {
     CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
         health.unregister(spec.name());
         health.register(spec, this::processTree);
-        return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> requestStateWrite());
+        return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
+            if (e != null && supervisor.status(spec.name()).isEmpty()) {
+                health.unregister(spec.name()); // deleted meanwhile
+            }
+            requestStateWrite();
+        });
     }
 
     /**

@@ -182,10 +182,11 @@ final class JsupdCommands implements CommandHandler {
 
     /**
      * The request's ecosystem file with its env profile: the one place a request's file is loaded.
-     * {@code caller_env} is checked here; the loader evaluates a {@code .js} file with it.
+     * {@code caller_env} is checked here, so a bad one fails every file request alike; it is for the
+     * loader, which evaluates a {@code .js} file with the caller's environment.
      */
     private Ecosystem loadFile(ControlRequest r) throws ControlException, ConfigException {
-        CallerEnvironment.of(r);
+        CallerEnvironment.of(r); // checked only: handed to the loader once it evaluates .js files
         return jsupd.loader().load(absolute(r, "file"), r.optText("env"));
     }
 
