@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
@@ -130,10 +131,10 @@ abstract class DaemonCommand implements Runnable {
                 }
             }
             printTable(settled.apps());
-        }
-        if (!settled.launching().isEmpty()) {
-            say("still launching: " + String.join(", ", appNames(settled.launching()))
-                    + " (see how they do with: jsup list)");
+            if (!settled.launching().isEmpty()) {
+                say("still launching: " + String.join(", ", appNames(settled.launching()))
+                        + " (see how they do with: jsup list)");
+            }
         }
         StartFailures.failIfAny(settled.failed());
     }
@@ -171,7 +172,7 @@ abstract class DaemonCommand implements Runnable {
     /** This shell's environment, for {@code --update-env} and for a {@code .js} file's evaluation. */
     ObjectNode callerEnv() {
         ObjectNode env = JSON.createObjectNode();
-        new java.util.TreeMap<>(ctx.env()).forEach(env::put);
+        new TreeMap<>(ctx.env()).forEach(env::put);
         return env;
     }
 

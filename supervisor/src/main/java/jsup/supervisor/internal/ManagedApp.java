@@ -225,7 +225,8 @@ public final class ManagedApp {
      *
      * @param restartReason recorded in the restart history (and counted) when the redeploy restarts
      *                      a run that was up; {@code null} for none
-     * @throws IllegalStateException when a process runs, or the name differs
+     * @throws IllegalStateException when a process runs
+     * @throws IllegalArgumentException when the name differs
      */
     public void redefine(AppSpec next, String restartReason, long now) {
         if (!machine.is(STOPPED, ERRORED) || !leftovers.isDone() || !launchSettled.isDone()) {
