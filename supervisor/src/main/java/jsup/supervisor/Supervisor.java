@@ -46,6 +46,9 @@ public final class Supervisor implements AutoCloseable {
     static final int LAUNCH_THREADS = 2;
     static final long LAUNCH_THREAD_IDLE_SECONDS = 10;
 
+    /** How often a redefine stops the app again when something (a health restart) started it meanwhile. */
+    private static final int REDEFINE_ATTEMPTS = 3;
+
     private final SupervisorListener listener;
     private final LongSupplier ticker = System::nanoTime;
     private final ExecutorService workers;
@@ -152,6 +155,70 @@ public final class Supervisor implements AutoCloseable {
      */
     public CompletableFuture<AppStatus> restart(String name, String reason) {
         return offLoop(call(now -> engine.find(name).restart(now, reason)));
+    }
+
+    /**
+     * Applies a changed definition to a registered app in place, so it keeps its id and restart
+     * history (a redeployed ecosystem file): stop (when it runs) → swap the definition on the engine
+     * thread → start again when {@code start}. A run that was up and is started again counts as a
+     * restart, recorded with {@code reason}. Completes as {@link #restart} does (online, errored or
+     * stopped), or, without {@code start}, once the new definition is in place.
+     *
+     * @throws NoSuchElementException for an unknown name
+     */
+    public CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
+        CompletableFuture<AppStatus> done = new CompletableFuture<>();
+        call(now -> {
+            ManagedApp app = engine.find(spec.name());
+            boolean wasUp = app.status().hasProcess() || app.status() == ProcessStatus.WAITING_RESTART;
+            redefineOnceStopped(app, spec, start, reason, wasUp, REDEFINE_ATTEMPTS, done);
+            return null;
+        });
+        return offLoop(done);
+    }
+
+    private void redefineOnceStopped(ManagedApp app, AppSpec spec, boolean start, String reason, boolean wasUp,
+                                     int attempts, CompletableFuture<AppStatus> done) {
+        app.stop(ticker.getAsLong()).whenComplete((stopped, failure) -> onLoopOrFail(done, () -> {
+            long now = ticker.getAsLong();
+            if (engine.lookup(app.name()).orElse(null) != app) {
+                done.completeExceptionally(new NoSuchElementException("unknown app: " + app.name()));
+                return;
+            }
+            try {
+                app.redefine(spec, wasUp && start ? reason : null, now);
+            } catch (IllegalStateException startedMeanwhile) {
+                if (attempts > 1) {
+                    redefineOnceStopped(app, spec, start, reason, wasUp, attempts - 1, done);
+                } else {
+                    done.completeExceptionally(startedMeanwhile);
+                }
+                return;
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            if (!start) {
+                done.complete(app.snapshot());
+                return;
+            }
+            app.restart(now, reason).whenComplete((s, e) -> {
+                if (e != null) {
+                    done.completeExceptionally(e);
+                } else {
+                    done.complete(s);
+                }
+            });
+        }));
+    }
+
+    /** Runs {@code step} on the engine thread; fails {@code done} when the supervisor has closed. */
+    private void onLoopOrFail(CompletableFuture<?> done, Runnable step) {
+        try {
+            loop.execute(step);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the supervisor closed during the change", e));
+        }
     }
 
     /** Stops the app, then forgets it. */

@@ -37,20 +37,35 @@ abstract class AppActionCommand extends DaemonCommand {
     /** Result fields to report, each with its label: {field, label, field, label…}. */
     abstract String[] reportedFields();
 
-    /** Whether an app left errored makes the command fail (restart, reload). */
-    boolean failsOnErrored() {
+    /**
+     * Whether the command starts apps (restart, reload): a file is then deployed (its plan printed
+     * first), and the report waits for the apps to settle and fails for those that did not come up.
+     */
+    boolean startsApps() {
         return false;
+    }
+
+    /** Adds the command's own options to one target's request. */
+    ObjectNode withOptions(ObjectNode args) {
+        return args;
     }
 
     @Override
     final void run(DaemonConnection daemon) {
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        List<JsonNode> results = new ArrayList<>();
         for (String target : targets) {
-            ObjectNode args = targetOrFile(target, only);
-            results.add(daemon.call(command(), args));
+            ObjectNode args = withOptions(targetOrFile(target, only));
+            results.add(startsApps() && args.has("file") ? deployFile(daemon, command(), args, json)
+                    : daemon.call(command(), args));
+        }
+        if (startsApps()) {
+            reportStarts(daemon, results, json, reportedFields());
+            return;
         }
         if (json) {
-            printJson(results.size() == 1 ? results.get(0) : results);
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            results.forEach(all::add);
+            printJson(results.size() == 1 ? results.get(0) : all);
         } else {
             String[] fields = reportedFields();
             for (JsonNode result : results) {
@@ -59,11 +74,6 @@ abstract class AppActionCommand extends DaemonCommand {
                 }
             }
             printTable(daemon);
-        }
-        if (failsOnErrored()) {
-            for (JsonNode result : results) {
-                failOnErrored(result.path("apps"));
-            }
         }
     }
 }

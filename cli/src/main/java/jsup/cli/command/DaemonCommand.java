@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
@@ -81,22 +82,96 @@ abstract class DaemonCommand implements Runnable {
     void printTable(DaemonConnection daemon) {
         List<JsonNode> apps = new ArrayList<>();
         daemon.call("list", null).path("apps").forEach(apps::add);
+        printTable(apps);
+    }
+
+    void printTable(List<JsonNode> apps) {
         ctx.out().print(StatusTable.render(apps, ansi()));
     }
 
-    /** Fails with exit code 1 naming every app of {@code apps} that ended {@code errored}. */
-    static void failOnErrored(JsonNode apps) {
-        List<String> errored = new ArrayList<>();
-        for (JsonNode app : apps) {
-            if ("errored".equals(app.path("status").asText())) {
-                String reason = app.path("status_reason").asText("");
-                errored.add("'" + app.path("name").asText() + "'" + (reason.isEmpty() ? "" : ": " + reason));
+    /**
+     * The report of an action that starts apps (start, restart, reload, resurrect): once the apps it
+     * started have settled ({@link AppSettling}), the lines of what happened (each result's
+     * {@code fields}: {field, label, …}) and the table, or the results as JSON with the settled apps;
+     * then exit 1 naming every app that did not come up, with the last lines of its error log.
+     */
+    void reportStarts(DaemonConnection daemon, List<JsonNode> results, boolean asJson, String... fields) {
+        List<JsonNode> started = new ArrayList<>();
+        for (JsonNode result : results) {
+            for (JsonNode w : result.path("warnings")) {
+                warn(w.asText());
+            }
+            List<String> names = new ArrayList<>(names(result.path("started")));
+            names.addAll(names(result.path("restarted")));
+            for (JsonNode app : result.path("apps")) {
+                if (names.contains(app.path("name").asText())) {
+                    started.add(app);
+                }
             }
         }
-        if (!errored.isEmpty()) {
-            throw new ExitException(ExitCode.FAILURE, "jsup: errored " + String.join("; ", errored)
-                    + "\nSee why with: jsup describe <name>   and   jsup logs <name> --nostream");
+        AppSettling.Outcome settled = AppSettling.await(daemon, started);
+        if (asJson) {
+            for (JsonNode result : results) {
+                if (result instanceof ObjectNode o && o.has("apps")) {
+                    o.set("apps", latest(o.path("apps"), settled.apps()));
+                }
+            }
+            printJson(results.size() == 1 ? results.get(0) : JSON.valueToTree(results));
+        } else {
+            List<String> failed = appNames(settled.failed()); // reported below, not as started
+            for (JsonNode result : results) {
+                for (int i = 0; i < fields.length; i += 2) {
+                    List<String> names = new ArrayList<>(names(result.path(fields[i])));
+                    names.removeAll(failed);
+                    if (!names.isEmpty()) {
+                        say(fields[i + 1] + ": " + String.join(", ", names));
+                    }
+                }
+            }
+            printTable(settled.apps());
+            if (!settled.launching().isEmpty()) {
+                say("still launching: " + String.join(", ", appNames(settled.launching()))
+                        + " (see how they do with: jsup list)");
+            }
         }
+        StartFailures.failIfAny(settled.failed());
+    }
+
+    /** {@code apps} as they are now, per {@code now} (the last list); an app no longer listed is dropped. */
+    private static ArrayNode latest(JsonNode apps, List<JsonNode> now) {
+        ArrayNode fresh = JSON.createArrayNode();
+        for (JsonNode app : apps) {
+            String name = app.path("name").asText();
+            now.stream().filter(n -> n.path("name").asText().equals(name)).findFirst().ifPresent(fresh::add);
+        }
+        return fresh;
+    }
+
+    static List<String> appNames(List<JsonNode> apps) {
+        return apps.stream().map(a -> a.path("name").asText()).toList();
+    }
+
+    /**
+     * {@code start|restart|reload FILE}: unless JSON is wanted, jsupd's plan for the file first, one
+     * line per app (added / changed and which keys / unchanged / not in the file), then the action.
+     * An invalid file fails at the plan, before anything changed.
+     */
+    JsonNode deployFile(DaemonConnection daemon, String command, ObjectNode args, boolean asJson) {
+        if (!asJson) {
+            ObjectNode planOnly = args.deepCopy().put("plan_only", true);
+            JsonNode plan = daemon.call(command, planOnly);
+            for (String line : DeploySummary.lines(plan.path("deploy"), args.path("file").asText())) {
+                say(line);
+            }
+        }
+        return daemon.call(command, args);
+    }
+
+    /** This shell's environment, for {@code --update-env} and for a {@code .js} file's evaluation. */
+    ObjectNode callerEnv() {
+        ObjectNode env = JSON.createObjectNode();
+        new TreeMap<>(ctx.env()).forEach(env::put);
+        return env;
     }
 
     /**
@@ -111,6 +186,7 @@ abstract class DaemonCommand implements Runnable {
                 throw new ExitException(ExitCode.USAGE, "jsup: no file " + path + "; check the path");
             }
             args.put("file", path.toString());
+            args.set("caller_env", callerEnv());
             if (only != null && !only.isEmpty()) {
                 ArrayNode o = args.putArray("only");
                 only.forEach(o::add);
@@ -124,6 +200,11 @@ abstract class DaemonCommand implements Runnable {
         return args.put("target", arg);
     }
 
+    /**
+     * Whether {@code arg} names an ecosystem file, by PM2's rule ({@code Common.isConfigFile}):
+     * {@code .json}, {@code .yml}, {@code .yaml}, {@code .config.js}, {@code .config.cjs},
+     * {@code .config.mjs}. Such a file is never run as an app.
+     */
     static boolean looksLikeEcosystem(String arg) {
         return EcosystemFiles.looksLikeEcosystem(arg);
     }

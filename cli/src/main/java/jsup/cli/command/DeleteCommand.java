@@ -20,9 +20,4 @@ final class DeleteCommand extends AppActionCommand {
     String[] reportedFields() {
         return new String[] {"deleted", "deleted"};
     }
-
-    @Override
-    boolean failsOnErrored() {
-        return false;
-    }
 }

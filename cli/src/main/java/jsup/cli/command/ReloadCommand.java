@@ -4,9 +4,10 @@ import jsup.cli.CliContext;
 import picocli.CommandLine.Command;
 
 /** {@code jsup reload <name|id|namespace|all|file>…}. */
-@Command(name = "reload", description = "Restart apps. Same as restart for jsup's single-process apps: there is no zero-downtime reload "
-            + "(PM2 has one only in cluster mode).")
-final class ReloadCommand extends AppActionCommand {
+@Command(name = "reload", description = {"Restart apps. Same as restart for jsup's single-process apps: there is no "
+            + "zero-downtime reload (PM2 has one only in cluster mode).",
+        "With a file: deployed as by restart (new apps started, changed ones restarted with their new definition)."})
+class ReloadCommand extends RestartingCommand {
 
     ReloadCommand(CliContext ctx) {
         super(ctx);
@@ -19,11 +20,7 @@ final class ReloadCommand extends AppActionCommand {
 
     @Override
     String[] reportedFields() {
-        return new String[] {"restarted", "reloaded (restarted)"};
-    }
-
-    @Override
-    boolean failsOnErrored() {
-        return true;
+        return new String[] {"started", "started", "restarted", "reloaded (restarted)", "registered",
+            "registered, not started"};
     }
 }

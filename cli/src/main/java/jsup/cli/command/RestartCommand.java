@@ -4,8 +4,12 @@ import jsup.cli.CliContext;
 import picocli.CommandLine.Command;
 
 /** {@code jsup restart <name|id|namespace|all|file>…}. */
-@Command(name = "restart", description = "Restart apps (a stopped app is started). Resets the crash-loop count; recorded as 'manual'.")
-final class RestartCommand extends AppActionCommand {
+@Command(name = "restart", description = {"Restart apps (a stopped app is started). Resets the crash-loop count; "
+            + "recorded as 'manual'.",
+        "With a file: re-read it (--env included); new apps are started, changed ones restarted with their new "
+            + "definition (same id and history), the others restarted; apps not in the file are left alone.",
+        "Waits until the apps are up; exit 1 with the end of its error log when one does not come up."})
+class RestartCommand extends RestartingCommand {
 
     RestartCommand(CliContext ctx) {
         super(ctx);
@@ -18,11 +22,6 @@ final class RestartCommand extends AppActionCommand {
 
     @Override
     String[] reportedFields() {
-        return new String[] {"restarted", "restarted"};
-    }
-
-    @Override
-    boolean failsOnErrored() {
-        return true;
+        return new String[] {"started", "started", "restarted", "restarted", "registered", "registered, not started"};
     }
 }

@@ -21,9 +21,4 @@ final class StopCommand extends AppActionCommand {
     String[] reportedFields() {
         return new String[] {"stopped", "stopped", "already_stopped", "already stopped"};
     }
-
-    @Override
-    boolean failsOnErrored() {
-        return false;
-    }
 }

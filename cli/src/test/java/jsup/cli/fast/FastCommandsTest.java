@@ -57,7 +57,9 @@ class FastCommandsTest {
                 ]}
                 """);
         jsup = new JsupLauncher(tmp.resolve("home"), Files.createDirectories(tmp.resolve("work")));
-        ok("start", apps.resolve("ecosystem.json").toString());
+        // crash ends errored within its start window, so the start says so (exit 1); the others are up.
+        JsupLauncher.Result started = jsup.run("start", apps.resolve("ecosystem.json").toString());
+        assertThat(started.exitCode()).as(started.toString()).isEqualTo(1);
         ok("stop", "web");
         ok("stop", "wörker-名前");
         await().atMost(WAIT).until(() -> ok("list").out().lines()

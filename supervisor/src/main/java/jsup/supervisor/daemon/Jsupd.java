@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,6 +91,7 @@ public final class Jsupd implements AutoCloseable {
     private final Supervisor supervisor;
     private final HealthSupervision health;
     private final EcosystemLoader loader;
+    private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
     /** Each app's config as JSON, computed once per spec: state.json is rewritten after every
      *  transition, and serialising 500 unchanged configs each time made a big start quadratic. */
@@ -232,6 +234,10 @@ public final class Jsupd implements AutoCloseable {
         return loader;
     }
 
+    CallerEnvironment callerEnvironment() {
+        return callerEnvironment;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -346,8 +352,8 @@ public final class Jsupd implements AutoCloseable {
 
     /**
      * Registers each app and starts those {@code shouldStart} accepts. An app that runs is left
-     * alone ("starting what already runs changes nothing"); a registered app that does not run is
-     * replaced by the new definition when it differs.
+     * alone ("starting what already runs changes nothing"); a registered app that does not run takes
+     * the new definition in place when it differs (keeping its id and history).
      */
     synchronized Admission admit(List<AppSpec> specs, Predicate<AppSpec> shouldStart) {
         List<String> started = new ArrayList<>();
@@ -366,10 +372,9 @@ public final class Jsupd implements AutoCloseable {
                 alreadyRunning.add(spec.name());
                 continue;
             }
+            callerEnvironment.defined(spec);
             if (known != null && !known.spec().equals(spec)) {
-                health.unregister(spec.name());
-                supervisor.remove(spec.name()).join();
-                known = null;
+                redefine(spec, false, null).join();
             }
             if (known == null) {
                 added.add(spec);
@@ -386,6 +391,21 @@ public final class Jsupd implements AutoCloseable {
     }
 
     /**
+     * Gives a registered app a new definition in place, its health checks with it (see
+     * {@link Supervisor#redefine}): id and restart history stay.
+     */
+    CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
+        health.unregister(spec.name());
+        health.register(spec, this::processTree);
+        return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
+            if (e != null && supervisor.status(spec.name()).isEmpty()) {
+                health.unregister(spec.name()); // deleted meanwhile
+            }
+            requestStateWrite();
+        });
+    }
+
+    /**
      * True while the app runs or is about to run again: what save and state.json record as
      * "running", so an app that ended on its own (autorestart off, a stop exit code, a crash loop, a
      * failed pre-start) is not brought back by resurrect or after a jsupd crash.
@@ -397,6 +417,7 @@ public final class Jsupd implements AutoCloseable {
     /** Stops and forgets an app. */
     void delete(String name) {
         health.unregister(name);
+        callerEnvironment.forget(name);
         supervisor.remove(name).join();
         requestStateWrite();
     }

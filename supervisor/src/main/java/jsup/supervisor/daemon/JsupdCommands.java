@@ -107,14 +107,12 @@ final class JsupdCommands implements CommandHandler {
     }
 
     private JsonNode start(ControlRequest r) throws ControlException, ConfigException {
-        List<AppSpec> specs;
         List<String> warnings = new ArrayList<>();
         if (r.has("file")) {
-            Ecosystem eco = jsupd.loader().load(absolute(r, "file"), r.optText("env"));
-            warnings.addAll(eco.warnings());
-            specs = only(eco, r.strings("only"));
-            Jsupd.Admission a = jsupd.admit(specs, AppSpec::autostart);
-            return admission(a, warnings);
+            return deploy(r, false);
+        }
+        if (r.has("app")) {
+            return admission(jsupd.admit(List.of(oneOff(r)), s -> true), warnings);
         }
         if (r.has("script")) {
             Path script = absolute(r, "script");
@@ -136,8 +134,61 @@ final class JsupdCommands implements CommandHandler {
             jsupd.requestStateWrite();
             return admission(new Jsupd.Admission(null, started, already, List.of(), List.of()), warnings);
         }
-        throw new ControlException(ErrorCode.BAD_REQUEST,
-                "start needs \"file\" (an ecosystem file), \"script\" (a program to run) or \"target\" (a known app)");
+        throw new ControlException(ErrorCode.BAD_REQUEST, "start needs \"file\" (an ecosystem file), \"app\" "
+                + "(one app object), \"script\" (a program to run) or \"target\" (a known app)");
+    }
+
+    /**
+     * {@code start|restart|reload} of a file: the plan (added / changed / unchanged / not in the
+     * file), then, unless {@code plan_only}, its execution. Nothing is touched when the file is invalid.
+     */
+    private JsonNode deploy(ControlRequest r, boolean restartUnchanged) throws ControlException, ConfigException {
+        Ecosystem eco = loadFile(r);
+        List<String> only = r.strings("only");
+        DeployPlan plan = DeployPlan.of(only(eco, only), supervisor.list(), only.isEmpty());
+        ObjectNode result = NODES.objectNode();
+        result.set("deploy", plan.toJson());
+        result.set("warnings", strings(eco.warnings()));
+        if (r.bool("plan_only", false)) {
+            return result;
+        }
+        Redeployment.Outcome o = Redeployment.apply(jsupd, plan, restartUnchanged);
+        result.set("started", strings(o.started()));
+        result.set("restarted", strings(o.restarted()));
+        result.set("already_running", strings(o.alreadyRunning()));
+        result.set("registered", strings(o.registered()));
+        result.set("apps", render(named(List.of(o.started(), o.restarted(), o.alreadyRunning(), o.registered())),
+                false));
+        return result;
+    }
+
+    /**
+     * One app given as an ecosystem app object ({@code jsup start prog --flags}: the CLI maps each
+     * flag onto its key), validated like a file's; relative paths are taken from {@code cwd}.
+     */
+    private AppSpec oneOff(ControlRequest r) throws ControlException, ConfigException {
+        JsonNode app = r.args().get("app");
+        if (!app.isObject()) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "argument \"app\" of \"start\" must be an app object, "
+                    + "e.g. {\"script\": \"server.js\"}");
+        }
+        try {
+            List<AppSpec> apps = jsupd.loader().load(app, absolute(r, "cwd"), null).apps();
+            return apps.get(0);
+        } catch (ConfigException e) {
+            throw new ConfigException("the command line", e.problems());
+        }
+    }
+
+    /**
+     * The request's ecosystem file with its env profile: the one place a request's file is loaded.
+     * {@code caller_env} is checked here, so a bad one fails every file request alike; it is for the
+     * loader, which evaluates a {@code .js} file with the caller's environment.
+     */
+    private Ecosystem loadFile(ControlRequest r) throws ControlException, ConfigException {
+        Map<String, String> callerEnv = CallerEnvironment.of(r);
+        // A .config.js sees the caller's process.env, as with PM2 (which evaluates it in the CLI).
+        return jsupd.loader().load(absolute(r, "file"), r.optText("env"), callerEnv.isEmpty() ? null : callerEnv);
     }
 
     private JsonNode stop(ControlRequest r) throws ControlException, ConfigException {
@@ -163,10 +214,21 @@ final class JsupdCommands implements CommandHandler {
     }
 
     private JsonNode restart(ControlRequest r) throws ControlException, ConfigException {
-        List<AppStatus> apps = appsOf(r);
+        if (r.has("file")) {
+            return deploy(r, true);
+        }
+        List<AppStatus> apps = targets(r.text("target"));
+        boolean updateEnv = r.bool("update_env", false);
+        Map<String, String> callerEnv = CallerEnvironment.of(r);
+        List<AppSpec> updated = new ArrayList<>();
+        for (AppStatus s : updateEnv ? apps : List.<AppStatus>of()) { // all checked before any restart
+            ObjectNode config = jsupd.callerEnvironment().applied(s.spec(), callerEnv);
+            updated.add(jsupd.loader().load(config, s.spec().cwd(), null).apps().get(0));
+        }
         List<CompletableFuture<AppStatus>> restarts = new ArrayList<>();
-        for (AppStatus s : apps) {
-            restarts.add(supervisor.restart(s.name(), "manual"));
+        for (int i = 0; i < apps.size(); i++) {
+            restarts.add(updateEnv ? jsupd.redefine(updated.get(i), true, "manual (--update-env)")
+                    : supervisor.restart(apps.get(i).name(), "manual"));
         }
         CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
         jsupd.requestStateWrite();
@@ -304,7 +366,7 @@ final class JsupdCommands implements CommandHandler {
         if (!r.has("file")) {
             return targets(r.text("target"));
         }
-        Ecosystem eco = jsupd.loader().load(absolute(r, "file"), r.optText("env"));
+        Ecosystem eco = loadFile(r);
         List<AppStatus> apps = new ArrayList<>();
         for (AppSpec spec : only(eco, r.strings("only"))) {
             supervisor.status(spec.name()).ifPresent(apps::add);
@@ -381,12 +443,18 @@ final class JsupdCommands implements CommandHandler {
         result.set("already_running", strings(a.alreadyRunning()));
         result.set("registered", strings(a.registered()));
         result.set("warnings", strings(warnings));
+        result.set("apps", render(named(List.of(a.started(), a.alreadyRunning(), a.registered())), false));
+        return result;
+    }
+
+    /** The current status of every app named in {@code lists}, in that order. */
+    private List<AppStatus> named(List<List<String>> lists) {
         Map<String, AppStatus> all = new HashMap<>();
         for (AppStatus s : supervisor.list()) { // one engine round trip, not one per app
             all.put(s.name(), s);
         }
         List<AppStatus> touched = new ArrayList<>();
-        for (List<String> names : List.of(a.started(), a.alreadyRunning(), a.registered())) {
+        for (List<String> names : lists) {
             for (String n : names) {
                 AppStatus s = all.get(n);
                 if (s != null) {
@@ -394,8 +462,7 @@ final class JsupdCommands implements CommandHandler {
                 }
             }
         }
-        result.set("apps", render(touched, false));
-        return result;
+        return touched;
     }
 
     private static List<String> names(List<AppStatus> apps) {

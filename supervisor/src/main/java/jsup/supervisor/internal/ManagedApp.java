@@ -48,9 +48,10 @@ public final class ManagedApp {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final int id;
-    private final AppSpec spec;
     private final EngineContext ctx;
-    private final RestartPolicy policy;
+    /** Replaced only by {@link #redefine}, while no process runs. */
+    private AppSpec spec;
+    private RestartPolicy policy;
     private final StateMachine machine;
     private final BoundedHistory<RestartRecord> history = new BoundedHistory<>(KEPT_RESTARTS);
     private final List<Waiter> waiters = new ArrayList<>();
@@ -214,6 +215,38 @@ public final class ManagedApp {
             case LAUNCHING -> { }
         }
         return await(RESTART_SETTLED);
+    }
+
+    /**
+     * Replaces the app's definition in place (a redeployed ecosystem file): id, restart count and
+     * history stay. Only while no process of the app runs (stopped or errored; the caller stops it
+     * first), so a run never mixes two definitions. The log output is reopened at the next launch,
+     * with the new paths. The crash-loop count starts again, as for a manual restart.
+     *
+     * @param restartReason recorded in the restart history (and counted) when the redeploy restarts
+     *                      a run that was up; {@code null} for none
+     * @throws IllegalStateException when a process runs
+     * @throws IllegalArgumentException when the name differs
+     */
+    public void redefine(AppSpec next, String restartReason, long now) {
+        if (!machine.is(STOPPED, ERRORED) || !leftovers.isDone() || !launchSettled.isDone()) {
+            throw new IllegalStateException("app " + name() + " is " + machine.status().label()
+                    + "; stop it before changing its definition");
+        }
+        if (!next.name().equals(spec.name())) {
+            throw new IllegalArgumentException("cannot rename app " + name() + " to " + next.name());
+        }
+        spec = next;
+        policy = RestartPolicy.of(next);
+        counters = RestartCounters.NONE;
+        statusReason = null;
+        if (output != null) {
+            output.close();
+            output = null;
+        }
+        if (restartReason != null) {
+            recordRestart(restartReason, now);
+        }
     }
 
     /** Sends {@code signal} to the main process. */
