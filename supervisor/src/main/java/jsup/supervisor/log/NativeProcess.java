@@ -33,6 +33,12 @@ final class NativeProcess extends Process {
         exit.complete(this);
     }
 
+    /** Called once, by the reaper, when someone else reaped this child: the exit value is unknown (-1). */
+    void lost() {
+        exitValue = -1;
+        exit.complete(this);
+    }
+
     @Override
     public long pid() {
         return pid;
