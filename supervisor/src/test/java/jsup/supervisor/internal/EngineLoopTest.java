@@ -51,4 +51,20 @@ class EngineLoopTest {
         assertThat(ticks.get()).isEqualTo(2);
         loop.shutdown();
     }
+
+    @Test
+    void aDeadlineThatHasAlreadyPassedDoesNotSpinTheThread() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        EngineLoop loop = new EngineLoop("test-engine", System::nanoTime, e -> { });
+        long start = System.nanoTime();
+        loop.start(now -> {
+            ticks.incrementAndGet();
+            return now - 1; // a tick that keeps answering "already due"
+        });
+        await().atMost(30, SECONDS).until(() -> ticks.get() >= 50);
+        long elapsed = System.nanoTime() - start;
+        loop.shutdown();
+        assertThat(elapsed).as("50 ticks at least %d ns apart", EngineLoop.MIN_WAIT_NANOS)
+                .isGreaterThanOrEqualTo(49 * EngineLoop.MIN_WAIT_NANOS);
+    }
 }
