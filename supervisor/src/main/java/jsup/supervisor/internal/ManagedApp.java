@@ -76,7 +76,7 @@ public final class ManagedApp {
     private TreeUsage usage = TreeUsage.NONE;
     /**
      * The stop of what an earlier run left behind (a grandchild still holding a port). No launch
-     * starts before it completes, so two runs never overlap.
+     * starts before it and {@link #launchSettled} complete, so two runs never overlap.
      */
     private CompletableFuture<Void> leftovers = DONE;
     /** The pre-start steps under way, or null; a stop cancels them (and kills the command). */
@@ -326,9 +326,14 @@ public final class ManagedApp {
     private void beginLaunch(long now) {
         int gen = ++generation;
         child = null;
-        if (!leftovers.isDone()) {
-            message("waiting for the processes left by the previous run to end before launching");
-            leftovers.whenComplete((v, e) -> onEngineThread(() -> {
+        // Nothing of an earlier run may run beside this one: neither its leftovers nor a spawn still
+        // queued on a launcher thread (stop, then start, before it fired).
+        CompletableFuture<Void> earlier = launchSettled.isDone() ? leftovers
+                : CompletableFuture.allOf(leftovers, launchSettled);
+        if (!earlier.isDone()) {
+            message(leftovers.isDone() ? "waiting for the previous launch to end before launching"
+                    : "waiting for the processes left by the previous run to end before launching");
+            earlier.whenComplete((v, e) -> onEngineThread(() -> {
                 if (gen == generation && machine.is(LAUNCHING)) {
                     runPreStart(gen, ctx.ticker().getAsLong());
                 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.RestartRecord;
@@ -345,6 +347,33 @@ class ManagedAppTest {
         h.runTasks();
         assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == STOPPED);
         assertThat(h.children).hasSize(1);
+    }
+
+    @Test
+    void aStartAfterAStopWaitsForTheLaunchStillQueuedSoTwoCopiesNeverRun() {
+        EngineHarness h = harness(TestApps.app("web", dir));
+        List<Runnable> launcherThread = new ArrayList<>(); // holds the spawn until the test runs it
+        h.app.start(h.nowNanos, launcherThread::add);
+        assertThat(h.app.status()).isEqualTo(LAUNCHING);
+        CompletableFuture<AppStatus> stopped = h.app.stop(h.nowNanos);
+        assertThat(h.app.status()).isEqualTo(STOPPED);
+
+        assertThat(h.app.start(h.nowNanos).status()).isEqualTo(LAUNCHING);
+        assertThat(h.children).as("nothing spawned while the first spawn is still queued").isEmpty();
+        assertThat(h.messages).contains("waiting for the previous launch to end before launching");
+
+        launcherThread.remove(0).run(); // the queued spawn fires at last, for a run nobody wants
+        h.runTasks();
+        FakeChild stale = h.child();
+        stale.assertSignals("tree KILL");
+        assertThat(h.children).hasSize(1);
+        assertThat(stopped).isNotDone();
+
+        stale.exit(137);
+        h.runTasks();
+        assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == STOPPED);
+        assertThat(h.children).hasSize(2);
+        assertThat(h.app.snapshot()).matches(s -> s.status() == ONLINE && s.pid() == 101);
     }
 
     @Test
