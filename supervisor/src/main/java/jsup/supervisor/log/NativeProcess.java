@@ -17,14 +17,25 @@ import jsup.healthmon.proc.ProcFs;
 final class NativeProcess extends Process {
 
     private final int pid;
+    /** Read before the reaper knew of this child, so before anyone could reap it: -1 if unreadable. */
+    private final long startTime;
     /** Taken at the start, while the pid is surely this child's: the JDK's own Process keeps one too. */
     private final ProcessHandle handle;
     private final CompletableFuture<Process> exit = new CompletableFuture<>();
     private volatile int exitValue;
 
     NativeProcess(int pid) {
+        this(pid, -1);
+    }
+
+    NativeProcess(int pid, long startTime) {
         this.pid = pid;
+        this.startTime = startTime;
         this.handle = ProcessHandle.of(pid).orElse(null);
+    }
+
+    long startTime() {
+        return startTime;
     }
 
     /** Called once, by the reaper, with the status {@code waitpid} gave. */

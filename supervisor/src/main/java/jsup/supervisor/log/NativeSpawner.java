@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcInfo;
 
 /**
  * Starts a child with glibc's {@code posix_spawn} (through JNA) on the raw descriptors of its output
@@ -110,7 +112,9 @@ final class NativeSpawner {
                             + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
                             + Libc.strerror(rc));
                 }
-                NativeProcess process = new NativeProcess(pid.getValue());
+                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) is surely this child's.
+                long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
+                NativeProcess process = new NativeProcess(pid.getValue(), startTime);
                 reaper.add(process);
                 return process;
             } finally {
