@@ -13,7 +13,7 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.config.AppSpec;
-import jsup.supervisor.log.StartTimes;
+import jsup.supervisor.log.SpawnedProcesses;
 
 /**
  * Starts an app with {@link ProcessBuilder}: cwd and environment (jsupd's own plus the app's), the
@@ -75,7 +75,7 @@ public final class OsChildLauncher implements ChildLauncher {
      * then nothing is ever signalled under that identity, only the child through its own handle.
      */
     private long startTimeOf(Process process) {
-        long atSpawn = StartTimes.atSpawn(process);
+        long atSpawn = SpawnedProcesses.startTime(process);
         if (atSpawn >= 0) {
             return atSpawn;
         }

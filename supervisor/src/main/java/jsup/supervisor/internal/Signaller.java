@@ -11,6 +11,7 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.log.SpawnedProcesses;
 
 /**
  * Sends signals to processes that are not necessarily our children. Each target is checked first: it
@@ -102,6 +103,9 @@ public final class Signaller {
     boolean sendToChild(Process child, String name) {
         if (!child.isAlive()) {
             return false;
+        }
+        if (SpawnedProcesses.signal(child, Signals.number(name))) {
+            return true; // through its pidfd
         }
         switch (name) {
             case "TERM" -> child.destroy();

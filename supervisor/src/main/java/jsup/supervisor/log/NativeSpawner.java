@@ -112,9 +112,10 @@ final class NativeSpawner {
                             + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
                             + Libc.strerror(rc));
                 }
-                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) is surely this child's.
+                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
+                // surely this child's.
                 long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
-                NativeProcess process = new NativeProcess(pid.getValue(), startTime);
+                NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
                 reaper.add(process);
                 return process;
             } finally {

@@ -164,6 +164,32 @@ class NativeSpawnerTest {
         assertThat(isZombie(foreign)).as("not ours to reap: this JVM is neither PID 1 nor a subreaper").isTrue();
     }
 
+    @Test
+    void aSignalGoesThroughThePidfdOpenedAtTheSpawnAndThatFdIsClosedAtTheExit() throws Exception {
+        long before = openFds();
+        List<Process> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(spawn(new ProcessBuilder("sleep", "30")));
+        }
+        assertThat(openFds()).as("one pidfd per running child").isGreaterThanOrEqualTo(before + 30);
+        for (Process p : batch) {
+            assertThat(SpawnedProcesses.signal(p, 10)).isTrue(); // SIGUSR1 ends sleep
+        }
+        for (Process p : batch) {
+            assertThat(p.waitFor(20, SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(128 + 10);
+            assertThat(SpawnedProcesses.signal(p, 10)).as("never after the exit").isFalse();
+        }
+        assertThat(openFds()).as("every pidfd closed").isLessThanOrEqualTo(before);
+        assertThat(SpawnedProcesses.startTime(batch.get(0))).isPositive();
+    }
+
+    private static long openFds() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
     private static boolean isZombie(int pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
