@@ -146,7 +146,8 @@ public final class StaleLocks {
         if (running.isEmpty()) {
             return Optional.of("pid " + pid + " is not running");
         }
-        if (!new ProcessIdentity(pid, expected).isAlive(procFs)) {
+        // Without a start time a live pid keeps the lock (ProcessIdentity.isAlive never matches one).
+        if (expected >= 0 && !new ProcessIdentity(pid, expected).isAlive(procFs)) {
             return Optional.of("pid " + pid + " was reused (start time " + expected + " in the lock, "
                     + running.get().startTime() + " now)");
         }

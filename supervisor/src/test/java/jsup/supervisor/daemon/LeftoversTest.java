@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.StartedProcesses;
 import jsup.supervisor.UnreadableProcFs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +22,15 @@ class LeftoversTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
 
     @AfterEach
     void kill() {
-        started.forEach(Process::destroyForcibly);
+        processes.close();
     }
 
     private Process sleeper() throws IOException {
-        Process p = new ProcessBuilder("sleep", "30").start();
-        started.add(p);
-        return p;
+        return processes.start("sleep", "30");
     }
 
     private static StateFile.Entry entry(String app, ProcessIdentity process) {
@@ -52,7 +50,7 @@ class LeftoversTest {
     @Test
     void aRecordedProcessWithItsStartTimeIsStopped() throws Exception {
         Process app = sleeper();
-        long start = ProcFs.SYSTEM.stat((int) app.pid()).orElseThrow().startTime();
+        long start = StartedProcesses.startTime(app);
         List<String> stopped = Leftovers.stop(List.of(entry("web", new ProcessIdentity((int) app.pid(), start))),
                 ProcFs.SYSTEM, JsupHome.of(dir));
         assertThat(stopped).containsExactly("web");
@@ -62,7 +60,7 @@ class LeftoversTest {
     @Test
     void anUnreadableProcIsAnErrorNeverNothingLeftRunning() throws Exception {
         Process app = sleeper();
-        long start = ProcFs.SYSTEM.stat((int) app.pid()).orElseThrow().startTime();
+        long start = StartedProcesses.startTime(app);
         UnreadableProcFs procFs = new UnreadableProcFs();
         procFs.unreadable = true;
         assertThatThrownBy(() -> Leftovers.stop(List.of(entry("web", new ProcessIdentity((int) app.pid(), start))),

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.StartedProcesses;
 import jsup.supervisor.UnreadableProcFs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,21 +22,15 @@ class SignallerTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
 
     @AfterEach
     void kill() {
-        started.forEach(Process::destroyForcibly);
+        processes.close();
     }
 
     private Process sh(String script) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", script).start();
-        started.add(p);
-        return p;
-    }
-
-    private static long startTime(Process p) {
-        return ProcFs.SYSTEM.stat((int) p.pid()).orElseThrow().startTime();
+        return processes.start("sh", "-c", script);
     }
 
     @Test
@@ -45,8 +39,8 @@ class SignallerTest {
         Signaller signaller = new Signaller(ProcFs.SYSTEM);
         assertThat(signaller.send(List.of(new ProcessIdentity((int) p.pid(), -1)), "TERM")).isZero();
         assertThat(p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
-        assertThat(signaller.send(List.of(new ProcessIdentity((int) p.pid(), startTime(p) + 1)), "KILL")).isZero();
-        assertThat(signaller.send(List.of(new ProcessIdentity((int) p.pid(), startTime(p))), "TERM")).isEqualTo(1);
+        assertThat(signaller.send(List.of(new ProcessIdentity((int) p.pid(), StartedProcesses.startTime(p) + 1)), "KILL")).isZero();
+        assertThat(signaller.send(List.of(new ProcessIdentity((int) p.pid(), StartedProcesses.startTime(p))), "TERM")).isEqualTo(1);
         assertThat(p.waitFor(10, SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(128 + 15);
     }
@@ -57,7 +51,8 @@ class SignallerTest {
         Process p = sh("trap 'echo usr1 > " + got + "; exit 0' USR1; while :; do sleep 0.05; done");
         await().atMost(10, SECONDS).until(() -> ProcFs.SYSTEM.stat((int) p.pid()).isPresent());
         assertThat(KillSyscall.available()).isTrue();
-        int n = new Signaller(ProcFs.SYSTEM).send(List.of(new ProcessIdentity((int) p.pid(), startTime(p))), "USR1");
+        ProcessIdentity identity = new ProcessIdentity((int) p.pid(), StartedProcesses.startTime(p));
+        int n = new Signaller(ProcFs.SYSTEM).send(List.of(identity), "USR1");
         assertThat(n).isEqualTo(1);
         await().atMost(10, SECONDS).until(() -> Files.exists(got));
         assertThat(Files.readString(got)).isEqualTo("usr1\n");
@@ -67,7 +62,7 @@ class SignallerTest {
     void withProcUnreadableAStopStillReachesTheMainProcessThroughItsOwnHandle() throws Exception {
         UnreadableProcFs procFs = new UnreadableProcFs();
         Process p = sh("sleep 30");
-        long start = startTime(p);
+        long start = StartedProcesses.startTime(p);
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) p.pid(), start));
         OsChild child = new OsChild(p, start, tree, new Signaller(procFs), new CompletableFuture<>(), procFs);
         procFs.unreadable = true;
