@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jsup.healthmon.proc.ProcFs;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Real children a test starts with {@link ProcessBuilder}; {@link #close()} (the teardown) kills them. */
-public final class StartedProcesses implements AutoCloseable {
+/**
+ * Real children a test starts with {@link ProcessBuilder}, killed after each test: register it with
+ * {@code @RegisterExtension}.
+ */
+public final class StartedProcesses implements AfterEachCallback {
 
     private final List<Process> started = new ArrayList<>();
 
@@ -22,7 +27,8 @@ public final class StartedProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         started.forEach(Process::destroyForcibly);
+        started.clear();
     }
 }

@@ -12,8 +12,8 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.StartedProcesses;
 import jsup.supervisor.UnreadableProcFs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a jsupd that starts after a crash stops, and what it refuses to guess. */
@@ -22,12 +22,8 @@ class LeftoversTest {
     @TempDir
     Path dir;
 
-    private final StartedProcesses processes = new StartedProcesses();
-
-    @AfterEach
-    void kill() {
-        processes.close();
-    }
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     private Process sleeper() throws IOException {
         return processes.start("sleep", "30");

@@ -12,8 +12,8 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.StartedProcesses;
 import jsup.supervisor.UnreadableProcFs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Who gets a signal: only processes whose identity (pid and start time) /proc confirms, with real children. */
@@ -22,12 +22,8 @@ class SignallerTest {
     @TempDir
     Path dir;
 
-    private final StartedProcesses processes = new StartedProcesses();
-
-    @AfterEach
-    void kill() {
-        processes.close();
-    }
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     private Process sh(String script) throws Exception {
         return processes.start("sh", "-c", script);
