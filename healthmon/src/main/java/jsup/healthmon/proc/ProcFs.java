@@ -2,6 +2,7 @@ package jsup.healthmon.proc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ public class ProcFs {
     static final long PAGE_SIZE = 4096;
 
     public static final ProcFs SYSTEM = new ProcFs(Path.of("/proc"));
+    static final int READ_ATTEMPTS = 3;
+    static final long RETRY_PAUSE_MILLIS = 5;
 
     private final Path root;
 
@@ -36,8 +39,47 @@ public class ProcFs {
         return root;
     }
 
-    /** Every process currently listed, read in one pass over {@code /proc}. */
+    /**
+     * Every process currently listed, read in one pass over {@code /proc}; empty when {@code /proc}
+     * cannot be read. For display only: a caller that acts on the answer (signals, "is it gone?") uses
+     * {@link #readSnapshot()}, where unreadable is not the same as empty.
+     */
     public List<ProcInfo> snapshot() {
+        try {
+            return readSnapshotOnce();
+        } catch (ProcUnreadableException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Every process currently listed, read in one pass over {@code /proc}. A process that exits during
+     * the pass is left out. A failed pass is tried again, {@value #READ_ATTEMPTS} times in all, after a
+     * pause of {@value #RETRY_PAUSE_MILLIS} ms: an EMFILE often passes once another thread closes a file.
+     *
+     * @throws ProcUnreadableException when the list or a live process's {@code stat} cannot be read
+     *                                 (EMFILE, EACCES...): the answer would be incomplete
+     */
+    public List<ProcInfo> readSnapshot() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readSnapshotOnce();
+            } catch (ProcUnreadableException e) {
+                if (attempt == READ_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** One pass of {@link #readSnapshot()}, without retries. */
+    protected List<ProcInfo> readSnapshotOnce() {
         List<ProcInfo> all = new ArrayList<>(512);
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
             for (Path dir : dirs) {
@@ -45,15 +87,44 @@ public class ProcFs {
                 if (!isNumeric(name)) {
                     continue;
                 }
-                stat(Integer.parseInt(name)).ifPresent(all::add);
+                readStat(Integer.parseInt(name)).ifPresent(all::add);
             }
-        } catch (IOException e) {
-            return List.of();
+        } catch (IOException | DirectoryIteratorException e) {
+            throw new ProcUnreadableException(root.toString(),
+                    e instanceof IOException io ? io : ((DirectoryIteratorException) e).getCause());
         }
         return all;
     }
 
-    /** One process's {@code stat} line, or empty when the process is gone. */
+    /**
+     * One process's {@code stat} line (a zombie's too), or empty when the process is gone.
+     *
+     * @throws ProcUnreadableException when the process still exists but its {@code stat} cannot be read
+     */
+    public Optional<ProcInfo> readStat(int pid) {
+        Path dir = pidDir(pid);
+        try {
+            return Optional.ofNullable(parseStat(Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            if (isGone(dir)) {
+                return Optional.empty();
+            }
+            throw new ProcUnreadableException(dir.resolve("stat").toString(), e);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a malformed line: not a process we can identify
+        }
+    }
+
+    /**
+     * Whether a read of a file under {@code pidDir} failed because the process is gone: its directory no
+     * longer exists. Checked with stat(2), which needs no file descriptor, so it answers truly when the
+     * read failed for want of one (EMFILE).
+     */
+    public static boolean isGone(Path pidDir) {
+        return !Files.exists(pidDir);
+    }
+
+    /** One process's {@code stat} line, or empty when the process is gone or it cannot be read. */
     public Optional<ProcInfo> stat(int pid) {
         try {
             String line = Files.readString(root.resolve(Integer.toString(pid)).resolve("stat"),

@@ -9,12 +9,21 @@ package jsup.healthmon.proc;
  */
 public record ProcessIdentity(int pid, long startTime) {
 
-    /** True when this exact process still runs: the pid exists, is not a zombie and, when a
-     *  start time is known, started at that time. */
+    /** Whether the start time is known. Without it the pid may be anyone's now: never act on it. */
+    public boolean hasStartTime() {
+        return startTime >= 0;
+    }
+
+    /**
+     * True when this exact process still runs: the pid exists, is not a zombie and started at this
+     * start time. Always false without a start time: such an identity cannot be told from a reused pid.
+     */
     public boolean isAlive(ProcFs proc) {
-        return proc.stat(pid)
-                .filter(info -> !info.isZombie())
-                .filter(info -> startTime < 0 || info.startTime() == startTime)
-                .isPresent();
+        return hasStartTime() && proc.stat(pid).filter(this::matches).isPresent();
+    }
+
+    /** Whether {@code info} is this exact process, alive: same pid and known start time, not a zombie. */
+    public boolean matches(ProcInfo info) {
+        return hasStartTime() && info.pid() == pid && !info.isZombie() && info.startTime() == startTime;
     }
 }

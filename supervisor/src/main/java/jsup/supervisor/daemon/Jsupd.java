@@ -277,7 +277,7 @@ public final class Jsupd implements AutoCloseable {
      * process still carrying this home's environment mark (all of them when state.json is
      * unreadable). Returns the state.json entries, to restore from.
      */
-    private List<StateFile.Entry> cleanUpAfterPredecessor() {
+    private List<StateFile.Entry> cleanUpAfterPredecessor() throws IOException {
         List<StateFile.Entry> entries = List.of();
         if (Files.exists(home.state())) {
             try {

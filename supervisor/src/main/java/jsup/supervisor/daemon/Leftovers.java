@@ -1,5 +1,6 @@
 package jsup.supervisor.daemon;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.ProcessTree;
 import jsup.supervisor.Supervisor;
@@ -20,7 +22,7 @@ import jsup.supervisor.internal.JsupdLog;
  * twice. Two sources: the processes its {@code state.json} names (only when alive with the recorded
  * start time, so a reused pid is left alone), then every process still carrying this home's mark
  * in its environment ({@link MarkedProcesses}): what an unreadable or incomplete state.json does
- * not name. The whole tree goes, including descendants that moved to their own session; see
+ * not name. An unreadable {@code /proc} is an error, never "nothing left". The whole tree goes, including descendants that moved to their own session; see
  * docs/control-protocol.md for why jsupd stops and restarts rather than adopting.
  */
 final class Leftovers {
@@ -42,11 +44,25 @@ final class Leftovers {
      *
      * @return the apps stopped
      */
-    static List<String> stop(List<StateFile.Entry> entries, ProcFs procFs, JsupHome home) {
+    static List<String> stop(List<StateFile.Entry> entries, ProcFs procFs, JsupHome home) throws IOException {
+        try {
+            return stopOrThrow(entries, procFs, home);
+        } catch (ProcUnreadableException e) {
+            throw new IOException(e.getMessage() + ": cannot tell whether the apps of a jsupd that died still run, "
+                    + "so none is started (an app must never run twice); free some file descriptors or mount /proc, "
+                    + "then start jsupd again", e);
+        }
+    }
+
+    private static List<String> stopOrThrow(List<StateFile.Entry> entries, ProcFs procFs, JsupHome home) {
         Set<String> stopped = new LinkedHashSet<>();
         List<Target> recorded = new ArrayList<>();
         for (StateFile.Entry e : entries) {
-            if (e.process() != null && e.process().isAlive(procFs)) {
+            if (e.process() != null && !e.process().hasStartTime()) {
+                log.warn("[{}] pid {} is recorded without a start time, so it cannot be told from a reused pid and "
+                        + "is not signalled; if it is still the app's, its environment mark finds it",
+                        e.name(), e.process().pid());
+            } else if (e.process() != null && runs(e.process(), procFs)) {
                 log.warn("[{}] pid {} was left running by a jsupd that died; stopping it (and its children) before "
                         + "starting the app again", e.name(), e.process().pid());
                 recorded.add(new Target(e.name(), e.process(), e.killSignal(), e.killTimeout()));
@@ -67,6 +83,11 @@ final class Leftovers {
         }
         stopped.addAll(stopAll(marked, procFs));
         return new ArrayList<>(stopped);
+    }
+
+    /** Whether {@code process} runs, with its start time; throws when /proc cannot say. */
+    private static boolean runs(ProcessIdentity process, ProcFs procFs) {
+        return procFs.readStat(process.pid()).filter(process::matches).isPresent();
     }
 
     private record Target(String app, ProcessIdentity process, String signal, Duration killTimeout) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.Supervisor;
 
@@ -40,7 +41,7 @@ final class MarkedProcesses {
         }
         List<ProcInfo> marked = new ArrayList<>();
         List<String> apps = new ArrayList<>();
-        for (ProcInfo p : procFs.snapshot()) {
+        for (ProcInfo p : procFs.readSnapshot()) { // unreadable: throws, never "no marked process"
             if (p.pid() == self || p.isZombie()) {
                 continue;
             }
@@ -71,8 +72,15 @@ final class MarkedProcesses {
         String text;
         try {
             text = new String(Files.readAllBytes(environ), StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException e) {
-            return null; // gone meanwhile, or not ours to read
+        } catch (java.nio.file.AccessDeniedException | SecurityException e) {
+            return null; // not ours to read
+        } catch (IOException e) {
+            // Gone meanwhile; or ESRCH: a process without memory (a kernel thread, one exiting) has no environment.
+            if (ProcFs.isGone(environ.getParent()) || (e instanceof java.nio.file.FileSystemException f
+                    && "No such process".equals(f.getReason()))) {
+                return null;
+            }
+            throw new ProcUnreadableException(environ.toString(), e); // EMFILE: unknown, not unmarked
         }
         boolean home = false;
         String app = null;

@@ -17,6 +17,11 @@ public final class EngineLoop implements Executor {
 
     /** Never sleep longer than this, so a clock jump is noticed within a minute at worst. */
     static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * Never tick again sooner than this without a task: a deadline the tick returns already passed
+     * (it should have taken that edge) would otherwise spin the thread at 100 % CPU.
+     */
+    static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final LongSupplier ticker;
@@ -80,10 +85,10 @@ public final class EngineLoop implements Executor {
                 errors.accept(e);
                 next = ticker.getAsLong() + TimeUnit.SECONDS.toNanos(1);
             }
-            long wait = Math.min(MAX_WAIT_NANOS, next - ticker.getAsLong());
+            long wait = Math.max(MIN_WAIT_NANOS, Math.min(MAX_WAIT_NANOS, next - ticker.getAsLong()));
             Runnable task;
             try {
-                task = wait <= 0 ? tasks.poll() : tasks.poll(wait, TimeUnit.NANOSECONDS);
+                task = tasks.poll(wait, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
             }

@@ -29,5 +29,7 @@ public enum LifecycleEvent {
     /** The process and its whole tree are gone after a stop. */
     STOP_DONE,
     /** The process and its whole tree are gone after a stop that was part of a restart. */
-    STOP_DONE_RELAUNCH
+    STOP_DONE_RELAUNCH,
+    /** The main process survived SIGKILL (uninterruptible, e.g. in D state): the stop gives up. */
+    STOP_FAILED
 }

@@ -40,11 +40,14 @@ public final class ManagedApp {
     static final long NEVER = Long.MAX_VALUE;
     /** How often a stop checks whether the tree is gone once the main process has exited. */
     static final long STOP_POLL_NANOS = Duration.ofMillis(50).toNanos();
-    /** How long after SIGKILL a stop waits for the tree to vanish before it reports survivors. */
+    /**
+     * How long after SIGKILL a stop waits for the tree (the main process included) to vanish before it
+     * reports survivors and ends.
+     */
     static final long AFTER_KILL_NANOS = Duration.ofSeconds(2).toNanos();
 
     private static final Set<ProcessStatus> RESTART_SETTLED = EnumSet.of(ONLINE, ERRORED, STOPPED);
-    private static final Set<ProcessStatus> STOP_SETTLED = EnumSet.of(STOPPED, LAUNCHING);
+    private static final Set<ProcessStatus> STOP_SETTLED = EnumSet.of(STOPPED, LAUNCHING, ERRORED);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final int id;
@@ -74,7 +77,7 @@ public final class ManagedApp {
     private TreeUsage usage = TreeUsage.NONE;
     /**
      * The stop of what an earlier run left behind (a grandchild still holding a port). No launch
-     * starts before it completes, so two runs never overlap.
+     * starts before it and {@link #launchSettled} complete, so two runs never overlap.
      */
     private CompletableFuture<Void> leftovers = DONE;
     /** The pre-start steps under way, or null; a stop cancels them (and kills the command). */
@@ -299,9 +302,18 @@ public final class ManagedApp {
                         + n + (n == 1 ? " process" : " processes"));
             }
             giveUpAt = now + AFTER_KILL_NANOS;
-            pollAt = now;
+            // Until the main process's exit is posted there is nothing to poll: wake at the give-up.
+            pollAt = mainExited ? now : giveUpAt;
         }
-        if (now < pollAt || !mainExited) {
+        if (now < pollAt) {
+            return;
+        }
+        if (!mainExited) {
+            if (killed && now >= giveUpAt) {
+                mainSurvivedKill();
+            } else {
+                pollAt = killed ? giveUpAt : NEVER;
+            }
             return;
         }
         if (!child.treeAlive()) {
@@ -347,9 +359,14 @@ public final class ManagedApp {
     private void beginLaunch(long now) {
         int gen = ++generation;
         child = null;
-        if (!leftovers.isDone()) {
-            message("waiting for the processes left by the previous run to end before launching");
-            leftovers.whenComplete((v, e) -> onEngineThread(() -> {
+        // Nothing of an earlier run may run beside this one: neither its leftovers nor a spawn still
+        // queued on a launcher thread (stop, then start, before it fired).
+        CompletableFuture<Void> earlier = launchSettled.isDone() ? leftovers
+                : CompletableFuture.allOf(leftovers, launchSettled);
+        if (!earlier.isDone()) {
+            message(leftovers.isDone() ? "waiting for the previous launch to end before launching"
+                    : "waiting for the processes left by the previous run to end before launching");
+            earlier.whenComplete((v, e) -> onEngineThread(() -> {
                 if (gen == generation && machine.is(LAUNCHING)) {
                     runPreStart(gen, ctx.ticker().getAsLong());
                 }
@@ -604,6 +621,20 @@ public final class ManagedApp {
             relaunchAfterStop = false;
             fire(LifecycleEvent.STOP_DONE, "stopped"); // STOPPING -> STOPPED
         }
+    }
+
+    /** SIGKILL did not end the main process (uninterruptible sleep): report it and end the stop anyway. */
+    private void mainSurvivedKill() {
+        long pid = child.pid();
+        statusReason = "pid " + pid + " survived SIGKILL (uninterruptible?); it may still run, untracked";
+        message(statusReason);
+        child = null;
+        usage = TreeUsage.NONE;
+        killAt = NEVER;
+        pollAt = NEVER;
+        giveUpAt = NEVER;
+        relaunchAfterStop = false;
+        fire(LifecycleEvent.STOP_FAILED, statusReason); // STOPPING -> ERRORED
     }
 
     private void recordRestart(String reason, long now) {

@@ -3,9 +3,11 @@ package jsup.supervisor.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /** A real child process started by {@link OsChildLauncher}, in its own session and process group. */
@@ -84,12 +86,32 @@ final class OsChild implements Child {
 
     @Override
     public int signalTree(String signal) {
-        return signaller.sendStop(tree.liveMembers(), signal);
+        return signalTree(Signals.normalize(signal), true);
     }
 
     @Override
     public int killTree() {
-        return signaller.send(tree.liveMembers(), "KILL");
+        return signalTree("KILL", false);
+    }
+
+    /**
+     * Signals every member the tree finds. The main process is signalled through its own handle when
+     * the tree could not vouch for it ({@code /proc} unreadable, or no start time known): while this JVM
+     * has not reaped it, its pid is still its own.
+     */
+    private int signalTree(String name, boolean stop) {
+        List<ProcessIdentity> members;
+        try {
+            members = tree.liveMembers();
+        } catch (ProcUnreadableException e) {
+            members = List.of(); // unknown: only the main process can be reached safely
+        }
+        Set<Integer> signalled = signaller.deliver(members, name, stop);
+        int n = signalled.size();
+        if (!signalled.contains((int) process.pid()) && signaller.sendToChild(process, name)) {
+            n++;
+        }
+        return n;
     }
 
     @Override
@@ -97,15 +119,21 @@ final class OsChild implements Child {
         if (process.isAlive()) {
             return true;
         }
-        // Output still held open after the exit: some process of the run lives on. Let the full
-        // snapshot find it, whatever the quick look would miss.
-        return drained.isDone() ? tree.anyAlive() : !tree.liveMembers().isEmpty();
+        try {
+            // Output still held open after the exit: some process of the run lives on. Let the full
+            // snapshot find it, whatever the quick look would miss.
+            return drained.isDone() ? tree.anyAlive() : !tree.liveMembers().isEmpty();
+        } catch (ProcUnreadableException e) {
+            return true; // unknown is not gone: a stop ends at its give-up, leftovers wait for /proc
+        }
     }
 
     @Override
     public void signalMain(String signal) {
-        if (process.isAlive()) {
-            signaller.send(List.of(new ProcessIdentity((int) process.pid(), startTime)), signal);
+        String name = Signals.normalize(signal);
+        if (process.isAlive() && signaller.deliver(List.of(new ProcessIdentity((int) process.pid(), startTime)),
+                name, false).isEmpty()) {
+            signaller.sendToChild(process, name);
         }
     }
 

@@ -13,6 +13,7 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.log.SpawnedProcesses;
 
 /**
  * Starts an app with {@link ProcessBuilder}: cwd and environment (jsupd's own plus the app's), the
@@ -63,9 +64,23 @@ public final class OsChildLauncher implements ChildLauncher {
         } catch (IOException | UncheckedIOException e) {
             throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
         }
-        long startTime = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
+        long startTime = startTimeOf(process);
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
         return new OsChild(process, startTime, tree, signaller, drained, procFs);
+    }
+
+    /**
+     * The child's start time: as read at the spawn, or else read now and kept only if the child is
+     * still unreaped after the read (else the pid may already be another process's). -1 when unknown:
+     * then nothing is ever signalled under that identity, only the child through its own handle.
+     */
+    private long startTimeOf(Process process) {
+        long atSpawn = SpawnedProcesses.startTime(process);
+        if (atSpawn >= 0) {
+            return atSpawn;
+        }
+        long read = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
+        return process.isAlive() ? read : -1;
     }
 
     /** Fails early with a readable reason instead of a setsid error line in the app's log. */

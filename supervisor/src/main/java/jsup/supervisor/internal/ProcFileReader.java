@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 
 /**
  * Reads small {@code /proc} files into one reused buffer and parses {@code stat} and {@code children}
@@ -83,12 +85,18 @@ final class ProcFileReader {
     /**
      * {@code <root>/<pid>/stat} parsed as {@code ProcFs.parseStat} does, or null when the process is
      * gone or the line is malformed.
+     *
+     * @throws ProcUnreadableException when the process still exists but the file cannot be read (EMFILE)
      */
     ProcInfo stat(String root, int pid) {
+        String dir = root + "/" + pid;
         try {
-            fill(root + "/" + pid + "/stat");
+            fill(dir + "/stat");
         } catch (IOException e) {
-            return null;
+            if (ProcFs.isGone(Path.of(dir))) {
+                return null;
+            }
+            throw new ProcUnreadableException(dir + "/stat", e);
         }
         return parseStat();
     }

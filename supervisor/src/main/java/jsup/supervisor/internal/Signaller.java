@@ -3,18 +3,24 @@ package jsup.supervisor.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.log.SpawnedProcesses;
 
 /**
- * Sends signals to processes that are not necessarily our children. Each target is checked against
- * its start time first, so a pid reused by an unrelated process is never signalled. TERM and KILL go
- * through {@link ProcessHandle}; any other signal through one {@code /usr/bin/kill -s NAME pid…} for
- * all targets. A stop ({@link #sendStop}) also resumes stopped targets with SIGCONT.
+ * Sends signals to processes that are not necessarily our children. Each target is checked first: it
+ * must have a known start time, and {@code /proc} must show that pid alive with that start time, so a
+ * pid reused by an unrelated process is never signalled, nor one whose identity cannot be read
+ * ({@code /proc} unreadable, no start time recorded). Signals go through the {@code kill(2)} system call
+ * ({@link KillSyscall}); where JNA cannot bind it, TERM and KILL through {@link ProcessHandle} and any
+ * other signal through one {@code /usr/bin/kill -s NAME pid…}. A stop ({@link #sendStop}) also resumes
+ * stopped targets with SIGCONT.
  */
 public final class Signaller {
 
@@ -34,32 +40,40 @@ public final class Signaller {
      * @return how many processes were signalled
      */
     public int send(Collection<ProcessIdentity> targets, String signal) {
-        return deliver(targets, Signals.normalize(signal), false);
+        return deliver(targets, Signals.normalize(signal), false).size();
     }
 
     /**
      * Sends a stop signal ({@code kill_signal}, or SIGKILL) to every target still alive, then SIGCONT
      * to those that were stopped (SIGSTOP, SIGTSTP), as systemd does: a stopped process cannot act on
      * SIGTERM until it runs again, so without this a stop would wait for {@code kill_timeout} and
-     * SIGKILL. Only stopped targets get SIGCONT, so the usual stop costs no extra {@code kill(1)} run.
+     * SIGKILL. Only stopped targets get SIGCONT.
      *
      * @return how many processes were signalled
      */
     public int sendStop(Collection<ProcessIdentity> targets, String signal) {
-        return deliver(targets, Signals.normalize(signal), true);
+        return deliver(targets, Signals.normalize(signal), true).size();
     }
 
-    private int deliver(Collection<ProcessIdentity> targets, String name, boolean resumeStopped) {
+    /**
+     * As {@link #send} ({@code stop}: {@link #sendStop}), returning the pids signalled, so a caller can
+     * tell whether its own child was among them.
+     */
+    Set<Integer> deliver(Collection<ProcessIdentity> targets, String name, boolean stop) {
         long self = ProcessHandle.current().pid();
         List<ProcessIdentity> live = new ArrayList<>();
         List<ProcessIdentity> stopped = new ArrayList<>();
         for (ProcessIdentity target : targets) {
-            if (target.pid() == self) {
-                continue;
+            if (target.pid() == self || !target.hasStartTime()) {
+                continue; // an identity without a start time is unknown: never signalled as one of ours
             }
-            ProcInfo info = procFs.stat(target.pid()).orElse(null);
-            if (info == null || info.isZombie()
-                    || (target.startTime() >= 0 && info.startTime() != target.startTime())) {
+            ProcInfo info;
+            try {
+                info = procFs.readStat(target.pid()).orElse(null);
+            } catch (ProcUnreadableException e) {
+                continue; // cannot be verified, so not signalled; OsChild falls back to its own child
+            }
+            if (info == null || !target.matches(info)) {
                 continue;
             }
             live.add(target);
@@ -67,19 +81,51 @@ public final class Signaller {
                 stopped.add(target);
             }
         }
+        Set<Integer> signalled = new LinkedHashSet<>();
         if (live.isEmpty()) {
-            return 0;
+            return signalled;
+        }
+        live.forEach(t -> signalled.add(t.pid()));
+        signal(name, live);
+        // SIGKILL ends a stopped process anyway; after a job-control signal SIGCONT would undo it.
+        if (stop && !stopped.isEmpty() && !JOB_CONTROL.contains(name)) {
+            signal("CONT", stopped);
+        }
+        return signalled;
+    }
+
+    /**
+     * Sends {@code name} to {@code child}, a child of this JVM, without looking at {@code /proc}: until it
+     * is reaped its pid cannot be anyone else's. For when {@code /proc} cannot verify it.
+     *
+     * @return whether it was still alive (unreaped) and so signalled
+     */
+    boolean sendToChild(Process child, String name) {
+        if (!child.isAlive()) {
+            return false;
+        }
+        if (SpawnedProcesses.signal(child, Signals.number(name))) {
+            return true; // through its pidfd
         }
         switch (name) {
-            case "TERM" -> live.forEach(t -> ProcessHandle.of(t.pid()).ifPresent(ProcessHandle::destroy));
-            case "KILL" -> live.forEach(t -> ProcessHandle.of(t.pid()).ifPresent(ProcessHandle::destroyForcibly));
-            default -> execKill(name, live);
+            case "TERM" -> child.destroy();
+            case "KILL" -> child.destroyForcibly();
+            default -> signal(name, List.of(new ProcessIdentity((int) child.pid(), -1)));
         }
-        // SIGKILL ends a stopped process anyway; after a job-control signal SIGCONT would undo it.
-        if (resumeStopped && !stopped.isEmpty() && !JOB_CONTROL.contains(name)) {
-            execKill("CONT", stopped);
+        return true;
+    }
+
+    private static void signal(String name, List<ProcessIdentity> targets) {
+        if (KillSyscall.available()) {
+            int number = Signals.number(name);
+            targets.forEach(t -> KillSyscall.send(t.pid(), number));
+            return;
         }
-        return live.size();
+        switch (name) {
+            case "TERM" -> targets.forEach(t -> ProcessHandle.of(t.pid()).ifPresent(ProcessHandle::destroy));
+            case "KILL" -> targets.forEach(t -> ProcessHandle.of(t.pid()).ifPresent(ProcessHandle::destroyForcibly));
+            default -> execKill(name, targets);
+        }
     }
 
     private static void execKill(String name, List<ProcessIdentity> targets) {

@@ -44,6 +44,16 @@ public final class Signals {
                 + "\"; use a name such as TERM, INT, HUP, USR1 or USR2");
     }
 
+    /** The number of signal {@code name} as {@link #normalize} returns it (e.g. {@code USR2} → 12). */
+    public static int number(String name) {
+        for (int i = 1; i < NAMES.length; i++) {
+            if (NAMES[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown signal: \"" + name + "\"");
+    }
+
     /** The name of signal {@code number} (e.g. 11 → {@code SEGV}), or {@code null} when unknown. */
     public static String name(int number) {
         return number > 0 && number < NAMES.length ? NAMES[number] : null;

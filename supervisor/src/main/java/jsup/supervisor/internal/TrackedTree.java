@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /**
@@ -49,9 +50,14 @@ public final class TrackedTree {
         return childrenFileWorks;
     }
 
-    /** The members found from a full {@link ProcFs#snapshot()}, remembered for later looks. */
+    /**
+     * The members found from a full read of {@code /proc}, remembered for later looks.
+     *
+     * @throws ProcUnreadableException when {@code /proc} cannot be read (after retries): the members
+     *                                 are unknown, not gone (what was remembered is kept)
+     */
     public List<ProcInfo> collect() {
-        return collect(procFs.snapshot());
+        return collect(procFs.readSnapshot());
     }
 
     /** The members found in {@code snapshot}: see the class comment. Remembers them. */
@@ -113,7 +119,9 @@ public final class TrackedTree {
         }
         String proc = procFs.root().toString();
         Deque<ProcessIdentity> queue = new ArrayDeque<>();
-        queue.add(root);
+        if (root.hasStartTime()) { // else whoever holds the pid now could be taken for the main process
+            queue.add(root);
+        }
         queue.addAll(known.keySet());
         if (!orphans.isEmpty()) {
             ProcInfo atRootPid = reader.stat(proc, root.pid());
@@ -133,6 +141,8 @@ public final class TrackedTree {
                 continue;
             }
             ProcInfo info = reader.stat(proc, next.pid());
+            // A start time of -1 marks a pid just read from a live member's children file: its parentage
+            // proves it is of the tree.
             if (info == null || info.isZombie()
                     || (next.startTime() >= 0 && info.startTime() != next.startTime())) {
                 continue;
@@ -203,7 +213,8 @@ public final class TrackedTree {
     }
 
     /**
-     * Whether any member still runs, answered without reading every process on the machine: the
+     * Whether any member still runs (throws {@link ProcUnreadableException} when that cannot be read),
+     * answered without reading every process on the machine: the
      * main process and the remembered members are looked up by pid, and a member whose parents all
      * died can only have been reparented to a reaper (init, or a subreaper among this JVM's
      * ancestors), so only the children of those are read. Same answer as {@code !collect().isEmpty()}
@@ -266,7 +277,11 @@ public final class TrackedTree {
         return reapers;
     }
 
-    /** Every member still alive, found through a full snapshot; empty when the tree is gone. */
+    /**
+     * Every member still alive, found through a full snapshot; empty when the tree is gone.
+     *
+     * @throws ProcUnreadableException when {@code /proc} cannot be read: unknown, not gone
+     */
     public List<ProcessIdentity> liveMembers() {
         return collect().stream().map(TrackedTree::identity).toList();
     }
@@ -312,7 +327,8 @@ public final class TrackedTree {
         return new ProcessIdentity(p.pid(), p.startTime());
     }
 
+    /** Only a known start time proves a pid is still the same process. */
     private static boolean sameStart(ProcInfo p, ProcessIdentity id) {
-        return id.startTime() < 0 || p.startTime() == id.startTime();
+        return id.hasStartTime() && p.startTime() == id.startTime();
     }
 }

@@ -45,6 +45,8 @@ public final class TransitionTable {
 
         edge(STOPPING, LifecycleEvent.STOP_DONE, STOPPED);
         edge(STOPPING, LifecycleEvent.STOP_DONE_RELAUNCH, LAUNCHING);
+        // Never relaunched: the survivor may wake up and run beside a new run.
+        edge(STOPPING, LifecycleEvent.STOP_FAILED, ERRORED);
     }
 
     private TransitionTable() {

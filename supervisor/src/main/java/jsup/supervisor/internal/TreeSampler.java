@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 
 /**
  * Samples the trees of every app due in one tick, in one pass. Normally each tree is walked through
@@ -32,20 +33,36 @@ public final class TreeSampler {
         boolean thorough = ++passes % THOROUGH_EVERY == 0;
         List<ProcInfo> orphans = List.of();
         if (thorough) {
-            orphans = TrackedTree.reaperChildren(procFs, reader);
+            try {
+                orphans = TrackedTree.reaperChildren(procFs, reader);
+            } catch (ProcUnreadableException e) {
+                orphans = null; // as an unreadable children file: the full read decides
+            }
         }
         List<ProcInfo> snapshot = null;
+        boolean unreadable = false; // once per pass: the retries are not paid again for every tree
         Map<TrackedTree, TreeUsage> usage = new IdentityHashMap<>();
         for (TrackedTree tree : trees) {
-            Optional<List<ProcInfo>> members = orphans == null ? Optional.empty()
-                    : tree.walk(reader, thorough, orphans);
-            if (members.isEmpty()) {
-                if (snapshot == null) {
-                    snapshot = procFs.snapshot();
-                }
-                members = Optional.of(tree.collect(snapshot));
+            if (unreadable) {
+                usage.put(tree, TreeUsage.NONE);
+                continue;
             }
-            usage.put(tree, tree.usage(members.get(), nowNanos));
+            try {
+                Optional<List<ProcInfo>> members = orphans == null ? Optional.empty()
+                        : tree.walk(reader, thorough, orphans);
+                if (members.isEmpty()) {
+                    if (snapshot == null) {
+                        snapshot = procFs.readSnapshot();
+                    }
+                    members = Optional.of(tree.collect(snapshot));
+                }
+                usage.put(tree, tree.usage(members.get(), nowNanos));
+            } catch (ProcUnreadableException e) {
+                unreadable = true;
+                // Unknown this pass, not empty: the tree keeps the members it remembers, and no memory
+                // cap acts on a figure that was never read.
+                usage.put(tree, TreeUsage.NONE);
+            }
         }
         reader.endPass();
         return usage;

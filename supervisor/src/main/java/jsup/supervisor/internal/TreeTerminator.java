@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /**
@@ -31,25 +32,42 @@ public final class TreeTerminator {
                                                     Duration killTimeout) {
         String name = Signals.normalize(signal);
         return CompletableFuture.runAsync(() -> {
-            List<ProcessIdentity> members = tree.liveMembers();
-            if (members.isEmpty()) {
+            List<ProcessIdentity> members = membersOrNull(tree);
+            if (members != null && members.isEmpty()) {
                 return;
             }
-            signaller.sendStop(members, name);
+            if (members != null) {
+                signaller.sendStop(members, name);
+            }
             if (waitGone(tree, killTimeout)) {
                 return;
             }
-            signaller.send(tree.liveMembers(), "KILL");
+            List<ProcessIdentity> left = membersOrNull(tree);
+            if (left != null) {
+                signaller.send(left, "KILL");
+            }
             if (!waitGone(tree, AFTER_KILL)) {
-                throw new IllegalStateException("processes survived SIGKILL: " + tree.liveMembers());
+                List<ProcessIdentity> survivors = membersOrNull(tree);
+                throw new IllegalStateException(survivors == null
+                        ? "cannot read /proc to tell whether they are gone" : "processes survived SIGKILL: " + survivors);
             }
         }, POOL);
+    }
+
+    /** The tree's live members, or null when /proc cannot be read: unknown, which is not gone. */
+    private static List<ProcessIdentity> membersOrNull(TrackedTree tree) {
+        try {
+            return tree.liveMembers();
+        } catch (ProcUnreadableException e) {
+            return null;
+        }
     }
 
     private static boolean waitGone(TrackedTree tree, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (tree.liveMembers().isEmpty()) {
+            List<ProcessIdentity> members = membersOrNull(tree);
+            if (members != null && members.isEmpty()) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {

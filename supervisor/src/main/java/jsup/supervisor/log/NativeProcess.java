@@ -17,20 +17,67 @@ import jsup.healthmon.proc.ProcFs;
 final class NativeProcess extends Process {
 
     private final int pid;
+    /** Read before the reaper knew of this child, so before anyone could reap it: -1 if unreadable. */
+    private final long startTime;
+    /** A pidfd opened at the same moment, so signals reach this child only; -1 without (closed at the exit). */
+    private int pidfd;
     /** Taken at the start, while the pid is surely this child's: the JDK's own Process keeps one too. */
     private final ProcessHandle handle;
     private final CompletableFuture<Process> exit = new CompletableFuture<>();
     private volatile int exitValue;
 
     NativeProcess(int pid) {
+        this(pid, -1, -1);
+    }
+
+    NativeProcess(int pid, long startTime, int pidfd) {
         this.pid = pid;
+        this.startTime = startTime;
+        this.pidfd = pidfd;
         this.handle = ProcessHandle.of(pid).orElse(null);
+    }
+
+    long startTime() {
+        return startTime;
     }
 
     /** Called once, by the reaper, with the status {@code waitpid} gave. */
     void exited(int waitStatus) {
         exitValue = ProcFs.exitValueOf(waitStatus);
+        releasePidfd();
         exit.complete(this);
+    }
+
+    /** Called once, by the reaper, when someone else reaped this child: the exit value is unknown (-1). */
+    void lost() {
+        exitValue = -1;
+        releasePidfd();
+        exit.complete(this);
+    }
+
+    private synchronized void releasePidfd() {
+        if (pidfd >= 0) {
+            Pidfd.release(pidfd);
+            pidfd = -1;
+        }
+    }
+
+    /**
+     * Sends signal {@code number} to this child while it has not been reaped: through its pidfd where
+     * there is one (it can reach no other process), else by pid (not reaped yet, so still its own).
+     *
+     * @return whether it was sent
+     */
+    synchronized boolean signal(int number) {
+        if (!isAlive()) {
+            return false;
+        }
+        if (pidfd >= 0) {
+            return Pidfd.signal(pidfd, number);
+        }
+        return number == 15 ? handle != null && handle.destroy()
+                : number == 9 ? handle != null && handle.destroyForcibly()
+                : false;
     }
 
     @Override
@@ -80,16 +127,12 @@ final class NativeProcess extends Process {
 
     @Override
     public void destroy() {
-        if (isAlive() && handle != null) {
-            handle.destroy();
-        }
+        signal(15);
     }
 
     @Override
     public Process destroyForcibly() {
-        if (isAlive() && handle != null) {
-            handle.destroyForcibly();
-        }
+        signal(9);
         return this;
     }
 

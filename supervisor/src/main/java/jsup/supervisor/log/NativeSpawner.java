@@ -1,6 +1,5 @@
 package jsup.supervisor.log;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -13,8 +12,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcInfo;
 
 /**
  * Starts a child with glibc's {@code posix_spawn} (through JNA) on the raw descriptors of its output
@@ -22,10 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why not {@link ProcessBuilder}: the JDK gives each child it starts a reaper thread of its own,
  * blocked in {@code waitpid} until the child ends, and each one's touched stack is ~64 KB: 33 MB of
- * jsupd's 88 MB with 500 apps, measured with NMT. Here one thread waits for any child with
- * {@code waitid(P_ALL, WEXITED | WNOWAIT)}: it only looks, then reaps the child only if it is one of
- * these; a child the JDK started (a pre-start command, an exec probe) is left to the JDK's own
- * reaper, which is already waiting for exactly that pid.
+ * jsupd's 88 MB with 500 apps, measured with NMT. Here one {@link ChildReaper} thread learns every
+ * exit; a child the JDK started (a pre-start command, an exec probe) is left to the JDK's own reaper,
+ * which is already waiting for exactly that pid.
  *
  * <p>The child gets what ProcessBuilder would give it: stdin from {@code /dev/null}, stdout and
  * stderr on the two descriptors, the builder's directory and environment, no other descriptor of
@@ -43,27 +41,16 @@ final class NativeSpawner {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int O_RDONLY = 0;
-    private static final int P_ALL = 0;
-    private static final int WEXITED = 4;
-    private static final int WNOWAIT = 0x01000000;
-    private static final int ECHILD = 10;
-    private static final int EINTR = 4;
-    /** Larger than glibc's posix_spawn_file_actions_t (80 bytes), posix_spawnattr_t (336), sigset_t (128), siginfo_t (128). */
+    /** Larger than glibc's posix_spawn_file_actions_t (80 bytes), posix_spawnattr_t (336), sigset_t (128). */
     private static final int OPAQUE_SIZE = 512;
-    /** Where {@code si_pid} sits in a 64-bit siginfo_t: after three ints and the union's alignment. */
-    private static final int SI_PID_OFFSET = 16;
 
-    /** The children started here that have not been reaped yet, by pid. */
-    private final Map<Integer, NativeProcess> children = new ConcurrentHashMap<>();
-    private final Object childAdded = new Object();
+    private final ChildReaper reaper;
     private final Charset encoding;
 
-    private NativeSpawner() {
+    private NativeSpawner(ChildReaper.WaitCalls waits) {
         String jnu = System.getProperty("sun.jnu.encoding");
         encoding = jnu != null && Charset.isSupported(jnu) ? Charset.forName(jnu) : Charset.defaultCharset();
-        Thread t = new Thread(this::reapForever, "child-reaper");
-        t.setDaemon(true);
-        t.start();
+        reaper = new ChildReaper("child-reaper", waits, System.err::println);
     }
 
     /**
@@ -80,7 +67,8 @@ final class NativeSpawner {
         }
         try {
             Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return new NativeSpawner();
+            ChildReaper.WaitCalls waits = ChildReaper.system();
+            return waits == null ? null : new NativeSpawner(waits);
         } catch (LinkageError | RuntimeException e) {
             return null; // no JNA library for this platform, or an older C library: ProcessBuilder it is
         }
@@ -124,11 +112,11 @@ final class NativeSpawner {
                             + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
                             + Libc.strerror(rc));
                 }
-                NativeProcess process = new NativeProcess(pid.getValue());
-                children.put(pid.getValue(), process);
-                synchronized (childAdded) {
-                    childAdded.notifyAll();
-                }
+                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
+                // surely this child's.
+                long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
+                NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
+                reaper.add(process);
                 return process;
             } finally {
                 Libc.posix_spawn_file_actions_destroy(actions);
@@ -148,58 +136,6 @@ final class NativeSpawner {
     private static void check(int rc, String what) throws IOException {
         if (rc != 0) {
             throw new IOException("posix_spawn " + what + ": " + Libc.strerror(rc));
-        }
-    }
-
-    /** Waits for any child to end; reaps and reports it if it is one of ours. Runs for ever. */
-    private void reapForever() {
-        Memory info = new Memory(OPAQUE_SIZE);
-        IntByReference status = new IntByReference();
-        try {
-            while (true) {
-                awaitChildren();
-                if (!reapOne(info, status)) {
-                    Thread.sleep(1);
-                }
-            }
-        } catch (InterruptedException e) {
-            // the JVM is going away
-        }
-    }
-
-    /** Reaps the next child of ours to end; false when there is nothing to reap yet (look again shortly). */
-    private boolean reapOne(Memory info, IntByReference status) {
-        try {
-            info.clear();
-            Libc.waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
-            int pid = info.getInt(SI_PID_OFFSET);
-            NativeProcess ours = children.get(pid);
-            if (ours == null) {
-                // The JDK's child (its reaper takes it in a moment), or ours a moment before start()
-                // recorded it: leave it, instead of reaping what is not ours.
-                return false;
-            }
-            if (Libc.waitpid(pid, status, 0) == pid) {
-                children.remove(pid);
-                ours.exited(status.getValue());
-            }
-            return true;
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == EINTR) {
-                return true;
-            }
-            if (e.getErrorCode() != ECHILD) { // ECHILD: ours are gone and start() has not recorded the next yet
-                System.err.println("jsup: child-reaper: " + e.getMessage());
-            }
-            return false;
-        }
-    }
-
-    private void awaitChildren() throws InterruptedException {
-        synchronized (childAdded) {
-            while (children.isEmpty()) {
-                childAdded.wait();
-            }
         }
     }
 
@@ -233,10 +169,6 @@ final class NativeSpawner {
         static native int sigemptyset(Pointer set);
 
         static native int sigfillset(Pointer set);
-
-        static native int waitid(int idType, int id, Pointer info, int options) throws LastErrorException;
-
-        static native int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
 
         static native String strerror(int errnum);
     }

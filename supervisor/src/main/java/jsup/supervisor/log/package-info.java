@@ -16,9 +16,10 @@
  *
  * <p>Since the child must be started on the pipes the selector reads, the start happens here too:
  * {@code NativeSpawner} ({@code posix_spawn} through JNA, one {@code child-reaper} thread for every
- * exit), or {@link java.lang.ProcessBuilder} where that cannot load.
+ * exit: {@code ChildReaper}), or {@link java.lang.ProcessBuilder} where that cannot load.
  *
  * <p>May touch: the log files and their folders, the child's stdout/stderr pipes, and the start and
- * reaping of the children it starts. Nothing else: no signals, no other app's files.
+ * reaping of the children it starts, and signals to those children through the pidfds it opened at
+ * their start ({@code Pidfd}). Nothing else: no other process, no other app's files.
  */
 package jsup.supervisor.log;

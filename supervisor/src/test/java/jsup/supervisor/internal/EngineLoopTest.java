@@ -51,4 +51,19 @@ class EngineLoopTest {
         assertThat(ticks.get()).isEqualTo(2);
         loop.shutdown();
     }
+
+    @Test
+    void aDeadlineThatHasAlreadyPassedDoesNotSpinTheThread() throws Exception {
+        List<Long> tickTimes = new CopyOnWriteArrayList<>();
+        EngineLoop loop = new EngineLoop("test-engine", System::nanoTime, e -> { });
+        loop.start(now -> {
+            tickTimes.add(System.nanoTime());
+            return now - 1; // a tick that keeps answering "already due"
+        });
+        await().atMost(30, SECONDS).until(() -> tickTimes.size() >= 50);
+        loop.shutdown();
+        long elapsed = tickTimes.get(49) - tickTimes.get(0);
+        assertThat(elapsed).as("50 ticks at least %d ns apart", EngineLoop.MIN_WAIT_NANOS)
+                .isGreaterThanOrEqualTo(49 * EngineLoop.MIN_WAIT_NANOS);
+    }
 }

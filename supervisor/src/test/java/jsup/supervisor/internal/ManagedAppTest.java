@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.RestartRecord;
@@ -183,6 +185,44 @@ class ManagedAppTest {
     }
 
     @Test
+    void stoppingToErroredWhenTheMainProcessSurvivesSigkillWithoutSpinningOrHanging() {
+        EngineHarness h = harness(TestApps.app("web", dir).killTimeout(Duration.ofSeconds(1)));
+        h.app.start(h.nowNanos);
+        CompletableFuture<AppStatus> stopped = h.app.stop(h.nowNanos);
+        FakeChild c = h.child(); // never exits: in D state, SIGKILL waits for it
+        c.assertSignals("tree TERM");
+        long next = h.advance(Duration.ofSeconds(1));
+        c.assertSignals("tree KILL");
+        assertThat(next).as("the next look is later, not now again").isEqualTo(h.nowNanos + ManagedApp.AFTER_KILL_NANOS);
+        assertThat(h.advance(Duration.ofMillis(1999))).isEqualTo(h.nowNanos + MS.toNanos());
+        assertThat(h.app.status()).isEqualTo(STOPPING);
+        assertThat(stopped).isNotDone();
+
+        assertThat(h.advance(MS)).isEqualTo(ManagedApp.NEVER);
+        String reason = "pid 100 survived SIGKILL (uninterruptible?); it may still run, untracked";
+        assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == ERRORED && s.pid() == 0
+                && reason.equals(s.statusReason()));
+        assertThat(h.messages).contains(reason);
+        assertThat(h.transitions.get(h.transitions.size() - 1).reason()).isEqualTo(reason);
+
+        c.exit(137); // it wakes up at last: changes nothing
+        h.runTasks();
+        assertThat(h.app.status()).isEqualTo(ERRORED);
+        assertThat(h.app.start(h.nowNanos).status()).isEqualTo(ONLINE);
+    }
+
+    @Test
+    void aRestartWhoseMainProcessSurvivesSigkillEndsErroredAndLaunchesNoSecondCopy() {
+        EngineHarness h = harness(TestApps.app("web", dir).killTimeout(Duration.ofSeconds(1)));
+        h.app.start(h.nowNanos);
+        CompletableFuture<AppStatus> restarted = h.app.restart(h.nowNanos, "manual");
+        h.advance(Duration.ofSeconds(1));
+        h.advance(Duration.ofNanos(ManagedApp.AFTER_KILL_NANOS));
+        assertThat(restarted).isCompletedWithValueMatching(s -> s.status() == ERRORED);
+        assertThat(h.children).hasSize(1);
+    }
+
+    @Test
     void manualRestartGoesThroughStoppingAndResetsTheCrashLoopCount() {
         EngineHarness h = harness(TestApps.app("web", dir).minUptime(Duration.ofSeconds(1)).maxRestarts(3));
         h.app.start(h.nowNanos);
@@ -307,6 +347,33 @@ class ManagedAppTest {
         h.runTasks();
         assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == STOPPED);
         assertThat(h.children).hasSize(1);
+    }
+
+    @Test
+    void aStartAfterAStopWaitsForTheLaunchStillQueuedSoTwoCopiesNeverRun() {
+        EngineHarness h = harness(TestApps.app("web", dir));
+        List<Runnable> launcherThread = new ArrayList<>(); // holds the spawn until the test runs it
+        h.app.start(h.nowNanos, launcherThread::add);
+        assertThat(h.app.status()).isEqualTo(LAUNCHING);
+        CompletableFuture<AppStatus> stopped = h.app.stop(h.nowNanos);
+        assertThat(h.app.status()).isEqualTo(STOPPED);
+
+        assertThat(h.app.start(h.nowNanos).status()).isEqualTo(LAUNCHING);
+        assertThat(h.children).as("nothing spawned while the first spawn is still queued").isEmpty();
+        assertThat(h.messages).contains("waiting for the previous launch to end before launching");
+
+        launcherThread.remove(0).run(); // the queued spawn fires at last, for a run nobody wants
+        h.runTasks();
+        FakeChild stale = h.child();
+        stale.assertSignals("tree KILL");
+        assertThat(h.children).hasSize(1);
+        assertThat(stopped).isNotDone();
+
+        stale.exit(137);
+        h.runTasks();
+        assertThat(stopped).isCompletedWithValueMatching(s -> s.status() == STOPPED);
+        assertThat(h.children).hasSize(2);
+        assertThat(h.app.snapshot()).matches(s -> s.status() == ONLINE && s.pid() == 101);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package jsup.supervisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,36 @@ class TrackedTreeTest {
         proc(200, 1, 200, 200, 540, 0, 10);        // a stranger
         TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500));
         assertThat(pids(tree.collect())).containsExactly(100, 101, 102, 103);
+    }
+
+    @Test
+    void anUnreadableProcMakesTheTreeUnknownNeverGone() throws IOException {
+        proc(100, 1, 100, 100, 500, 0, 10, 101);
+        proc(101, 100, 101, 101, 510, 0, 10);
+        TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500));
+        assertThat(pids(tree.collect())).containsExactly(100, 101);
+        // The stat file cannot be read while the process exists (a directory here; EMFILE for real).
+        Files.delete(root.resolve("101/stat"));
+        Files.createDirectory(root.resolve("101/stat"));
+        assertThatThrownBy(tree::collect).isInstanceOf(ProcUnreadableException.class)
+                .hasMessageContaining("101/stat");
+        assertThatThrownBy(tree::liveMembers).isInstanceOf(ProcUnreadableException.class);
+        deleteTree(root.resolve("100")); // the main process is gone: only 101 could answer
+        assertThatThrownBy(tree::anyAlive).isInstanceOf(ProcUnreadableException.class);
+
+        Files.delete(root.resolve("101/stat"));
+        proc(101, 1, 101, 101, 510, 0, 10);
+        assertThat(pids(tree.collect())).as("still remembered once /proc reads again").containsExactly(101);
+    }
+
+    @Test
+    void aMainProcessWithoutAStartTimeNeverAdoptsWhatNowHoldsItsPid() throws IOException {
+        proc(100, 1, 100, 100, 500, 0, 10, 101);  // whoever holds pid 100 now, with its group
+        proc(101, 100, 100, 100, 510, 0, 10);
+        TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, -1));
+        assertThat(tree.collect()).isEmpty();
+        assertThat(tree.walk().orElseThrow()).isEmpty();
+        assertThat(tree.anyAlive()).isFalse();
     }
 
     @Test

@@ -33,7 +33,8 @@ class TransitionTableTest {
             Map.entry("waiting restart START", "launching"),
             Map.entry("waiting restart STOP", "stopped"),
             Map.entry("stopping STOP_DONE", "stopped"),
-            Map.entry("stopping STOP_DONE_RELAUNCH", "launching"));
+            Map.entry("stopping STOP_DONE_RELAUNCH", "launching"),
+            Map.entry("stopping STOP_FAILED", "errored"));
 
     static Stream<Arguments> cells() {
         List<Arguments> all = new ArrayList<>();

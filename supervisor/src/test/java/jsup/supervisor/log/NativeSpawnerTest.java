@@ -4,12 +4,19 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +35,8 @@ class NativeSpawnerTest {
     private Pipe out;
     private Pipe err;
     private NativeSpawner spawner;
+    /** A child of this JVM started behind the spawner's back, left unreaped until the teardown. */
+    private int foreign;
 
     @BeforeEach
     void open() throws IOException {
@@ -39,6 +48,9 @@ class NativeSpawnerTest {
 
     @AfterEach
     void close() throws IOException {
+        if (foreign > 0) {
+            CLib.C.waitpid(foreign, new IntByReference(), 0);
+        }
         started.forEach(Process::destroyForcibly);
         for (Pipe p : new Pipe[] {out, err}) {
             p.sink().close();
@@ -134,6 +146,62 @@ class NativeSpawnerTest {
             assertThat(jdk.get(i).waitFor()).as("JDK child %d", i).isEqualTo(i);
             assertThat(ours.get(i).waitFor()).as("native child %d", i).isEqualTo(100 + i);
         }
+    }
+
+    @Test
+    void exitsAreDeliveredWhileAChildTheSpawnerDidNotStartLiesUnreapedFirstInLine() throws Exception {
+        IntByReference pid = new IntByReference();
+        assertThat(CLib.C.posix_spawnp(pid, "true", null, null, new String[] {"true"}, new String[0])).isZero();
+        foreign = pid.getValue();
+        await().atMost(10, SECONDS).until(() -> isZombie(foreign));
+
+        Process first = spawn(new ProcessBuilder("sh", "-c", "exit 7"));
+        assertThat(first.waitFor(20, SECONDS)).as("an exit behind the foreign zombie is delivered").isTrue();
+        assertThat(first.exitValue()).isEqualTo(7);
+        Process second = spawn(new ProcessBuilder("sh", "-c", "kill -9 $$"));
+        assertThat(second.waitFor(20, SECONDS)).isTrue();
+        assertThat(second.exitValue()).isEqualTo(128 + 9);
+        assertThat(isZombie(foreign)).as("not ours to reap: this JVM is neither PID 1 nor a subreaper").isTrue();
+    }
+
+    @Test
+    void aSignalGoesThroughThePidfdOpenedAtTheSpawnAndThatFdIsClosedAtTheExit() throws Exception {
+        long before = openFds();
+        List<Process> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(spawn(new ProcessBuilder("sleep", "30")));
+        }
+        assertThat(openFds()).as("one pidfd per running child").isGreaterThanOrEqualTo(before + 30);
+        for (Process p : batch) {
+            assertThat(SpawnedProcesses.signal(p, 10)).isTrue(); // SIGUSR1 ends sleep
+        }
+        for (Process p : batch) {
+            assertThat(p.waitFor(20, SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(128 + 10);
+            assertThat(SpawnedProcesses.signal(p, 10)).as("never after the exit").isFalse();
+        }
+        assertThat(openFds()).as("every pidfd closed").isLessThanOrEqualTo(before);
+        assertThat(SpawnedProcesses.startTime(batch.get(0))).isPositive();
+    }
+
+    private static long openFds() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    private static boolean isZombie(int pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    }
+
+    /** libc, to start a child as code outside jsup's spawner would. */
+    interface CLib extends Library {
+        CLib C = Native.load("c", CLib.class);
+
+        int posix_spawnp(IntByReference pid, String file, Pointer actions, Pointer attr, String[] argv, String[] envp);
+
+        int waitpid(int pid, IntByReference status, int options);
     }
 
     private static long reaperThreads() {
