@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.AppDescription;
+import jsup.cli.render.SecretMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,13 +20,18 @@ final class DescribeCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the app objects (with config) as a JSON array.")
     boolean json;
 
+    @Option(names = "--show-secrets", description = "Print the values of secret-looking env keys (TOKEN, KEY, SECRET, "
+            + "PASS) instead of " + SecretMask.MASK + ".")
+    boolean showSecrets;
+
     DescribeCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
     void run(DaemonConnection daemon) {
-        JsonNode apps = daemon.call("describe", DaemonConnection.args().put("target", target)).path("apps");
+        JsonNode apps = SecretMask.shown(daemon.call("describe", DaemonConnection.args().put("target", target))
+                .path("apps"), showSecrets);
         if (json) {
             printJson(apps);
             return;

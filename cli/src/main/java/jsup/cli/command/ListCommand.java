@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
+import jsup.cli.render.SecretMask;
 import jsup.cli.render.StatusTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +19,10 @@ final class ListCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the apps as a JSON array.")
     boolean json;
 
+    @Option(names = "--show-secrets", description = "With --json: print the values of secret-looking keys (TOKEN, KEY, "
+            + "SECRET, PASS) instead of " + SecretMask.MASK + ".")
+    boolean showSecrets;
+
     ListCommand(CliContext ctx) {
         super(ctx);
     }
@@ -26,7 +31,7 @@ final class ListCommand extends DaemonCommand {
     void run(DaemonConnection daemon) {
         JsonNode apps = daemon.call("list", null).path("apps");
         if (json) {
-            printJson(apps);
+            printJson(SecretMask.shown(apps, showSecrets));
             return;
         }
         List<JsonNode> list = new ArrayList<>();

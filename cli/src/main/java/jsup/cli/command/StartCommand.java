@@ -48,6 +48,11 @@ final class StartCommand extends DaemonCommand {
     }
 
     @Override
+    boolean bringsAppsBack() {
+        return true;
+    }
+
+    @Override
     void run(DaemonConnection daemon) {
         ObjectNode args = DaemonConnection.args();
         Path path = ctx.resolve(what);

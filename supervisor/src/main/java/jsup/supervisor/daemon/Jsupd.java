@@ -110,8 +110,7 @@ public final class Jsupd implements AutoCloseable {
             return t;
         });
         this.events = new EngineEvents(clock, this::requestStateWrite);
-        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock,
-                Map.of(JsupHome.ENV_VAR, home.dir().toString())));
+        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock, childMarks()));
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         events.attach(health);
@@ -191,6 +190,7 @@ public final class Jsupd implements AutoCloseable {
         try {
             JsupdLog.configure(home.daemonLog());
             AtomicFiles.write(home.pidFile(), ProcessHandle.current().pid() + "\n");
+            Files.deleteIfExists(home.stoppedMarker());
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);
             List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
@@ -217,6 +217,11 @@ public final class Jsupd implements AutoCloseable {
 
     Supervisor supervisor() {
         return supervisor;
+    }
+
+    /** What jsupd adds to every app's environment besides {@link Supervisor#APP_ENV_VAR}: its home. */
+    Map<String, String> childMarks() {
+        return Map.of(JsupHome.ENV_VAR, home.dir().toString());
     }
 
     HealthSupervision health() {
@@ -581,12 +586,25 @@ public final class Jsupd implements AutoCloseable {
             }
             deleteQuietly(home.state());
             deleteQuietly(home.pidFile());
+            if (s != null) {
+                markStopped();
+            }
             log.info("jsupd stopped");
         } finally {
             lock.close();
             exited.countDown();
         }
         return true;
+    }
+
+    /** Tells the CLI that this stop was asked for: read-only commands must not start a jsupd again. */
+    private void markStopped() {
+        try {
+            AtomicFiles.write(home.stoppedMarker(), "stopped cleanly at " + clock.instant() + " (pid "
+                    + ProcessHandle.current().pid() + ")\n");
+        } catch (IOException e) {
+            log.warn("cannot write {}: {}", home.stoppedMarker(), e.toString());
+        }
     }
 
     private static void deleteQuietly(Path p) {
