@@ -45,7 +45,8 @@ final class EnvCommand extends DaemonCommand {
             long pid = app.path("pid").asLong();
             // A comment line, so the output still works as an env file.
             ctx.out().println("process".equals(app.path("source").asText())
-                    ? "# " + name + ": the environment of its running process (pid " + pid + ", /proc/" + pid + "/environ)"
+                    ? "# " + name + ": the environment of its running process (pid " + pid + ", /proc/" + pid
+                        + "/environ)"
                     : "# " + name + ": not running; the environment its next start would use");
             for (Map.Entry<String, JsonNode> var : app.path("env").properties()) {
                 ctx.out().println(var.getKey() + "=" + var.getValue().asText());

@@ -29,20 +29,20 @@ final class StoppedDaemon {
         JsupHome files = JsupHome.of(home);
         boolean saved = Files.exists(files.dump()) || Files.exists(files.dumpBackup());
         throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: no jsupd is running for " + home
-                + ": the last one " + stopped.get() + " (jsup kill or SIGTERM), and only start, resurrect"
-                + " and jsup daemon start one again.\n"
+                + " (" + stopped.get() + ": jsup kill or SIGTERM).\nThis command does not start one after a clean"
+                + " stop; start, resurrect and jsup daemon do.\n"
                 + "Bring apps back with: " + (saved ? "jsup resurrect (the apps of the last jsup save), or " : "")
                 + "jsup start <file|script>");
     }
 
-    /** The marker's text ("stopped cleanly at …"), or empty when the last jsupd did not stop cleanly. */
+    /** The marker's text ("jsupd pid N stopped cleanly at …"), or empty when the last jsupd did not stop cleanly. */
     private static Optional<String> marker(JsupHome home) {
         try {
             return Optional.of(Files.readString(home.stoppedMarker()).trim());
         } catch (java.nio.file.NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("stopped cleanly");
+            return Optional.of("jsupd stopped cleanly");
         }
     }
 }

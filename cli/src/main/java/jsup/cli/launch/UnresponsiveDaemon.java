@@ -24,7 +24,7 @@ final class UnresponsiveDaemon {
         if (pid > 0) {
             msg.append(" (pid ").append(pid).append(", from ").append(files.pidFile()).append(')');
         }
-        msg.append(" for ").append(home).append(" does not answer: ").append(detail);
+        msg.append(" for ").append(home).append(" is not answering (").append(detail).append(')');
         if (pid > 0 && state(pid) == 'T') {
             msg.append("\nIt is stopped (state T in /proc/").append(pid).append("/stat): resume it with: kill -CONT ")
                     .append(pid);

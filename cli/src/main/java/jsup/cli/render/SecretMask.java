@@ -40,7 +40,8 @@ public final class SecretMask {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
-                boolean hide = isSecret(field.getKey()) && !value.isNull() && !(value.isTextual() && value.asText().isEmpty());
+                boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
+                boolean hide = isSecret(field.getKey()) && !empty;
                 copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(value));
             }
             return copy;

@@ -134,7 +134,7 @@ class DaemonLifecycleTest {
         for (String[] args : new String[][] {{"describe", "x"}, {"start", "x"}, {"ping", "--json"}}) {
             CliRun.Result r = daemon.jsup(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
-            assertThat(r.err()).as(String.join(" ", args)).contains("pid " + pid, "does not answer");
+            assertThat(r.err()).as(String.join(" ", args)).contains("pid " + pid, "is not answering");
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("no second jsupd replaced it").contains(true);
         assertThat(UnresponsiveDaemon.pid(daemon.home().resolve("jsupd.pid"))).isEqualTo(pid);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -600,8 +601,8 @@ public final class Jsupd implements AutoCloseable {
     /** Tells the CLI that this stop was asked for: read-only commands must not start a jsupd again. */
     private void markStopped() {
         try {
-            AtomicFiles.write(home.stoppedMarker(), "stopped cleanly at " + clock.instant() + " (pid "
-                    + ProcessHandle.current().pid() + ")\n");
+            AtomicFiles.write(home.stoppedMarker(), "jsupd pid " + ProcessHandle.current().pid()
+                    + " stopped cleanly at " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\n");
         } catch (IOException e) {
             log.warn("cannot write {}: {}", home.stoppedMarker(), e.toString());
         }
