@@ -93,7 +93,7 @@ public final class DaemonStarter {
             throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: cannot start jsupd: its socket path " + socket
                     + " is " + bytes + " bytes, and Unix socket paths are limited to "
                     + ControlProtocol.MAX_SOCKET_PATH_BYTES + " bytes.\nSet JSUP_HOME to a shorter folder, e.g. "
-                    + "JSUP_HOME=~/.jsup-" + home.getFileName());
+                    + "JSUP_HOME=~/.jsup-myapp");
         }
     }
 

@@ -563,6 +563,10 @@ public final class Jsupd implements AutoCloseable {
         }
         try {
             log.info("jsupd shutting down{}", saveDump ? " (saving the dump)" : "");
+            if (server != null) {
+                // First, while the socket still answers: a CLI that finds no socket finds the mark.
+                markStopped();
+            }
             if (saveDump) {
                 // Record what should run before stopping turns every app to "want down".
                 try {
@@ -587,9 +591,6 @@ public final class Jsupd implements AutoCloseable {
             }
             deleteQuietly(home.state());
             deleteQuietly(home.pidFile());
-            if (s != null) {
-                markStopped();
-            }
             log.info("jsupd stopped");
         } finally {
             lock.close();

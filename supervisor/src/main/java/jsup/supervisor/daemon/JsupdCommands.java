@@ -55,7 +55,7 @@ final class JsupdCommands implements CommandHandler {
         ControlCommand command = ControlCommand.fromWire(request.cmd());
         if (jsupd.isShuttingDown() && command != ControlCommand.PING) {
             throw new ControlException(ErrorCode.SHUTTING_DOWN, "jsupd is shutting down; run the command again "
-                    + "once a new jsupd is up (any jsup command starts one)");
+                    + "once a new jsupd is up (jsup start or jsup resurrect starts one)");
         }
         try {
             return switch (command) {
