@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.AppDescription;
-import jsup.cli.render.SecretMask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,9 +20,8 @@ final class DescribeCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the app objects (with config) as a JSON array.")
     boolean json;
 
-    @Option(names = "--show-secrets", description = "Print the values of secret-looking env keys (TOKEN, KEY, SECRET, "
-            + "PASS) instead of " + SecretMask.MASK + ".")
-    boolean showSecrets;
+    @Mixin
+    ShowSecretsOption secrets;
 
     DescribeCommand(CliContext ctx) {
         super(ctx);
@@ -30,8 +29,8 @@ final class DescribeCommand extends DaemonCommand {
 
     @Override
     void run(DaemonConnection daemon) {
-        JsonNode apps = SecretMask.shown(daemon.call("describe", DaemonConnection.args().put("target", target))
-                .path("apps"), showSecrets);
+        JsonNode apps = secrets.apply(daemon.call("describe", DaemonConnection.args().put("target", target))
+                .path("apps"));
         if (json) {
             printJson(apps);
             return;

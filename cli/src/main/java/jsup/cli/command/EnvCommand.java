@@ -6,6 +6,7 @@ import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.SecretMask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,8 @@ final class EnvCommand extends DaemonCommand {
             + "\"env\": {…}}] for scripts.")
     boolean json;
 
-    @Option(names = "--show-secrets", description = "Print the values of secret-looking keys too.")
-    boolean showSecrets;
+    @Mixin
+    ShowSecretsOption secrets;
 
     EnvCommand(CliContext ctx) {
         super(ctx);
@@ -34,8 +35,7 @@ final class EnvCommand extends DaemonCommand {
 
     @Override
     void run(DaemonConnection daemon) {
-        JsonNode apps = SecretMask.shown(daemon.call("env", DaemonConnection.args().put("target", target))
-                .path("apps"), showSecrets);
+        JsonNode apps = secrets.apply(daemon.call("env", DaemonConnection.args().put("target", target)).path("apps"));
         if (json) {
             printJson(apps);
             return;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
-import jsup.cli.render.SecretMask;
 import jsup.cli.render.StatusTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jsup list} ({@code ls}, {@code status}): the app table, or {@code --json} like {@code pm2 jlist}. */
@@ -19,9 +19,8 @@ final class ListCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the apps as a JSON array.")
     boolean json;
 
-    @Option(names = "--show-secrets", description = "With --json: print the values of secret-looking keys (TOKEN, KEY, "
-            + "SECRET, PASS) instead of " + SecretMask.MASK + ".")
-    boolean showSecrets;
+    @Mixin
+    ShowSecretsOption secrets;
 
     ListCommand(CliContext ctx) {
         super(ctx);
@@ -31,7 +30,7 @@ final class ListCommand extends DaemonCommand {
     void run(DaemonConnection daemon) {
         JsonNode apps = daemon.call("list", null).path("apps");
         if (json) {
-            printJson(SecretMask.shown(apps, showSecrets));
+            printJson(secrets.apply(apps));
             return;
         }
         List<JsonNode> list = new ArrayList<>();
