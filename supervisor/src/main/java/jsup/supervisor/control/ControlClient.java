@@ -106,7 +106,7 @@ public final class ControlClient implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(ch, sel);
             throw new ControlException(ErrorCode.DAEMON_UNREACHABLE, "cannot connect to jsupd at " + socket
-                    + ": " + e.getMessage() + " (is jsupd running?)", e);
+                    + ": " + e.getMessage() + " (is it running?)", e);
         } catch (ControlException e) {
             closeQuietly(ch, sel);
             throw e;
