@@ -48,7 +48,9 @@ class DaemonLifecycleTest {
 
     private Path ecosystem(String appsJson) throws IOException {
         Path apps = Files.createDirectories(tmp.resolve("apps"));
-        TempDaemon.script(apps.resolve("loop.sh"), "#!/bin/bash\ntrap '' TERM\nwhile true; do sleep 0.2; done\n");
+        // Says when SIGTERM is ignored, so a test knows that a stop will last the whole kill_timeout.
+        TempDaemon.script(apps.resolve("loop.sh"), "#!/bin/bash\ntrap '' TERM\ntouch \"$0.ready\"\n"
+                + "while true; do sleep 0.2; done\n");
         return Files.writeString(apps.resolve("eco.json"), appsJson);
     }
 
@@ -149,7 +151,10 @@ class DaemonLifecycleTest {
         CliRun.Result stopped = ok("stop", "slow");
         assertThat(stopped.out()).contains("slow");
 
+        Path ready = tmp.resolve("apps/loop.sh.ready");
+        Files.deleteIfExists(ready);
         ok("start", "slow");
+        await().atMost(WAIT).until(() -> Files.exists(ready));
         long pid = daemonPid();
         CompletableFuture<CliRun.Result> stop = CompletableFuture.supplyAsync(() -> daemon.jsup("stop", "slow"));
         try (ControlClient c = ControlClient.connect(daemon.home())) {

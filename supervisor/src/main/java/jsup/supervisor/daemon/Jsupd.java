@@ -41,8 +41,8 @@ import jsup.supervisor.internal.JsupdLog;
  * {@code state.json} and {@code dump.json}.
  *
  * <p>Start-up order matters: lock (a second daemon fails fast) → log → pid file → stop whatever a
- * dead predecessor left running (from its {@code state.json}) → control socket → restore apps (from
- * that {@code state.json}, else from {@code dump.json}).
+ * dead predecessor left running (from its {@code state.json}) → restore apps (from that
+ * {@code state.json}, else from {@code dump.json}) → control socket, so the first answer shows them.
  *
  * <p>{@link #run} is the foreground entry point ({@code jsup daemon}, systemd); tests use
  * {@link #start} and {@link #close}.
@@ -195,10 +195,11 @@ public final class Jsupd implements AutoCloseable {
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);
             List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
-            jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             if (options.restoreAtStart()) {
                 jsupd.restore(leftovers);
             }
+            // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
+            jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             jsupd.requestStateWrite();
             log.info("jsupd ready on {}", home.socket());
             return jsupd;
