@@ -14,7 +14,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** No app with that name or id. */
     public static final int UNKNOWN_APP = 3;
-    /** jsupd is not running and could not be started, or did not answer. */
+    /** jsupd is not running (and may not be started: after a clean kill), could not be started, or does not answer. */
     public static final int DAEMON_UNREACHABLE = 4;
     /** The ecosystem file (or script) is invalid: every problem is listed. */
     public static final int INVALID_CONFIG = 5;
@@ -27,7 +27,8 @@ public final class ExitCode {
         "1:Failure: an app errored, a start or step failed.",
         "2:Usage error: unknown command or option, bad argument.",
         "3:Unknown app name or id.",
-        "4:jsupd unreachable: not running and could not be started.",
+        "4:jsupd unreachable: stopped by 'jsup kill' (start or resurrect brings it back), could not be started, "
+            + "or not answering.",
         "5:Invalid ecosystem file or script; every problem listed.",
         "70:Internal error (a bug in jsup).",
     };

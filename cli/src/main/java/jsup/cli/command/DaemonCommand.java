@@ -19,7 +19,10 @@ import jsup.cli.render.Ansi;
 import jsup.cli.render.StatusTable;
 import jsup.supervisor.config.EcosystemFiles;
 
-/** A command that talks to jsupd: opens the connection (starting jsupd if needed), then {@link #run(DaemonConnection)}. */
+/**
+ * A command that talks to jsupd: opens the connection (starting jsupd on first use or after a crash;
+ * after a clean {@code jsup kill} only when {@link #bringsAppsBack()}), then {@link #run(DaemonConnection)}.
+ */
 abstract class DaemonCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,7 +35,8 @@ abstract class DaemonCommand implements Runnable {
 
     @Override
     public final void run() {
-        try (DaemonConnection daemon = DaemonConnection.open(ctx)) {
+        try (DaemonConnection daemon = bringsAppsBack()
+                ? DaemonConnection.openOrStart(ctx) : DaemonConnection.open(ctx)) {
             run(daemon);
         } finally {
             ctx.out().flush();
@@ -41,6 +45,11 @@ abstract class DaemonCommand implements Runnable {
     }
 
     abstract void run(DaemonConnection daemon);
+
+    /** True for the commands that may start jsupd after a clean {@code jsup kill}: start and resurrect. */
+    boolean bringsAppsBack() {
+        return false;
+    }
 
     Ansi ansi() {
         return Ansi.of(ctx.colour());

@@ -5,6 +5,7 @@ import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.AppDescription;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,13 +20,17 @@ final class DescribeCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the app objects (with config) as a JSON array.")
     boolean json;
 
+    @Mixin
+    ShowSecretsOption secrets;
+
     DescribeCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
     void run(DaemonConnection daemon) {
-        JsonNode apps = daemon.call("describe", DaemonConnection.args().put("target", target)).path("apps");
+        JsonNode apps = secrets.apply(daemon.call("describe", DaemonConnection.args().put("target", target))
+                .path("apps"));
         if (json) {
             printJson(apps);
             return;

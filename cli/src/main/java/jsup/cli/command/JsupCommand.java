@@ -29,6 +29,7 @@ public final class JsupCommand implements Runnable {
             Map.entry(List.of("start"), StartCommand.class),
             Map.entry(List.of("list", "ls", "status", "l", "ps"), ListCommand.class),
             Map.entry(List.of("describe", "desc", "info", "show"), DescribeCommand.class),
+            Map.entry(List.of("env"), EnvCommand.class),
             Map.entry(List.of("logs"), LogsCommand.class),
             Map.entry(List.of("stop"), StopCommand.class),
             Map.entry(List.of("restart"), RestartCommand.class),

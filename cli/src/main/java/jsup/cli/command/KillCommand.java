@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code jsup kill}: stops every app and jsupd; never starts a daemon just to kill it. */
 @Command(name = "kill",
         description = "Stop every app and then jsupd. The dump is not rewritten (run 'jsup save' first to keep the "
-            + "current apps); 'jsup resurrect' brings the saved ones back.")
+            + "current apps). jsupd stays stopped: other commands say so (exit 4) instead of starting it, until "
+            + "'jsup resurrect' brings the saved apps back or 'jsup start' starts apps.")
 final class KillCommand implements Runnable {
 
     /** How long jsupd gets to exit after answering, before we say it did not. */

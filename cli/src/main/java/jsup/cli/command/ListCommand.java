@@ -7,6 +7,7 @@ import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.StatusTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jsup list} ({@code ls}, {@code status}): the app table, or {@code --json} like {@code pm2 jlist}. */
@@ -18,6 +19,9 @@ final class ListCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the apps as a JSON array.")
     boolean json;
 
+    @Mixin
+    ShowSecretsOption secrets;
+
     ListCommand(CliContext ctx) {
         super(ctx);
     }
@@ -26,7 +30,7 @@ final class ListCommand extends DaemonCommand {
     void run(DaemonConnection daemon) {
         JsonNode apps = daemon.call("list", null).path("apps");
         if (json) {
-            printJson(apps);
+            printJson(secrets.apply(apps));
             return;
         }
         List<JsonNode> list = new ArrayList<>();

@@ -7,8 +7,9 @@ import jsup.supervisor.control.HumanUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jsup ping}: makes sure jsupd runs (starting it, like PM2) and shows who answered. */
-@Command(name = "ping", description = "Make sure jsupd runs for $JSUP_HOME (starting it if needed) and show it.")
+/** {@code jsup ping}: makes sure jsupd runs (starting it, like PM2, unless it was killed) and shows who answered. */
+@Command(name = "ping", description = "Make sure jsupd runs for $JSUP_HOME and show it. Starts it on first use or "
+        + "after a crash; after 'jsup kill' it says that none runs (exit 4) instead.")
 final class PingCommand extends DaemonCommand {
 
     @Option(names = "--json", description = "Print jsupd's answer as JSON.")

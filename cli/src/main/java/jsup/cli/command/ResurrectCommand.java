@@ -20,6 +20,11 @@ final class ResurrectCommand extends DaemonCommand {
     }
 
     @Override
+    boolean bringsAppsBack() {
+        return true;
+    }
+
+    @Override
     void run(DaemonConnection daemon) {
         JsonNode result = daemon.call("resurrect", null);
         if (!json) {

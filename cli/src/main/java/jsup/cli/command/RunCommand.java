@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
         description = "Run the apps of an ecosystem file in the foreground, without jsupd (like pm2-runtime). Prints "
             + "status changes and the apps' output. SIGINT/SIGTERM stop every app (each per its kill_timeout) "
             + "and exit 0. Exits by itself once no app runs or will restart (exit 1 if one errored), unless "
-            + "--no-auto-exit.")
+            + "--no-auto-exit. Refused (exit 1) when a jsupd for the same $JSUP_HOME runs an app with the same "
+            + "log files.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     /** How often the apps' log files are read for new lines. */
@@ -87,6 +88,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             ctx.err().println("[jsup] warning: " + w);
         }
         List<AppSpec> apps = select(eco.apps());
+        RunBesideDaemon.refuseSharedLogs(ctx, apps, path);
         Ansi ansi = Ansi.of(ctx.colour());
         AtomicBoolean changed = new AtomicBoolean(true);
         AtomicReference<String> stopSignal = new AtomicReference<>();

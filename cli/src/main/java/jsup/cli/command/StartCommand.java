@@ -54,6 +54,11 @@ final class StartCommand extends DaemonCommand {
     }
 
     @Override
+    boolean bringsAppsBack() {
+        return true;
+    }
+
+    @Override
     void run(DaemonConnection daemon) {
         if (looksLikeEcosystem(what)) {
             startFile(daemon);

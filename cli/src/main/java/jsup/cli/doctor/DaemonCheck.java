@@ -29,7 +29,7 @@ final class DaemonCheck implements DoctorCheck {
             return CheckResult.fail(NAME, "not answering: " + state.problem(), socketLeft
                     ? "jsup ping starts a fresh jsupd, which replaces the stale socket; "
                             + "see " + state.socket().resolveSibling("jsupd.log") + " for why the last one stopped"
-                    : "start it with jsup ping (or jsup resurrect to bring back the saved apps)");
+                    : "start it: jsup resurrect (brings back the saved apps) or jsup start <file>");
         }
         String who = "pid " + state.pong().path("pid").asLong() + " (version " + state.pong().path("version").asText()
                 + ", " + state.apps().size() + " app(s)) answers on " + state.socket();

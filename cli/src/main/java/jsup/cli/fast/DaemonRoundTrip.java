@@ -32,11 +32,18 @@ final class DaemonRoundTrip {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
-            // A blocking connect: on a Unix socket it returns at once unless the backlog is full,
-            // and then the full client's connect timeout is the better judge.
-            ch.connect(UnixDomainSocketAddress.of(socket));
+            // Non-blocking even to connect: a stopped jsupd's full backlog would block a connect for ever.
             ch.configureBlocking(false);
-            SelectionKey key = ch.register(selector, SelectionKey.OP_WRITE);
+            SelectionKey key;
+            if (ch.connect(UnixDomainSocketAddress.of(socket))) {
+                key = ch.register(selector, SelectionKey.OP_WRITE);
+            } else {
+                key = ch.register(selector, SelectionKey.OP_CONNECT);
+                while (!ch.finishConnect()) {
+                    await(selector, deadline);
+                }
+                key.interestOps(SelectionKey.OP_WRITE);
+            }
             ByteBuffer out = ByteBuffer.wrap(request.concat("\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 if (ch.write(out) == 0) {

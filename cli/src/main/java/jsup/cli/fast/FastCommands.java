@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import jsup.cli.CliContext;
 import jsup.cli.render.Ansi;
+import jsup.cli.render.SecretMask;
 import jsup.cli.render.StatusTable;
 import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.control.HumanUnits;
@@ -30,8 +31,11 @@ public final class FastCommands {
 
     private static final Set<String> LIST_NAMES = Set.of("list", "ls", "status", "l", "ps");
 
-    /** A healthy jsupd answers list in milliseconds; past this the full client takes over. */
-    private static final long TIMEOUT_MS = 10_000;
+    /**
+     * A healthy jsupd answers list in milliseconds; past this the full client takes over, which tells
+     * a busy jsupd (it waits on) from a hung one (exit 4 naming its pid).
+     */
+    private static final long TIMEOUT_MS = 2_000;
 
     private FastCommands() {
     }
@@ -136,7 +140,8 @@ public final class FastCommands {
         String render(JsonNode result, boolean colour) throws IOException {
             return switch (this) {
                 case LIST -> table(result.get("apps"), colour);
-                case LIST_JSON -> result.path("apps").isArray() ? JsonTrees.pretty(result.get("apps")).concat("\n") : null;
+                case LIST_JSON -> result.path("apps").isArray()
+                        ? JsonTrees.pretty(SecretMask.mask(result.get("apps"))).concat("\n") : null;
                 case PING -> pong(result);
                 case PING_JSON -> JsonTrees.pretty(result).concat("\n");
             };

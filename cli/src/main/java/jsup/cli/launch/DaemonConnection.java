@@ -15,6 +15,8 @@ import jsup.supervisor.control.ErrorCode;
 /**
  * The CLI's connection to jsupd. Turns every {@link ControlException} into an {@link ExitException}
  * with the matching exit code and a message that says what to do, so commands only say what to send.
+ * A jsupd that stops answering (even in the middle of a long stop) ends the command with exit 4
+ * within a few seconds: {@link ControlClient} pings it while it waits.
  */
 public final class DaemonConnection implements AutoCloseable {
 
@@ -26,20 +28,37 @@ public final class DaemonConnection implements AutoCloseable {
         this.home = home;
     }
 
-    /** Connects to jsupd for {@code ctx}'s {@code $JSUP_HOME}, starting one (detached) when none answers. */
+    /**
+     * Connects to jsupd for {@code ctx}'s {@code $JSUP_HOME}, for a command that does not bring apps
+     * back: starts one (detached) on first use or after a crash, but not after a clean stop
+     * ({@code jsup kill}, SIGTERM), which ends with exit 4 instead (see {@link StoppedDaemon}).
+     */
     public static DaemonConnection open(CliContext ctx) {
+        return ifRunning(ctx).orElseGet(() -> {
+            StoppedDaemon.refuseRestart(ctx.jsupHome());
+            return startAndConnect(ctx);
+        });
+    }
+
+    /** Connects to jsupd, starting one whenever none runs: for {@code start} and {@code resurrect}. */
+    public static DaemonConnection openOrStart(CliContext ctx) {
+        return ifRunning(ctx).orElseGet(() -> startAndConnect(ctx));
+    }
+
+    private static DaemonConnection startAndConnect(CliContext ctx) {
         Path home = ctx.jsupHome();
-        Optional<DaemonConnection> running = ifRunning(ctx);
-        if (running.isPresent()) {
-            return running.get();
-        }
         DaemonStarter.start(ctx);
         return ifRunning(ctx).orElseThrow(() -> new ExitException(ExitCode.DAEMON_UNREACHABLE,
                 "jsup: jsupd started but then stopped answering on " + home.resolve("jsup.sock")
                         + "; see " + home.resolve("jsupd.log")));
     }
 
-    /** Connects to a jsupd that answers ping, or empty when none runs for {@code ctx}'s home. */
+    /**
+     * Connects to a jsupd that answers ping, or empty when none runs for {@code ctx}'s home.
+     *
+     * @throws ExitException exit 4 naming jsupd's pid when one holds the socket but does not answer
+     *                       within {@link ControlClient#PING_TIMEOUT} (stopped or hung)
+     */
     public static Optional<DaemonConnection> ifRunning(CliContext ctx) {
         Path home = ctx.jsupHome();
         ControlClient client = null;
@@ -51,10 +70,10 @@ public final class DaemonConnection implements AutoCloseable {
             if (client != null) {
                 client.close();
             }
-            if (e.code() == ErrorCode.DAEMON_UNREACHABLE || e.code() == ErrorCode.TIMEOUT
-                    || e.code() == ErrorCode.SHUTTING_DOWN) {
+            if (e.code() == ErrorCode.DAEMON_UNREACHABLE || e.code() == ErrorCode.SHUTTING_DOWN) {
                 return Optional.empty();
             }
+            // Never start a second jsupd beside one that holds the socket and is only silent.
             throw toExit(e, home);
         }
     }
@@ -104,7 +123,8 @@ public final class DaemonConnection implements AutoCloseable {
                 yield new ExitException(ExitCode.INVALID_CONFIG, sb.toString());
             }
             case BAD_REQUEST, TOO_LARGE -> new ExitException(ExitCode.USAGE, msg);
-            case DAEMON_UNREACHABLE, TIMEOUT, SHUTTING_DOWN -> new ExitException(ExitCode.DAEMON_UNREACHABLE,
+            case TIMEOUT -> UnresponsiveDaemon.exit(home, e.getMessage());
+            case DAEMON_UNREACHABLE, SHUTTING_DOWN -> new ExitException(ExitCode.DAEMON_UNREACHABLE,
                     msg + "\njsupd's own log: " + home.resolve("jsupd.log"));
             case UNSUPPORTED_VERSION, UNKNOWN_COMMAND -> new ExitException(ExitCode.INTERNAL, msg
                     + "\nThe running jsupd is from another jsup version; restart it: jsup kill && jsup resurrect");

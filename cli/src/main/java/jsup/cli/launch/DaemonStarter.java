@@ -9,18 +9,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.supervisor.control.ControlClient;
 import jsup.supervisor.control.ControlException;
+import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.daemon.JsupHome;
 
 /**
  * Starts jsupd for a {@code $JSUP_HOME} fully detached, like PM2's CLI does: its own session
  * ({@code setsid}), stdin from /dev/null, stdout and stderr appended to {@code jsupd.out} (jsupd.log
  * is jsupd's own log, rotated by rename, so it cannot be an inherited descriptor), so it
- * survives the terminal closing. Then waits until its socket answers ping.
+ * survives the terminal closing. Then waits until its socket answers ping, watching the process
+ * meanwhile: a jsupd that dies is reported at once with its exit code and its last log lines.
+ *
+ * <p>{@code setsid} without {@code -f}: our child is never a process-group leader, so setsid
+ * execs jsupd in place and the child we watch is jsupd itself.
  */
 public final class DaemonStarter {
 
@@ -50,7 +56,9 @@ public final class DaemonStarter {
     /** Spawns jsupd for {@code ctx.jsupHome()} and returns once it answers ping. */
     public static void start(CliContext ctx) {
         Path home = ctx.jsupHome();
+        refuseLongSocketPath(home);
         Path log = JsupHome.of(home).daemonStdio();
+        Process p;
         try {
             createHome(home);
             List<String> cmd = command(ctx.env());
@@ -66,26 +74,33 @@ public final class DaemonStarter {
             // app's mark; jsupd and every app it starts must not inherit it, or they would pass for that app.
             env.remove(jsup.supervisor.Supervisor.APP_ENV_VAR);
             env.put("JSUP_HOME", home.toString());
-            Process p = pb.start();
-            // With setsid -f the direct child exits at once; without setsid it is jsupd itself.
-            if (cmd.get(0).endsWith("setsid")) {
-                p.waitFor();
-            }
+            p = pb.start();
         } catch (IOException e) {
             throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: cannot start jsupd for " + home + ": "
                     + e.getMessage() + "\nCheck that " + home + " is writable, or run it in the foreground: jsup daemon");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: interrupted while starting jsupd");
         }
-        awaitPing(home, log);
+        awaitPing(home, log, p);
+    }
+
+    /**
+     * Refuses a home whose socket path Linux cannot bind (longer than 107 bytes): jsupd would die at
+     * once, and the message would come from its log instead of here.
+     */
+    static void refuseLongSocketPath(Path home) {
+        Path socket = JsupHome.of(home).socket();
+        int bytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > ControlProtocol.MAX_SOCKET_PATH_BYTES) {
+            throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: cannot start jsupd: its socket path " + socket
+                    + " is " + bytes + " bytes, and Unix socket paths are limited to "
+                    + ControlProtocol.MAX_SOCKET_PATH_BYTES + " bytes.\nSet JSUP_HOME to a shorter folder, e.g. "
+                    + "JSUP_HOME=~/.jsup-myapp");
+        }
     }
 
     static List<String> command(Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid");
-            cmd.add("-f");
         }
         List<String> self = SelfCommand.prefix(env);
         if (self.size() == 1) {
@@ -107,8 +122,10 @@ public final class DaemonStarter {
         }
     }
 
-    private static void awaitPing(Path home, Path log) {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT_MS * 1_000_000;
+    /** Waits for ping; fails at once when {@code daemon} exits first (unless another jsupd got the home). */
+    private static void awaitPing(Path home, Path log, Process daemon) {
+        long started = System.nanoTime();
+        long deadline = started + STARTUP_TIMEOUT_MS * 1_000_000;
         ControlException last = null;
         while (System.nanoTime() < deadline) {
             try (ControlClient c = ControlClient.connect(home)) {
@@ -118,7 +135,13 @@ public final class DaemonStarter {
                 last = e;
             }
             try {
-                Thread.sleep(50);
+                // The pause between attempts, cut short by the daemon's death. When a jsupd started
+                // meanwhile by another command owns the home, ours gave way to it: wait for that one.
+                if (daemon.waitFor(50, TimeUnit.MILLISECONDS) && !ownedByAnother(home, daemon.pid())) {
+                    throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: jsupd exited with code "
+                            + daemon.exitValue() + " after " + (System.nanoTime() - started) / 1_000_000
+                            + " ms, before answering on " + home.resolve("jsup.sock") + explanation(home, log));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -126,10 +149,19 @@ public final class DaemonStarter {
         }
         throw new ExitException(ExitCode.DAEMON_UNREACHABLE, "jsup: jsupd did not answer on "
                 + home.resolve("jsup.sock") + " within " + STARTUP_TIMEOUT_MS / 1000 + " s"
-                + (last == null ? "" : " (" + last.getMessage() + ")")
-                + "\nLast lines of " + log + ":\n" + tail(log, 10)
+                + (last == null ? "" : " (" + last.getMessage() + ")") + explanation(home, log));
+    }
+
+    /** True when {@code jsupd.pid} names a live process other than {@code ours}. */
+    private static boolean ownedByAnother(Path home, long ours) {
+        long owner = UnresponsiveDaemon.pid(JsupHome.of(home).pidFile());
+        return owner > 0 && owner != ours && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String explanation(Path home, Path log) {
+        return "\nLast lines of " + log + ":\n" + tail(log, 10)
                 + "\nand of " + JsupHome.of(home).daemonLog() + ":\n" + tail(JsupHome.of(home).daemonLog(), 10)
-                + "\nRun it in the foreground to see why: JSUP_HOME=" + home + " jsup daemon");
+                + "\nRun it in the foreground to see why: JSUP_HOME=" + home + " jsup daemon";
     }
 
     private static String tail(Path file, int lines) {

@@ -191,7 +191,7 @@ class DoctorCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
         String jsupd = line(r.out(), "jsupd");
         assertThat(jsupd).startsWith(MARKS.fail()).contains("not answering");
-        assertThat(after(r.out(), jsupd)).contains("fix: start it with jsup ping");
+        assertThat(after(r.out(), jsupd)).contains("fix: start it: jsup resurrect");
         assertThat(line(r.out(), "apps")).contains("none to check");
         assertThat(cold.resolve("jsup.sock")).doesNotExist();
         assertThat(cold.resolve("jsupd.pid")).doesNotExist();

@@ -22,6 +22,12 @@ import java.time.Duration;
  * pays nothing else. Every call has a deadline; a silent or dead jsupd becomes a
  * {@link ControlException} with {@link ErrorCode#TIMEOUT} or {@link ErrorCode#DAEMON_UNREACHABLE}.
  *
+ * <p>A hung jsupd (SIGSTOPped, deadlocked) is told from a busy one without a short deadline on
+ * commands that legitimately wait (a stop waits up to the apps' kill_timeouts): {@code ping} has
+ * its own short deadline ({@link #PING_TIMEOUT}), and a call still unanswered after
+ * {@link #LIVENESS_INTERVAL} pings jsupd on a second connection (jsupd serves each connection on its
+ * own thread). A jsupd that does not answer that ping is hung, and the call ends with TIMEOUT then.
+ *
  * <pre>{@code
  * try (ControlClient c = ControlClient.connect(home)) {
  *     JsonNode apps = c.call("list", null).get("apps");
@@ -34,6 +40,12 @@ public final class ControlClient implements AutoCloseable {
 
     /** Long enough for {@code stop all} of apps with long kill timeouts; pass a longer one if needed. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+
+    /** How long {@code ping} may take: a live jsupd answers it in milliseconds, even on a loaded machine. */
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+
+    /** How long a call waits for its answer before checking, by a ping, that jsupd still answers at all. */
+    public static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(2);
 
     private final Path socket;
     private final SocketChannel channel;
@@ -94,7 +106,7 @@ public final class ControlClient implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(ch, sel);
             throw new ControlException(ErrorCode.DAEMON_UNREACHABLE, "cannot connect to jsupd at " + socket
-                    + ": " + e.getMessage() + " (is it running? `jsup ping` starts one)", e);
+                    + ": " + e.getMessage() + " (is it running?)", e);
         } catch (ControlException e) {
             closeQuietly(ch, sel);
             throw e;
@@ -125,9 +137,11 @@ public final class ControlClient implements AutoCloseable {
     public synchronized JsonNode call(String cmd, ObjectNode args, Duration timeout) throws ControlException {
         String id = Long.toString(nextId++);
         long deadline = System.nanoTime() + timeout.toNanos();
+        Liveness liveness = timeout.compareTo(LIVENESS_INTERVAL.plus(PING_TIMEOUT)) > 0
+                ? new Liveness(cmd) : null;
         send(ControlRequest.of(id, cmd, args).toLine(), deadline, cmd);
         while (true) {
-            LineBuffer.Frame frame = receive(deadline, cmd);
+            LineBuffer.Frame frame = receive(deadline, liveness, cmd);
             if (frame.tooLarge()) {
                 throw new ControlException(ErrorCode.INTERNAL, "jsupd's answer to \"" + cmd
                         + "\" is longer than " + ControlProtocol.MAX_RESPONSE_BYTES + " bytes");
@@ -147,7 +161,7 @@ public final class ControlClient implements AutoCloseable {
 
     /** {@code ping}: jsupd's pid, version, home, uptime and app count. */
     public JsonNode ping() throws ControlException {
-        return call(ControlCommand.PING.wireName(), null);
+        return call(ControlCommand.PING.wireName(), null, PING_TIMEOUT);
     }
 
     /** {@code list}: {@code {"apps":[…]}}. */
@@ -166,7 +180,7 @@ public final class ControlClient implements AutoCloseable {
             while (out.hasRemaining()) {
                 if (channel.write(out) == 0) {
                     key.interestOps(SelectionKey.OP_WRITE);
-                    awaitReady(deadline, cmd);
+                    awaitReady(deadline, cmd, deadline);
                     key.interestOps(SelectionKey.OP_READ);
                 }
             }
@@ -175,7 +189,7 @@ public final class ControlClient implements AutoCloseable {
         }
     }
 
-    private LineBuffer.Frame receive(long deadline, String cmd) throws ControlException {
+    private LineBuffer.Frame receive(long deadline, Liveness liveness, String cmd) throws ControlException {
         try {
             while (true) {
                 LineBuffer.Frame frame = lines.next();
@@ -189,7 +203,10 @@ public final class ControlClient implements AutoCloseable {
                             "jsupd closed the connection before answering \"" + cmd + "\" (did it exit? see jsupd.log)");
                 }
                 if (n == 0) {
-                    awaitReady(deadline, cmd);
+                    awaitReady(liveness == null ? deadline : Math.min(deadline, liveness.nextCheck), cmd, deadline);
+                    if (liveness != null) {
+                        liveness.checkIfDue();
+                    }
                 } else {
                     in.flip();
                     lines.feed(in);
@@ -200,13 +217,43 @@ public final class ControlClient implements AutoCloseable {
         }
     }
 
-    private void awaitReady(long deadline, String cmd) throws IOException, ControlException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
+    /** Waits for the socket until {@code until}; fails once the call's {@code deadline} has passed. */
+    private void awaitReady(long until, String cmd, long deadline) throws IOException, ControlException {
+        long now = System.nanoTime();
+        if (deadline - now <= 0) {
             throw new ControlException(ErrorCode.TIMEOUT, "jsupd did not answer \"" + cmd + "\" in time");
         }
-        selector.select(left);
-        selector.selectedKeys().clear();
+        long left = (until - now) / 1_000_000;
+        if (left > 0) {
+            selector.select(left);
+            selector.selectedKeys().clear();
+        }
+    }
+
+    /** The liveness checks of one long call: a ping on a second connection every {@link #LIVENESS_INTERVAL}. */
+    private final class Liveness {
+        private final String cmd;
+        private long nextCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+
+        Liveness(String cmd) {
+            this.cmd = cmd;
+        }
+
+        void checkIfDue() throws ControlException {
+            if (System.nanoTime() - nextCheck < 0) {
+                return;
+            }
+            try (ControlClient probe = connect(socket.getParent(), PING_TIMEOUT)) {
+                probe.ping();
+            } catch (ControlException e) {
+                if (e.code() == ErrorCode.TIMEOUT) {
+                    throw new ControlException(ErrorCode.TIMEOUT, "jsupd stopped answering while \"" + cmd
+                            + "\" ran: not even a ping within " + PING_TIMEOUT.toSeconds() + " s");
+                }
+                // Closed or exiting: the call's own connection tells what happened next.
+            }
+            nextCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+        }
     }
 
     private ControlException broken(String cmd, IOException e) {

@@ -17,7 +17,8 @@ public enum ControlCommand {
     SIGNAL("signal"),
     RESET("reset"),
     LOGS_INFO("logs-info"),
-    HEALTH("health");
+    HEALTH("health"),
+    ENV("env");
 
     private final String wireName;
 

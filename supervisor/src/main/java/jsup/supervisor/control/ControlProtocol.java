@@ -18,6 +18,9 @@ public final class ControlProtocol {
     /** The socket's file name inside {@code $JSUP_HOME}. */
     public static final String SOCKET_FILE = "jsup.sock";
 
+    /** The longest Unix socket path Linux accepts: {@code sun_path} is 108 bytes with the closing NUL. */
+    public static final int MAX_SOCKET_PATH_BYTES = 107;
+
     private ControlProtocol() {
     }
 

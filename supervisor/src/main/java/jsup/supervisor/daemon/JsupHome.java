@@ -20,6 +20,8 @@ import java.util.Set;
  * jsupd.out        stdout/stderr of a detached jsupd (JVM crash reports and the like)
  * dump.json(.bak)  what {@code jsup save} wrote, read at start and by {@code jsup resurrect}
  * state.json       what runs right now (pid + start time per app); removed on a clean exit
+ * jsupd.stopped    written by a clean exit (jsup kill, SIGTERM), removed when a jsupd starts: while it
+ *                  is there, only commands that bring apps back start a jsupd (docs/cli.md)
  * logs/            app logs and healthmon.log
  * </pre>
  */
@@ -100,6 +102,11 @@ public final class JsupHome {
 
     public Path state() {
         return dir.resolve("state.json");
+    }
+
+    /** Present after a clean exit ({@code jsup kill}, SIGTERM) until the next jsupd starts. */
+    public Path stoppedMarker() {
+        return dir.resolve("jsupd.stopped");
     }
 
     public Path logsDir() {

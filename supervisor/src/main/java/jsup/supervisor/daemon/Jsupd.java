@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,8 +43,8 @@ import jsup.supervisor.internal.JsupdLog;
  * {@code state.json} and {@code dump.json}.
  *
  * <p>Start-up order matters: lock (a second daemon fails fast) → log → pid file → stop whatever a
- * dead predecessor left running (from its {@code state.json}) → control socket → restore apps (from
- * that {@code state.json}, else from {@code dump.json}).
+ * dead predecessor left running (from its {@code state.json}) → restore apps (from that
+ * {@code state.json}, else from {@code dump.json}) → control socket, so the first answer shows them.
  *
  * <p>{@link #run} is the foreground entry point ({@code jsup daemon}, systemd); tests use
  * {@link #start} and {@link #close}.
@@ -113,8 +114,7 @@ public final class Jsupd implements AutoCloseable {
             return t;
         });
         this.events = new EngineEvents(clock, this::requestStateWrite);
-        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock,
-                Map.of(JsupHome.ENV_VAR, home.dir().toString())));
+        this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock, childMarks()));
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         events.attach(health);
@@ -194,13 +194,15 @@ public final class Jsupd implements AutoCloseable {
         try {
             JsupdLog.configure(home.daemonLog());
             AtomicFiles.write(home.pidFile(), ProcessHandle.current().pid() + "\n");
+            Files.deleteIfExists(home.stoppedMarker());
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);
             List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
-            jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             if (options.restoreAtStart()) {
                 jsupd.restore(leftovers);
             }
+            // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
+            jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             jsupd.requestStateWrite();
             log.info("jsupd ready on {}", home.socket());
             return jsupd;
@@ -220,6 +222,11 @@ public final class Jsupd implements AutoCloseable {
 
     Supervisor supervisor() {
         return supervisor;
+    }
+
+    /** What jsupd adds to every app's environment besides {@link Supervisor#APP_ENV_VAR}: its home. */
+    Map<String, String> childMarks() {
+        return Map.of(JsupHome.ENV_VAR, home.dir().toString());
     }
 
     HealthSupervision health() {
@@ -579,6 +586,10 @@ public final class Jsupd implements AutoCloseable {
         }
         try {
             log.info("jsupd shutting down{}", saveDump ? " (saving the dump)" : "");
+            if (server != null) {
+                // First, while the socket still answers: a CLI that finds no socket finds the mark.
+                markStopped();
+            }
             if (saveDump) {
                 // Record what should run before stopping turns every app to "want down".
                 try {
@@ -609,6 +620,16 @@ public final class Jsupd implements AutoCloseable {
             exited.countDown();
         }
         return true;
+    }
+
+    /** Tells the CLI that this stop was asked for: read-only commands must not start a jsupd again. */
+    private void markStopped() {
+        try {
+            AtomicFiles.write(home.stoppedMarker(), "jsupd pid " + ProcessHandle.current().pid()
+                    + " stopped cleanly at " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\n");
+        } catch (IOException e) {
+            log.warn("cannot write {}: {}", home.stoppedMarker(), e.toString());
+        }
     }
 
     private static void deleteQuietly(Path p) {

@@ -55,7 +55,7 @@ final class JsupdCommands implements CommandHandler {
         ControlCommand command = ControlCommand.fromWire(request.cmd());
         if (jsupd.isShuttingDown() && command != ControlCommand.PING) {
             throw new ControlException(ErrorCode.SHUTTING_DOWN, "jsupd is shutting down; run the command again "
-                    + "once a new jsupd is up (any jsup command starts one)");
+                    + "once a new jsupd is up (jsup start or jsup resurrect starts one)");
         }
         try {
             return switch (command) {
@@ -74,6 +74,7 @@ final class JsupdCommands implements CommandHandler {
                 case RESET -> reset(request);
                 case LOGS_INFO -> logsInfo(request);
                 case HEALTH -> health(request);
+                case ENV -> env(request);
             };
         } catch (ConfigException e) {
             throw invalidConfig(e);
@@ -351,6 +352,15 @@ final class JsupdCommands implements CommandHandler {
             for (HealthBook.Result res : HealthSupervision.results(round)) {
                 results.add(AppJson.result(res));
             }
+        }
+        return result;
+    }
+
+    private JsonNode env(ControlRequest r) throws ControlException {
+        ObjectNode result = NODES.objectNode();
+        ArrayNode list = result.putArray("apps");
+        for (AppStatus s : targets(r.text("target"))) {
+            list.add(AppEnvironment.of(s, jsupd.childMarks(), System.getenv()).toJson());
         }
         return result;
     }

@@ -1,0 +1,61 @@
+package jsup.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
+ * {@code jsup env}, {@code describe} and {@code list --json} show them as {@value #MASK} unless
+ * {@code --show-secrets} is given. A key is secret-looking when it contains TOKEN, KEY, SECRET or
+ * PASS (PASSWORD, PASSWD …), in any case. The one place that decides; every command uses it.
+ */
+public final class SecretMask {
+
+    /** What a hidden value prints as. */
+    public static final String MASK = "••••";
+
+    private static final String[] MARKS = {"TOKEN", "KEY", "SECRET", "PASS"};
+
+    private SecretMask() {
+    }
+
+    /** True when {@code key}'s value should be hidden. */
+    public static boolean isSecret(String key) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        for (String mark : MARKS) {
+            if (upper.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy of {@code node} in which the value of every secret-looking key, at any depth, is {@link #MASK}. */
+    public static JsonNode mask(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode value = field.getValue();
+                boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
+                boolean hide = isSecret(field.getKey()) && !empty;
+                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(value));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(element -> copy.add(mask(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    /** {@code node} as it may be shown: masked unless {@code showSecrets}. */
+    public static JsonNode shown(JsonNode node, boolean showSecrets) {
+        return showSecrets ? node : mask(node);
+    }
+}
