@@ -71,36 +71,50 @@ class DoctorPartsTest {
                 new CheckedApp("w", List.of(), List.of(), OptionalDouble.of(0.6))))).isEqualTo(0.6);
     }
 
-    @Test
-    void withoutRootTheFixOnTheRealRootPrintsTheSudoCommandAndWritesNothing() throws Exception {
+    /** A fake /proc: the two limits, and uid 1000 holding one inotify instance with {@code watches} watches. */
+    private ProcFs inotifyProc(long maxWatches, long maxInstances, int watches) throws IOException {
         Path proc = tmp.resolve("proc");
         Files.createDirectories(proc.resolve("sys/fs/inotify"));
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "8192\n");
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), "128\n");
+        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), maxWatches + "\n");
+        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), maxInstances + "\n");
+        Path pid = Files.createDirectories(proc.resolve("100"));
+        Files.writeString(pid.resolve("status"), "Name:\tnode\nUid:\t1000\t1000\t1000\t1000\n");
+        Files.createDirectories(pid.resolve("fd"));
+        Files.createSymbolicLink(pid.resolve("fd/5"), Path.of("anon_inode:inotify"));
+        Files.createDirectories(pid.resolve("fdinfo"));
+        Files.writeString(pid.resolve("fdinfo/5"), "pos:\t0\n" + "inotify wd:1 ino:1 sdev:0 mask:fce\n".repeat(watches));
+        return new ProcFs(proc);
+    }
+
+    @Test
+    void withoutRootTheFixOnTheRealRootPrintsTheSudoCommandForTheShortLimitAndWritesNothing() throws Exception {
         Path real = Path.of("/etc/sysctl.d/99-jsup-inotify.conf");
         boolean existedBefore = Files.exists(real);
 
-        FixResult result = new InotifyCheck(new ProcFs(proc), 1000, 0.8, Path.of("/"), false).fix();
+        FixResult result = new InotifyCheck(inotifyProc(8192, 128, 8000), 1000, 0.8, Path.of("/"), false).fix();
 
         assertThat(result.ok()).isFalse();
         assertThat(result.detail()).isEqualTo("only root can raise kernel limits; run: printf "
-                + "'fs.inotify.max_user_watches=524288\\nfs.inotify.max_user_instances=1024\\n' | sudo tee "
+                + "'fs.inotify.max_user_watches=524288\\n' | sudo tee -a "
                 + "/etc/sysctl.d/99-jsup-inotify.conf && sudo sysctl -p /etc/sysctl.d/99-jsup-inotify.conf");
         assertThat(Files.exists(real)).isEqualTo(existedBefore);
     }
 
     @Test
-    void underAnotherRootTheFixWritesThereEvenWithoutRoot() throws Exception {
-        Path proc = tmp.resolve("proc");
-        Files.createDirectories(proc.resolve("sys/fs/inotify"));
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "1000000\n");
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), "128\n");
+    void withoutRootAndOutOfInstancesTheSudoCommandRaisesInstancesOnly() throws Exception {
+        FixResult result = new InotifyCheck(inotifyProc(524288, 1, 2), 1000, 0.8, Path.of("/"), false).fix();
 
-        FixResult result = new InotifyCheck(new ProcFs(proc), 1000, 0.8, tmp.resolve("root"), false).fix();
+        assertThat(result.detail()).contains("printf 'fs.inotify.max_user_instances=1024\\n' | sudo tee -a")
+                .doesNotContain("max_user_watches");
+    }
+
+    @Test
+    void underAnotherRootTheFixWritesThereEvenWithoutRoot() throws Exception {
+        FixResult result = new InotifyCheck(inotifyProc(10, 128, 9), 1000, 0.8, tmp.resolve("root"), false).fix();
 
         assertThat(result.ok()).as(result.detail()).isTrue();
         assertThat(Files.readString(tmp.resolve("root/etc/sysctl.d/99-jsup-inotify.conf")))
-                .contains("fs.inotify.max_user_watches=1000000", "fs.inotify.max_user_instances=1024");
+                .contains("fs.inotify.max_user_watches=524288").doesNotContain("max_user_instances");
     }
 
     @Test
