@@ -6,6 +6,7 @@ import java.util.List;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.StatusTable;
+import jsup.cli.render.TerminalWidth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class ListCommand extends DaemonCommand {
         }
         List<JsonNode> list = new ArrayList<>();
         apps.forEach(list::add);
-        ctx.out().print(StatusTable.render(list, ansi()));
+        ctx.out().print(StatusTable.render(list, ansi(), TerminalWidth.of(ctx)));
         if (list.isEmpty()) {
             say("no apps yet; start some: jsup start ecosystem.json");
         }

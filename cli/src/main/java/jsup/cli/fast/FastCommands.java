@@ -13,6 +13,7 @@ import java.util.Set;
 import jsup.cli.CliContext;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.StatusTable;
+import jsup.cli.render.TerminalWidth;
 import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.control.HumanUnits;
 
@@ -45,7 +46,7 @@ public final class FastCommands {
         String text;
         try {
             JsonNode result = call(ctx.jsupHome().resolve(ControlProtocol.SOCKET_FILE), command.wireName());
-            text = command.render(result, ctx.colour());
+            text = command.render(result, ctx.colour(), TerminalWidth.of(ctx));
         } catch (IOException | RuntimeException e) {
             return NOT_HANDLED;
         }
@@ -69,10 +70,10 @@ public final class FastCommands {
             JsonNode pong = result(JsonTrees.parse(Rehearsal.PING_RESPONSE));
             StringWriter sink = new StringWriter();
             for (boolean colour : new boolean[] {false, true}) {
-                sink.write(Command.LIST.render(list, colour));
-                sink.write(Command.LIST_JSON.render(list, colour));
-                sink.write(Command.PING.render(pong, colour));
-                sink.write(Command.PING_JSON.render(pong, colour));
+                sink.write(Command.LIST.render(list, colour, 40));
+                sink.write(Command.LIST_JSON.render(list, colour, 0));
+                sink.write(Command.PING.render(pong, colour, 0));
+                sink.write(Command.PING_JSON.render(pong, colour, 0));
             }
         } catch (IOException | RuntimeException e) {
             // Only a warm-up for the archive: a failure here costs speed, never correctness.
@@ -132,10 +133,10 @@ public final class FastCommands {
             return wireName;
         }
 
-        /** What the picocli command prints for {@code result}, or null when it is not the expected shape. */
-        String render(JsonNode result, boolean colour) throws IOException {
+        /** What the picocli command prints for {@code result} in {@code width} columns (0: any), or null when it is not the expected shape. */
+        String render(JsonNode result, boolean colour, int width) throws IOException {
             return switch (this) {
-                case LIST -> table(result.get("apps"), colour);
+                case LIST -> table(result.get("apps"), colour, width);
                 case LIST_JSON -> result.path("apps").isArray() ? JsonTrees.pretty(result.get("apps")).concat("\n") : null;
                 case PING -> pong(result);
                 case PING_JSON -> JsonTrees.pretty(result).concat("\n");
@@ -143,13 +144,13 @@ public final class FastCommands {
         }
 
         /** As {@code ListCommand}: the table, and a hint when there are no apps. */
-        private static String table(JsonNode apps, boolean colour) {
+        private static String table(JsonNode apps, boolean colour, int width) {
             if (apps == null || !apps.isArray()) {
                 return null;
             }
             List<JsonNode> list = new ArrayList<>(apps.size());
             apps.forEach(list::add);
-            String table = StatusTable.render(list, Ansi.of(colour));
+            String table = StatusTable.render(list, Ansi.of(colour), width);
             return list.isEmpty() ? table.concat("[jsup] no apps yet; start some: jsup start ecosystem.json\n") : table;
         }
 
