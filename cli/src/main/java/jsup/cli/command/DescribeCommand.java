@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.AppDescription;
+import jsup.cli.render.TimeFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +19,10 @@ final class DescribeCommand extends DaemonCommand {
 
     @Option(names = "--json", description = "Print the app objects (with config) as a JSON array.")
     boolean json;
+
+    @Option(names = "--utc", description = "Times in UTC, ISO-8601 (2026-12-07T15:04:05.123Z); default: local time "
+            + "with milliseconds (2026-12-07T15:04:05.123).")
+    boolean utc;
 
     DescribeCommand(CliContext ctx) {
         super(ctx);
@@ -36,7 +41,7 @@ final class DescribeCommand extends DaemonCommand {
                 ctx.out().println();
             }
             first = false;
-            ctx.out().print(AppDescription.render(app, ansi()));
+            ctx.out().print(AppDescription.render(app, ansi(), TimeFormat.of(ctx.env(), utc)));
         }
     }
 }

@@ -13,8 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.daemon.JsupHome;
 import jsup.supervisor.daemon.Jsupd;
@@ -24,12 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The health column of {@code jsup list} against a real jsupd whose inotify limits come from a
- * fixture folder (the {@link ProcFs} seam): an inotify-only block shows the inotify state, the
- * inotify mark appears beside a probe's word, a stopped app shows {@code -}, and a warning caused by
- * instances names {@code fs.inotify.max_user_instances}.
+ * What people read, against a real jsupd whose inotify limits come from a fixture folder (the
+ * {@link ProcFs} seam): the health column of {@code jsup list} (an inotify-only block shows the
+ * inotify state, the inotify mark appears beside a probe's word, a stopped app shows {@code -}, a
+ * warning caused by instances names {@code fs.inotify.max_user_instances}), and the timestamps of
+ * {@code describe}, {@code logs --timestamp} and {@code run}: local time with milliseconds, or UTC
+ * with {@code --utc}.
  */
-class ListHealthColumnTest {
+class OutputEndToEndTest {
+
+    /** A zone far from UTC, so local and UTC times differ on any machine. */
+    private static final String TOKYO = "Asia/Tokyo";
+    private static final Pattern LOCAL_MS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+    private static final Pattern UTC_MS = Pattern.compile(LOCAL_MS.pattern() + "Z");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,6 +120,60 @@ class ListHealthColumnTest {
         assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> health("prober").equals("stopped"));
         assertThat(tableCell("prober")).startsWith("-");
+    }
+
+    @Test
+    void describeLogsAndRunShowLocalTimeWithMillisecondsOrUtcWithTheOption() throws Exception {
+        Path talker = Files.writeString(tmp.resolve("talker.sh"),
+                "echo hello\ntrap 'exit 0' TERM\nwhile true; do sleep 0.2; done\n");
+        Path eco = Files.writeString(tmp.resolve("talk.json"), """
+                {"apps": [{"name": "talker", "script": "%s", "interpreter": "/bin/sh", "min_uptime": 200,
+                           "kill_timeout": 1000}]}
+                """.formatted(talker));
+        Map<String, String> tokyo = new HashMap<>(env);
+        tokyo.put("TZ", TOKYO);
+        assertThat(CliRun.run(tokyo, "start", eco.toString()).exitCode()).isZero();
+        Instant startedAt = Instant.parse(app("talker").path("started_at").asText());
+
+        String local = row(CliRun.run(tokyo, "describe", "talker").out(), "started at");
+        assertThat(local).isEqualTo(LocalDateTime.ofInstant(startedAt, ZoneId.of(TOKYO))
+                .format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")));
+        String utc = row(CliRun.run(tokyo, "describe", "talker", "--utc").out(), "started at");
+        assertThat(utc).matches(UTC_MS).startsWith(startedAt.toString().substring(0, 19));
+        String transition = CliRun.run(tokyo, "describe", "talker").out().lines()
+                .filter(l -> l.contains("→ online")).findFirst().orElseThrow().strip();
+        assertThat(transition.split(" ")[0]).matches(LOCAL_MS);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                CliRun.run(tokyo, "logs", "talker", "--nostream", "--out").out().contains("hello"));
+        String logLine = CliRun.run(tokyo, "logs", "talker", "--nostream", "--out", "--timestamp").out().strip();
+        assertThat(logLine.split(" ")[0]).matches(LOCAL_MS);
+        assertThat(logLine).endsWith("talker out | hello");
+        String utcLine = CliRun.run(tokyo, "logs", "talker", "--nostream", "--out", "--timestamp", "--utc").out().strip();
+        assertThat(utcLine.split(" ")[0]).matches(UTC_MS);
+        JsonNode json = JSON.readTree(CliRun.run(tokyo, "logs", "talker", "--nostream", "--out", "--timestamp",
+                "--json").out().strip());
+        assertThat(json.path("timestamp").asText()).matches(LOCAL_MS.pattern() + "\\+09:00");
+
+        Path once = Files.writeString(tmp.resolve("once.json"), """
+                {"apps": [{"name": "once", "script": "sh", "args": ["-c", "exit 3"], "max_restarts": 1,
+                           "min_uptime": "5s"}]}
+                """);
+        Map<String, String> runEnv = new HashMap<>(tokyo);
+        runEnv.put("JSUP_HOME", tmp.resolve("run-home").toString());
+        CliRun.Result run = CliRun.run(runEnv, "run", once.toString());
+        String status = run.out().lines().filter(l -> l.contains("[jsup] once:")).findFirst().orElseThrow();
+        assertThat(status.split(" ")[0]).as(run.toString()).matches(LOCAL_MS);
+        CliRun.Result runUtc = CliRun.run(runEnv, "run", once.toString(), "--utc");
+        String utcStatus = runUtc.out().lines().filter(l -> l.contains("[jsup] once:")).findFirst().orElseThrow();
+        assertThat(utcStatus.split(" ")[0]).as(runUtc.toString()).matches(UTC_MS);
+    }
+
+    /** The value of a {@code describe} row such as {@code started at}. */
+    private static String row(String describe, String label) {
+        return describe.lines().filter(l -> l.strip().startsWith(label + " ")).findFirst()
+                .map(l -> l.strip().substring(label.length()).strip())
+                .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + describe));
     }
 
     private JsonNode app(String name) throws IOException {
