@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jsup.cli.fast.FastCommands;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.daemon.JsupHome;
 import jsup.supervisor.daemon.Jsupd;
@@ -97,6 +100,15 @@ class OutputEndToEndTest {
                 """.formatted(sleeper, quick));
         CliRun.Result started = CliRun.run(env, "start", eco.toString());
         assertThat(started.exitCode()).as(started.toString()).isZero();
+        // What shell completion reads, on the full path and on the fast path.
+        assertThat(CliRun.run(env, "list", "--names").out()).isEqualTo("watcher\nprober\n");
+        StringWriter fastOut = new StringWriter();
+        Map<String, String> fastEnv = new HashMap<>(System.getenv());
+        fastEnv.putAll(env);
+        int fast = FastCommands.run(new CliContext(fastEnv, new PrintWriter(fastOut, true),
+                new PrintWriter(new StringWriter(), true), false, Path.of("")), new String[] {"ls", "--names"});
+        assertThat(fast).isZero();
+        assertThat(fastOut.toString()).isEqualTo("watcher\nprober\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> health("watcher").equals("inotify-ok")
                 && health("prober").equals("ok"));

@@ -19,6 +19,9 @@ final class ListCommand extends DaemonCommand {
     @Option(names = "--json", description = "Print the apps as a JSON array.")
     boolean json;
 
+    @Option(names = "--names", description = "Print only the app names, one a line (what shell completion uses).")
+    boolean names;
+
     ListCommand(CliContext ctx) {
         super(ctx);
     }
@@ -28,6 +31,10 @@ final class ListCommand extends DaemonCommand {
         JsonNode apps = daemon.call("list", null).path("apps");
         if (json) {
             printJson(apps);
+            return;
+        }
+        if (names) {
+            ctx.out().print(StatusTable.names(apps));
             return;
         }
         List<JsonNode> list = new ArrayList<>();

@@ -18,7 +18,7 @@ import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.control.HumanUnits;
 
 /**
- * Runs {@code jsup list|ls|status|l|ps [--json]} and {@code jsup ping [--json]} against a jsupd that
+ * Runs {@code jsup list|ls|status|l|ps [--json|--names]} and {@code jsup ping [--json]} against a jsupd that
  * already runs, printing exactly what {@code ListCommand} and {@code PingCommand} print. Returns
  * {@link #NOT_HANDLED} (having printed nothing) for any other command line and whenever anything is
  * off (no socket, an error answer, a timeout), so {@link jsup.cli.JsupCli} runs the command the full
@@ -103,7 +103,7 @@ public final class FastCommands {
 
     /** The fast commands: what to ask jsupd and how to print its answer. */
     private enum Command {
-        LIST("list"), LIST_JSON("list"), PING("ping"), PING_JSON("ping");
+        LIST("list"), LIST_JSON("list"), NAMES("list"), PING("ping"), PING_JSON("ping");
 
         private final String wireName;
 
@@ -115,6 +115,9 @@ public final class FastCommands {
         static Command of(String[] args) {
             if (args.length == 0 || args.length > 2) {
                 return null;
+            }
+            if (args.length == 2 && args[1].equals("--names")) {
+                return LIST_NAMES.contains(args[0]) ? NAMES : null;
             }
             boolean json = args.length == 2;
             if (json && !args[1].equals("--json")) {
@@ -138,6 +141,7 @@ public final class FastCommands {
             return switch (this) {
                 case LIST -> table(result.get("apps"), colour, width);
                 case LIST_JSON -> result.path("apps").isArray() ? JsonTrees.pretty(result.get("apps")).concat("\n") : null;
+                case NAMES -> result.path("apps").isArray() ? StatusTable.names(result.get("apps")) : null;
                 case PING -> pong(result);
                 case PING_JSON -> JsonTrees.pretty(result).concat("\n");
             };

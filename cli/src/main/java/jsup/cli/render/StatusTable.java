@@ -113,6 +113,15 @@ public final class StatusTable {
         return sb.toString();
     }
 
+    /** The apps' names, one a line: what {@code jsup list --names} prints for shell completion. */
+    public static String names(Iterable<JsonNode> apps) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode app : apps) {
+            sb.append(app.path("name").asText()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Drops columns in {@link Column#DROP_ORDER}, then narrows the name, until the table fits. */
     private static void fit(Set<Column> shown, int[] width, int maxWidth, boolean boxed) {
         for (Column drop : Column.DROP_ORDER) {
