@@ -9,11 +9,15 @@ import java.util.concurrent.TimeUnit;
 import jsup.cli.CliContext;
 
 /**
- * How many columns {@code jsup list} may use: {@code $COLUMNS} when set, else the terminal's width
- * ({@code stty size} on {@code /dev/tty}, one short fork, only when stdout is a terminal), else
+ * How many columns {@code jsup list} may use: {@code $COLUMNS} when set; else, when stdout is a
+ * terminal, the width the {@code bin/jsup} launcher measured (system property {@value #PROPERTY},
+ * no fork) or, run without the launcher, {@code stty size} on {@code /dev/tty}; else
  * {@link StatusTable#UNLIMITED} — piped output keeps every column for scripts.
  */
 public final class TerminalWidth {
+
+    /** Set by {@code bin/jsup} to the terminal's width when stdout is a terminal. */
+    public static final String PROPERTY = "jsup.terminal.columns";
 
     private TerminalWidth() {
     }
@@ -32,7 +36,11 @@ public final class TerminalWidth {
         if (columns > 0) {
             return columns;
         }
-        return terminal ? stty() : StatusTable.UNLIMITED;
+        if (!terminal) {
+            return StatusTable.UNLIMITED;
+        }
+        int measured = parse(System.getProperty(PROPERTY));
+        return measured > 0 ? measured : stty();
     }
 
     /** A positive number of columns, or 0 for anything else. */
