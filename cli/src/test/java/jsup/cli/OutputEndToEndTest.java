@@ -8,12 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,7 +19,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jsup.cli.fast.FastCommands;
-import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.daemon.JsupHome;
 import jsup.supervisor.daemon.Jsupd;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What people read, against a real jsupd whose inotify limits come from a fixture folder (the
- * {@link ProcFs} seam): the health column of {@code jsup list} (an inotify-only block shows the
+ * ProcFs seam, {@link InotifyLimitsFixture}): the health column of {@code jsup list} (an inotify-only block shows the
  * inotify state, the inotify mark appears beside a probe's word, a stopped app shows {@code -}, a
  * warning caused by instances names {@code fs.inotify.max_user_instances}), and the timestamps of
  * {@code describe}, {@code logs --timestamp} and {@code run}: local time with milliseconds, or UTC
@@ -51,30 +46,19 @@ class OutputEndToEndTest {
     @TempDir
     Path tmp;
 
-    private Path limits;
+    private InotifyLimitsFixture limits;
     private Jsupd jsupd;
-    private WatchService watch;
     private Map<String, String> env;
 
     @BeforeEach
     void startDaemonWithFixtureLimits() throws Exception {
-        limits = tmp.resolve("proc-limits");
-        setInotifyLimits(1_000_000_000, 1_000_000);
-        ProcFs procFs = new ProcFs(Path.of("/proc")) {
-            @Override
-            public Path file(String relative) {
-                return relative.startsWith("sys/fs/inotify/") ? limits.resolve(relative) : super.file(relative);
-            }
-        };
-        // This JVM (same uid as the apps) holds one inotify instance, so a limit of 1 instance is reached.
-        watch = FileSystems.getDefault().newWatchService();
-        tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+        limits = new InotifyLimitsFixture(tmp.resolve("watched"));
         Path home = tmp.resolve("home");
         env = new HashMap<>();
         env.put("JSUP_HOME", home.toString());
         env.put("HOME", Files.createDirectories(tmp.resolve("user")).toString());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        jsupd = Jsupd.start(JsupHome.of(home), new Jsupd.Options(env, false, procFs));
+        jsupd = Jsupd.start(JsupHome.of(home), new Jsupd.Options(env, false, limits.procFs()));
     }
 
     @AfterEach
@@ -82,7 +66,7 @@ class OutputEndToEndTest {
         if (jsupd != null) {
             jsupd.close();
         }
-        watch.close();
+        limits.close();
     }
 
     @Test
@@ -115,7 +99,7 @@ class OutputEndToEndTest {
         assertThat(tableCell("watcher")).isEqualTo("inotify-ok");
         assertThat(tableCell("prober")).isEqualTo("ok");
 
-        setInotifyLimits(1_000_000_000, 1);
+        limits.set(1_000_000_000, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> health("watcher").equals("inotify-warning")
                 && app("prober").path("inotify_warning").asBoolean());
         assertThat(tableCell("watcher")).isEqualTo("inotify-warning");
@@ -214,16 +198,4 @@ class OutputEndToEndTest {
                 .orElseThrow(() -> new AssertionError("no row " + name + " in\n" + r.out()));
     }
 
-    /** Replaces both fixture limit files at once (rename), so jsupd never reads a half-written one. */
-    private void setInotifyLimits(long maxUserWatches, long maxUserInstances) throws IOException {
-        Path dir = Files.createDirectories(limits.resolve("sys/fs/inotify"));
-        write(dir.resolve("max_user_watches"), maxUserWatches + "\n");
-        write(dir.resolve("max_user_instances"), maxUserInstances + "\n");
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, text);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

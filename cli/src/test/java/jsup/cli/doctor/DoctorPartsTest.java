@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import jsup.cli.InotifyLimitsFixture;
 import jsup.cli.render.Ansi;
 import jsup.healthmon.doctor.CheckResult;
 import jsup.healthmon.doctor.DoctorCheck;
@@ -71,19 +72,12 @@ class DoctorPartsTest {
                 new CheckedApp("w", List.of(), List.of(), OptionalDouble.of(0.6))))).isEqualTo(0.6);
     }
 
-    /** A fake /proc: the two limits, and uid 1000 holding one inotify instance with {@code watches} watches. */
-    private ProcFs inotifyProc(long maxWatches, long maxInstances, int watches) throws IOException {
-        Path proc = tmp.resolve("proc");
-        Files.createDirectories(proc.resolve("sys/fs/inotify"));
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), maxWatches + "\n");
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), maxInstances + "\n");
-        Path pid = Files.createDirectories(proc.resolve("100"));
-        Files.writeString(pid.resolve("status"), "Name:\tnode\nUid:\t1000\t1000\t1000\t1000\n");
-        Files.createDirectories(pid.resolve("fd"));
-        Files.createSymbolicLink(pid.resolve("fd/5"), Path.of("anon_inode:inotify"));
-        Files.createDirectories(pid.resolve("fdinfo"));
-        Files.writeString(pid.resolve("fdinfo/5"), "pos:\t0\n" + "inotify wd:1 ino:1 sdev:0 mask:fce\n".repeat(watches));
-        return new ProcFs(proc);
+    /** The doctor's inotify fix, not as root, with these limits and this JVM's one watch and instance. */
+    private FixResult fixWithLimits(long maxWatches, long maxInstances, Path root) throws Exception {
+        try (InotifyLimitsFixture limits = new InotifyLimitsFixture(tmp.resolve("watched"))) {
+            limits.set(maxWatches, maxInstances);
+            return new InotifyCheck(limits.procFs(), InotifyLimitsFixture.uid(), 0.8, root, false).fix();
+        }
     }
 
     @Test
@@ -91,7 +85,7 @@ class DoctorPartsTest {
         Path real = Path.of("/etc/sysctl.d/99-jsup-inotify.conf");
         boolean existedBefore = Files.exists(real);
 
-        FixResult result = new InotifyCheck(inotifyProc(8192, 128, 8000), 1000, 0.8, Path.of("/"), false).fix();
+        FixResult result = fixWithLimits(1, 1_000_000, Path.of("/"));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.detail()).isEqualTo("only root can raise kernel limits; run: printf "
@@ -102,7 +96,7 @@ class DoctorPartsTest {
 
     @Test
     void withoutRootAndOutOfInstancesTheSudoCommandRaisesInstancesOnly() throws Exception {
-        FixResult result = new InotifyCheck(inotifyProc(524288, 1, 2), 1000, 0.8, Path.of("/"), false).fix();
+        FixResult result = fixWithLimits(1_000_000_000, 1, Path.of("/"));
 
         assertThat(result.detail()).contains("printf 'fs.inotify.max_user_instances=1024\\n' | sudo tee -a")
                 .doesNotContain("max_user_watches");
@@ -110,7 +104,7 @@ class DoctorPartsTest {
 
     @Test
     void underAnotherRootTheFixWritesThereEvenWithoutRoot() throws Exception {
-        FixResult result = new InotifyCheck(inotifyProc(10, 128, 9), 1000, 0.8, tmp.resolve("root"), false).fix();
+        FixResult result = fixWithLimits(1, 1_000_000, tmp.resolve("root"));
 
         assertThat(result.ok()).as(result.detail()).isTrue();
         assertThat(Files.readString(tmp.resolve("root/etc/sysctl.d/99-jsup-inotify.conf")))
