@@ -65,6 +65,7 @@ public final class JsupCli {
         Map<String, String> codes = exitCodeHelp();
         applyToAll(cl, c -> c.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n").exitCodeList(codes));
+        HelpLayout.install(cl);
         return cl;
     }
 

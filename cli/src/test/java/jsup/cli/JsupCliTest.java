@@ -105,8 +105,8 @@ class JsupCliTest {
     void completionPrintsABashScript() {
         CliRun.Result r = jsup("completion", "bash");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("complete -F").contains("restart");
-        assertThat(jsup("completion", "fish").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).contains("complete -o filenames -F _jsup jsup").contains("restart");
+        assertThat(jsup("completion", "tcsh").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test

@@ -3,17 +3,20 @@ package jsup.cli.command;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
-import picocli.AutoComplete;
+import jsup.cli.completion.CompletionModel;
+import jsup.cli.completion.Shell;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jsup completion bash}: prints a bash completion script (picocli's AutoComplete). */
+/** {@code jsup completion bash|zsh|fish}: prints the shell's completion script. */
 @Command(name = "completion",
-        description = {"Print a shell completion script.",
-            "Install: jsup completion bash > /etc/bash_completion.d/jsup",
-            "   or: source <(jsup completion bash)"})
+        description = {"Print a shell completion script: commands, options, app names from the running jsupd "
+            + "(never started for it) and file names.",
+            "  bash: source <(jsup completion bash)   or save it as /etc/bash_completion.d/jsup",
+            "  zsh:  source <(jsup completion zsh)    (after compinit) or save it as _jsup in $fpath",
+            "  fish: jsup completion fish | source    or save it as ~/.config/fish/completions/jsup.fish"})
 final class CompletionCommand implements Runnable {
 
     private final CliContext ctx;
@@ -22,7 +25,7 @@ final class CompletionCommand implements Runnable {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SHELL", defaultValue = "bash",
-            description = "Only 'bash' (its script also works in zsh with bashcompinit). Default: ${DEFAULT-VALUE}.")
+            description = "bash, zsh or fish. Default: ${DEFAULT-VALUE}.")
     String shell;
 
     CompletionCommand(CliContext ctx) {
@@ -31,11 +34,10 @@ final class CompletionCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!shell.equals("bash") && !shell.equals("zsh")) {
-            throw new ExitException(ExitCode.USAGE,
-                    "jsup: no completion for shell '" + shell + "'; use: jsup completion bash");
-        }
-        ctx.out().print(AutoComplete.bash("jsup", spec.root().commandLine()));
+        Shell chosen = Shell.of(shell).orElseThrow(() -> new ExitException(ExitCode.USAGE,
+                "jsup: no completion for shell '" + shell + "'; use one of: " + String.join(", ", Shell.names())
+                        + " (e.g. jsup completion bash)"));
+        ctx.out().print(chosen.script(CompletionModel.of(spec.root().commandLine())));
         ctx.out().flush();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.AppDescription;
+import jsup.cli.render.TimeFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,10 @@ final class DescribeCommand extends DaemonCommand {
     @Mixin
     ShowSecretsOption secrets;
 
+    @Option(names = "--utc", description = "Times in UTC, ISO-8601 (2026-12-07T15:04:05.123Z); default: local time "
+            + "with milliseconds (2026-12-07T15:04:05.123).")
+    boolean utc;
+
     DescribeCommand(CliContext ctx) {
         super(ctx);
     }
@@ -41,7 +46,7 @@ final class DescribeCommand extends DaemonCommand {
                 ctx.out().println();
             }
             first = false;
-            ctx.out().print(AppDescription.render(app, ansi()));
+            ctx.out().print(AppDescription.render(app, ansi(), TimeFormat.of(ctx.env(), utc)));
         }
     }
 }

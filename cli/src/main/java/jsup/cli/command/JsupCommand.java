@@ -54,6 +54,35 @@ public final class JsupCommand implements Runnable {
             Map.entry(List.of("version"), VersionCommand.class),
             Map.entry(List.of("completion"), CompletionCommand.class));
 
+    /**
+     * One line per command for the top-level {@code --help} list (each command's own {@code --help}
+     * has the full description). Keyed by the command's name.
+     */
+    public static final Map<String, String> SUMMARIES = Map.ofEntries(
+            Map.entry("start", "Start apps from a file, a script or by name"),
+            Map.entry("list", "Show the app table (--json for scripts)"),
+            Map.entry("describe", "Show an app's state, config, history, health"),
+            Map.entry("logs", "Show and follow apps' log lines"),
+            Map.entry("stop", "Stop apps and their whole process trees"),
+            Map.entry("restart", "Restart apps (a stopped app is started)"),
+            Map.entry("reload", "Restart apps (same as restart: no cluster mode)"),
+            Map.entry("delete", "Stop apps and forget them"),
+            Map.entry("flush", "Empty apps' log files"),
+            Map.entry("save", "Save the app list for resurrect and boot"),
+            Map.entry("resurrect", "Bring back the apps of the last save"),
+            Map.entry("signal", "Send a signal to apps' main processes"),
+            Map.entry("reset", "Zero apps' restart counters"),
+            Map.entry("health", "Run apps' health probes now"),
+            Map.entry("doctor", "Check this machine and the apps' setup (--fix)"),
+            Map.entry("ping", "Make sure jsupd runs and show it"),
+            Map.entry("kill", "Stop every app, then jsupd"),
+            Map.entry("run", "Run a file's apps in the foreground, no daemon"),
+            Map.entry("daemon", "Run jsupd in the foreground (systemd, containers)"),
+            Map.entry("startup", "Install a systemd unit that starts jsup at boot"),
+            Map.entry("unstartup", "Remove the unit 'jsup startup' installed"),
+            Map.entry("version", "Print jsup's version"),
+            Map.entry("completion", "Print a bash, zsh or fish completion script"));
+
     private final CliContext ctx;
 
     @Spec

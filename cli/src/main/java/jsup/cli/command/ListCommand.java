@@ -6,6 +6,7 @@ import java.util.List;
 import jsup.cli.CliContext;
 import jsup.cli.launch.DaemonConnection;
 import jsup.cli.render.StatusTable;
+import jsup.cli.render.TerminalWidth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ final class ListCommand extends DaemonCommand {
     @Mixin
     ShowSecretsOption secrets;
 
+    @Option(names = "--names", description = "Print only the app names, one a line (what shell completion uses).")
+    boolean names;
+
     ListCommand(CliContext ctx) {
         super(ctx);
     }
@@ -33,9 +37,13 @@ final class ListCommand extends DaemonCommand {
             printJson(secrets.apply(apps));
             return;
         }
+        if (names) {
+            ctx.out().print(StatusTable.names(apps));
+            return;
+        }
         List<JsonNode> list = new ArrayList<>();
         apps.forEach(list::add);
-        ctx.out().print(StatusTable.render(list, ansi()));
+        ctx.out().print(StatusTable.render(list, ansi(), TerminalWidth.of(ctx)));
         if (list.isEmpty()) {
             say("no apps yet; start some: jsup start ecosystem.json");
         }

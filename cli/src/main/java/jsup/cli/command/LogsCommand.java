@@ -16,6 +16,7 @@ import jsup.cli.logs.LogLine;
 import jsup.cli.logs.LogPrinter;
 import jsup.cli.logs.LogSource;
 import jsup.cli.logs.LogTail;
+import jsup.cli.render.TimeFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,12 @@ final class LogsCommand extends DaemonCommand {
     @Option(names = "--nostream", description = "Print the last lines and exit; do not follow.")
     boolean noStream;
 
-    @Option(names = "--timestamp", description = "Prefix each line with the time it is shown.")
+    @Option(names = "--timestamp", description = "Prefix each line with the time it is shown: local time with "
+            + "milliseconds (2026-12-07T15:04:05.123), or UTC with --utc.")
     boolean timestamp;
+
+    @Option(names = "--utc", description = "Timestamps in UTC, ISO-8601 (2026-12-07T15:04:05.123Z).")
+    boolean utc;
 
     @Option(names = "--json", description = "One JSON object per line: app, stream, message (and timestamp).")
     boolean json;
@@ -80,7 +85,8 @@ final class LogsCommand extends DaemonCommand {
             }
         }
         daemon.close();
-        LogPrinter printer = new LogPrinter(ctx.out(), ansi(), json, timestamp, Clock.systemUTC(), width);
+        LogPrinter printer = new LogPrinter(ctx.out(), ansi(), json,
+                timestamp ? TimeFormat.of(ctx.env(), utc) : null, Clock.systemUTC(), width);
         // The follower fixes each file's end first; the tail is read up to there, so nothing is lost between.
         try (LogFollower follower = new LogFollower(sources, false)) {
             for (LogSource s : sources) {

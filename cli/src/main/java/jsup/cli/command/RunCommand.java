@@ -20,6 +20,7 @@ import jsup.cli.logs.LogLine;
 import jsup.cli.logs.LogPrinter;
 import jsup.cli.logs.LogSource;
 import jsup.cli.render.Ansi;
+import jsup.cli.render.TimeFormat;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.Supervisor;
@@ -64,6 +65,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-auto-exit", description = "Keep running when every app has stopped or errored.")
     boolean noAutoExit;
 
+    @Option(names = "--utc", description = "Status lines in UTC, ISO-8601 (2026-12-07T15:04:05.123Z); default: local "
+            + "time with milliseconds (2026-12-07T15:04:05.123).")
+    boolean utc;
+
     @Option(names = "--no-logs", description = "Do not print the apps' output (it still goes to their log files).")
     boolean noLogs;
 
@@ -96,7 +101,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             @Override
             public void onTransition(String app, Transition t) {
                 synchronized (ctx.out()) {
-                    ctx.out().println(t.at() + " [jsup] " + app + ": " + (t.from() == null ? "-" : t.from().label())
+                    ctx.out().println(time().format(t.at()) + " [jsup] " + app + ": " + (t.from() == null ? "-" : t.from().label())
                             + " → " + ansi.status(t.to().label()) + (t.reason() == null ? "" : " (" + t.reason() + ")"));
                     ctx.out().flush();
                 }
@@ -106,7 +111,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             @Override
             public void onMessage(String app, String message) {
                 synchronized (ctx.out()) {
-                    ctx.out().println(Instant.now() + " [jsup] " + app + ": " + message);
+                    ctx.out().println(time().format(Instant.now()) + " [jsup] " + app + ": " + message);
                     ctx.out().flush();
                 }
             }
@@ -136,7 +141,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             sources.add(new LogSource(spec.name(), "out", spec.outFile()));
             sources.add(new LogSource(spec.name(), "err", spec.errorFile()));
         }
-        LogPrinter printer = new LogPrinter(ctx.out(), ansi, false, false, Clock.systemUTC(), width);
+        LogPrinter printer = new LogPrinter(ctx.out(), ansi, false, null, Clock.systemUTC(), width);
         try (LogFollower logs = new LogFollower(noLogs ? List.of() : sources, false)) {
             int started = 0;
             for (AppSpec spec : apps) {
@@ -169,11 +174,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     // A stop signal wakes us up; the loop condition sees it.
                 }
             }
-            ctx.out().println(Instant.now() + " [jsup] " + stopSignal.get() + ": stopping every app");
+            ctx.out().println(time().format(Instant.now()) + " [jsup] " + stopSignal.get() + ": stopping every app");
             ctx.out().flush();
             supervisor.close();
             printLogs(logs, printer);
-            ctx.out().println(Instant.now() + " [jsup] every app stopped; exiting");
+            ctx.out().println(time().format(Instant.now()) + " [jsup] every app stopped; exiting");
             ctx.out().flush();
             stopped.countDown();
             removeHook(hook);
@@ -193,6 +198,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (stopSignal.compareAndSet(null, signal)) {
             main.interrupt();
         }
+    }
+
+    /** The format of the time at the start of each status line. */
+    private TimeFormat time() {
+        return TimeFormat.of(ctx.env(), utc);
     }
 
     private void printLogs(LogFollower logs, LogPrinter printer) {

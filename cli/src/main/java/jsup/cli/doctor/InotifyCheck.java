@@ -1,13 +1,13 @@
 package jsup.cli.doctor;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import jsup.healthmon.doctor.CheckResult;
 import jsup.healthmon.doctor.FixResult;
 import jsup.healthmon.doctor.FixableCheck;
 import jsup.healthmon.doctor.InotifyLimitCheck;
 import jsup.healthmon.doctor.InotifySysctlFix;
+import jsup.healthmon.proc.InotifySetting;
 import jsup.healthmon.proc.ProcFs;
 
 /**
@@ -40,23 +40,19 @@ final class InotifyCheck implements FixableCheck {
 
     @Override
     public FixResult fix() {
-        if (isSystemRoot(root) && !asRoot) {
-            return new FixResult(false, "only root can raise kernel limits; run: " + sudoCommand());
+        List<InotifySetting> near = check.nearLimits();
+        if (isSystemRoot(root) && !asRoot && !near.isEmpty()) {
+            return new FixResult(false, "only root can raise kernel limits; run: " + sudoCommand(near));
         }
         return check.fix();
     }
 
-    /** The one line a user pastes to apply the fix with sudo. */
-    String sudoCommand() {
+    /** The one line a user pastes to raise {@code near} with sudo. */
+    String sudoCommand(List<InotifySetting> near) {
         InotifySysctlFix fix = new InotifySysctlFix(Path.of("/"), procFs);
-        List<String> settings = new ArrayList<>();
-        for (String line : fix.contents().split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                settings.add(line);
-            }
-        }
+        List<String> settings = fix.settings(near);
         String file = fix.file().toString();
-        return "printf '" + String.join("\\n", settings) + "\\n' | sudo tee " + file + " && sudo sysctl -p " + file;
+        return "printf '" + String.join("\\n", settings) + "\\n' | sudo tee -a " + file + " && sudo sysctl -p " + file;
     }
 
     static boolean isSystemRoot(Path root) {

@@ -14,11 +14,12 @@ import jsup.cli.CliContext;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.SecretMask;
 import jsup.cli.render.StatusTable;
+import jsup.cli.render.TerminalWidth;
 import jsup.supervisor.control.ControlProtocol;
 import jsup.supervisor.control.HumanUnits;
 
 /**
- * Runs {@code jsup list|ls|status|l|ps [--json]} and {@code jsup ping [--json]} against a jsupd that
+ * Runs {@code jsup list|ls|status|l|ps [--json|--names]} and {@code jsup ping [--json]} against a jsupd that
  * already runs, printing exactly what {@code ListCommand} and {@code PingCommand} print. Returns
  * {@link #NOT_HANDLED} (having printed nothing) for any other command line and whenever anything is
  * off (no socket, an error answer, a timeout), so {@link jsup.cli.JsupCli} runs the command the full
@@ -49,7 +50,7 @@ public final class FastCommands {
         String text;
         try {
             JsonNode result = call(ctx.jsupHome().resolve(ControlProtocol.SOCKET_FILE), command.wireName());
-            text = command.render(result, ctx.colour());
+            text = command.render(result, ctx.colour(), TerminalWidth.of(ctx));
         } catch (IOException | RuntimeException e) {
             return NOT_HANDLED;
         }
@@ -73,10 +74,10 @@ public final class FastCommands {
             JsonNode pong = result(JsonTrees.parse(Rehearsal.PING_RESPONSE));
             StringWriter sink = new StringWriter();
             for (boolean colour : new boolean[] {false, true}) {
-                sink.write(Command.LIST.render(list, colour));
-                sink.write(Command.LIST_JSON.render(list, colour));
-                sink.write(Command.PING.render(pong, colour));
-                sink.write(Command.PING_JSON.render(pong, colour));
+                sink.write(Command.LIST.render(list, colour, 40));
+                sink.write(Command.LIST_JSON.render(list, colour, 0));
+                sink.write(Command.PING.render(pong, colour, 0));
+                sink.write(Command.PING_JSON.render(pong, colour, 0));
             }
         } catch (IOException | RuntimeException e) {
             // Only a warm-up for the archive: a failure here costs speed, never correctness.
@@ -106,7 +107,7 @@ public final class FastCommands {
 
     /** The fast commands: what to ask jsupd and how to print its answer. */
     private enum Command {
-        LIST("list"), LIST_JSON("list"), PING("ping"), PING_JSON("ping");
+        LIST("list"), LIST_JSON("list"), NAMES("list"), PING("ping"), PING_JSON("ping");
 
         private final String wireName;
 
@@ -118,6 +119,9 @@ public final class FastCommands {
         static Command of(String[] args) {
             if (args.length == 0 || args.length > 2) {
                 return null;
+            }
+            if (args.length == 2 && args[1].equals("--names")) {
+                return LIST_NAMES.contains(args[0]) ? NAMES : null;
             }
             boolean json = args.length == 2;
             if (json && !args[1].equals("--json")) {
@@ -136,25 +140,26 @@ public final class FastCommands {
             return wireName;
         }
 
-        /** What the picocli command prints for {@code result}, or null when it is not the expected shape. */
-        String render(JsonNode result, boolean colour) throws IOException {
+        /** What the picocli command prints for {@code result} in {@code width} columns (0: any), or null when it is not the expected shape. */
+        String render(JsonNode result, boolean colour, int width) throws IOException {
             return switch (this) {
-                case LIST -> table(result.get("apps"), colour);
+                case LIST -> table(result.get("apps"), colour, width);
                 case LIST_JSON -> result.path("apps").isArray()
                         ? JsonTrees.pretty(SecretMask.mask(result.get("apps"))).concat("\n") : null;
+                case NAMES -> result.path("apps").isArray() ? StatusTable.names(result.get("apps")) : null;
                 case PING -> pong(result);
                 case PING_JSON -> JsonTrees.pretty(result).concat("\n");
             };
         }
 
         /** As {@code ListCommand}: the table, and a hint when there are no apps. */
-        private static String table(JsonNode apps, boolean colour) {
+        private static String table(JsonNode apps, boolean colour, int width) {
             if (apps == null || !apps.isArray()) {
                 return null;
             }
             List<JsonNode> list = new ArrayList<>(apps.size());
             apps.forEach(list::add);
-            String table = StatusTable.render(list, Ansi.of(colour));
+            String table = StatusTable.render(list, Ansi.of(colour), width);
             return list.isEmpty() ? table.concat("[jsup] no apps yet; start some: jsup start ecosystem.json\n") : table;
         }
 

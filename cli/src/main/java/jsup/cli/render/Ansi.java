@@ -58,12 +58,12 @@ public final class Ansi {
         };
     }
 
-    /** The colour for a health word ({@code ok}, {@code failing}, {@code pending}, {@code none}). */
+    /** The colour for a health word ({@code ok}, {@code failing}, {@code pending}, {@code none}, …). */
     public String health(String health) {
         return switch (health) {
-            case "ok" -> green(health);
+            case "ok", "inotify-ok" -> green(health);
             case "failing" -> red(health);
-            case "pending" -> yellow(health);
+            case "pending", "inotify-warning" -> yellow(health);
             default -> grey(health);
         };
     }

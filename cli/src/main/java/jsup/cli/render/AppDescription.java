@@ -1,6 +1,7 @@
 package jsup.cli.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
 import jsup.supervisor.control.HumanUnits;
@@ -14,7 +15,8 @@ public final class AppDescription {
     private AppDescription() {
     }
 
-    public static String render(JsonNode app, Ansi ansi) {
+    /** The description with every time (started at, history, transitions, results) in {@code time}'s format. */
+    public static String render(JsonNode app, Ansi ansi, TimeFormat time) {
         StringBuilder sb = new StringBuilder();
         String status = app.path("status").asText();
         sb.append(ansi.bold(app.path("name").asText())).append(" (id ").append(app.path("id").asText())
@@ -24,7 +26,7 @@ public final class AppDescription {
         row(sb, "namespace", app.path("namespace").asText("default"));
         long pid = app.path("pid").asLong();
         row(sb, "pid", pid > 0 ? Long.toString(pid) : "none");
-        text(sb, "started at", app.path("started_at"));
+        text(sb, "started at", at(app.path("started_at"), time));
         if (pid > 0) {
             row(sb, "uptime", HumanUnits.uptime(app.path("uptime_ms").asLong()));
         }
@@ -64,7 +66,7 @@ public final class AppDescription {
         JsonNode restarts = app.path("restart_history");
         sb.append('\n').append(ansi.cyan("Restart history")).append(restarts.isEmpty() ? " (none)" : "").append('\n');
         for (JsonNode r : restarts) {
-            sb.append("  ").append(r.path("at").asText()).append("  ").append(r.path("reason").asText())
+            sb.append("  ").append(time.reformat(r.path("at").asText())).append("  ").append(r.path("reason").asText())
                     .append("  (ran ").append(HumanUnits.uptime(r.path("uptime_ms").asLong())).append(")\n");
         }
         JsonNode transitions = app.path("transitions");
@@ -72,7 +74,7 @@ public final class AppDescription {
             sb.append('\n').append(ansi.cyan("Recent transitions")).append('\n');
             for (JsonNode t : transitions) {
                 String from = t.path("from").isNull() || t.path("from").isMissingNode() ? "-" : t.path("from").asText();
-                sb.append("  ").append(t.path("at").asText()).append("  ").append(from).append(" → ")
+                sb.append("  ").append(time.reformat(t.path("at").asText())).append("  ").append(from).append(" → ")
                         .append(t.path("to").asText());
                 String reason = t.path("reason").asText("");
                 if (!reason.isEmpty() && !t.path("reason").isNull()) {
@@ -86,13 +88,17 @@ public final class AppDescription {
             sb.append('\n').append(ansi.cyan("Last health results")).append('\n');
             for (JsonNode r : results) {
                 boolean ok = r.path("ok").asBoolean();
-                sb.append("  ").append(r.path("at").asText()).append("  ")
+                sb.append("  ").append(time.reformat(r.path("at").asText())).append("  ")
                         .append(ok ? ansi.green("ok") : ansi.red("FAIL")).append("  ")
                         .append(r.path("probe").asText()).append("  ").append(r.path("latency_ms").asLong())
                         .append(" ms  ").append(r.path("detail").asText("")).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    private static JsonNode at(JsonNode iso, TimeFormat time) {
+        return iso.isTextual() ? TextNode.valueOf(time.reformat(iso.asText())) : iso;
     }
 
     private static void text(StringBuilder sb, String label, JsonNode value) {

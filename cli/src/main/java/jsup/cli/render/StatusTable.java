@@ -2,7 +2,10 @@ package jsup.cli.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import jsup.supervisor.control.HumanUnits;
 
@@ -10,63 +13,185 @@ import jsup.supervisor.control.HumanUnits;
  * The {@code jsup list} table from the control protocol's app objects: id, name, pid, status,
  * ↺ (restarts), uptime, cpu, mem, health. Boxed and coloured on a terminal like {@code pm2 ls};
  * plain, space-aligned columns when piped, so {@code awk '{print $2}'} works.
+ *
+ * <p>Given a width (the terminal's), the table fits it as pm2's does on a narrow terminal: it drops
+ * the least useful columns first ({@link Column#DROP_ORDER}), then shortens names with "…". name,
+ * status and health always stay.
  */
 public final class StatusTable {
 
-    private static final String[] HEADERS = {"id", "name", "pid", "status", "↺", "uptime", "cpu", "mem", "health"};
+    /** Width meaning "no limit" (piped output: scripts want every column). */
+    public static final int UNLIMITED = 0;
+
+    /** Shown after the health word while the app's user is over its {@code inotify_warn} ratio. */
+    static final String INOTIFY_MARK = "⚠ inotify";
+
+    private static final int MIN_NAME = 6;
+
+    /** The columns, in display order. */
+    enum Column {
+        ID("id", app -> app.path("id").asText()),
+        NAME("name", app -> app.path("name").asText()),
+        PID("pid", app -> Long.toString(app.path("pid").asLong())),
+        STATUS("status", app -> app.path("status").asText()),
+        RESTARTS("↺", app -> Integer.toString(app.path("restarts").asInt())),
+        UPTIME("uptime", app -> app.path("pid").asLong() > 0 ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s"),
+        CPU("cpu", app -> HumanUnits.cpu(app.path("cpu").asDouble())),
+        MEM("mem", app -> HumanUnits.bytes(app.path("memory").asLong())),
+        HEALTH("health", StatusTable::health);
+
+        /** Which columns go first when the table is too wide. */
+        static final List<Column> DROP_ORDER = List.of(PID, UPTIME, RESTARTS, CPU, ID, MEM);
+
+        final String header;
+        final Function<JsonNode, String> cell;
+
+        Column(String header, Function<JsonNode, String> cell) {
+            this.header = header;
+            this.cell = cell;
+        }
+    }
 
     private StatusTable() {
     }
 
-    /** The table as text, each line ending with a newline. */
+    /** The table as text, each line ending with a newline, with every column. */
     public static String render(List<JsonNode> apps, Ansi ansi) {
+        return render(apps, ansi, UNLIMITED);
+    }
+
+    /**
+     * The table fitted to {@code maxWidth} columns of text ({@link #UNLIMITED} for no limit), each
+     * line ending with a newline.
+     */
+    public static String render(List<JsonNode> apps, Ansi ansi, int maxWidth) {
+        Set<Column> shown = EnumSet.allOf(Column.class);
         List<String[]> rows = new ArrayList<>();
         for (JsonNode app : apps) {
-            rows.add(row(app));
+            String[] row = new String[Column.values().length];
+            for (Column c : Column.values()) {
+                row[c.ordinal()] = c.cell.apply(app);
+            }
+            rows.add(row);
         }
-        int[] width = new int[HEADERS.length];
-        for (int c = 0; c < HEADERS.length; c++) {
-            width[c] = HEADERS[c].codePointCount(0, HEADERS[c].length());
+        int[] width = new int[Column.values().length];
+        for (Column c : Column.values()) {
+            width[c.ordinal()] = length(c.header);
             for (String[] r : rows) {
-                width[c] = Math.max(width[c], r[c].codePointCount(0, r[c].length()));
+                width[c.ordinal()] = Math.max(width[c.ordinal()], length(r[c.ordinal()]));
             }
         }
+        if (maxWidth > 0) {
+            fit(shown, width, maxWidth, ansi.enabled());
+        }
+        List<Column> columns = new ArrayList<>(shown);
+        List<String[]> cells = new ArrayList<>();
+        cells.add(project(columns, headers(), width));
+        for (String[] r : rows) {
+            cells.add(project(columns, r, width));
+        }
+        int[] w = columns.stream().mapToInt(c -> width[c.ordinal()]).toArray();
         StringBuilder sb = new StringBuilder();
         if (!ansi.enabled()) {
-            line(sb, HEADERS, width, "", " ", "", (c) -> UnaryOperator.identity());
-            for (String[] r : rows) {
-                line(sb, r, width, "", " ", "", (c) -> UnaryOperator.identity());
+            for (String[] line : cells) {
+                line(sb, line, w, "", " ", "", c -> UnaryOperator.identity());
             }
             return sb.toString();
         }
-        border(sb, width, "┌", "┬", "┐");
-        line(sb, HEADERS, width, "│ ", " │ ", " │", (c) -> ansi::cyan);
-        border(sb, width, "├", "┼", "┤");
-        for (String[] r : rows) {
-            line(sb, r, width, "│ ", " │ ", " │", (c) -> switch (c) {
-                case 1 -> ansi::bold;
-                case 3 -> ansi::status;
-                case 8 -> ansi::health;
+        border(sb, w, "┌", "┬", "┐");
+        line(sb, cells.get(0), w, "│ ", " │ ", " │", c -> ansi::cyan);
+        border(sb, w, "├", "┼", "┤");
+        for (String[] line : cells.subList(1, cells.size())) {
+            line(sb, line, w, "│ ", " │ ", " │", c -> switch (columns.get(c)) {
+                case NAME -> ansi::bold;
+                case STATUS -> ansi::status;
+                case HEALTH -> cell -> healthColoured(cell, ansi);
                 default -> UnaryOperator.identity();
             });
         }
-        border(sb, width, "└", "┴", "┘");
+        border(sb, w, "└", "┴", "┘");
         return sb.toString();
     }
 
-    private static String[] row(JsonNode app) {
-        boolean running = app.path("pid").asLong() > 0;
-        return new String[] {
-            app.path("id").asText(),
-            app.path("name").asText(),
-            Long.toString(app.path("pid").asLong()),
-            app.path("status").asText(),
-            Integer.toString(app.path("restarts").asInt()),
-            running ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s",
-            HumanUnits.cpu(app.path("cpu").asDouble()),
-            HumanUnits.bytes(app.path("memory").asLong()),
-            app.path("health").asText("none"),
-        };
+    /** The apps' names, one a line: what {@code jsup list --names} prints for shell completion. */
+    public static String names(Iterable<JsonNode> apps) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode app : apps) {
+            sb.append(app.path("name").asText()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Drops columns in {@link Column#DROP_ORDER}, then narrows the name, until the table fits. */
+    private static void fit(Set<Column> shown, int[] width, int maxWidth, boolean boxed) {
+        for (Column drop : Column.DROP_ORDER) {
+            if (tableWidth(shown, width, boxed) <= maxWidth) {
+                return;
+            }
+            shown.remove(drop);
+        }
+        int over = tableWidth(shown, width, boxed) - maxWidth;
+        if (over > 0) {
+            int name = Column.NAME.ordinal();
+            width[name] = Math.max(Math.min(MIN_NAME, width[name]), width[name] - over);
+        }
+    }
+
+    /** The printed width: cells, plus "│ " … " │ " … " │" when boxed or one space between columns. */
+    static int tableWidth(Set<Column> shown, int[] width, boolean boxed) {
+        int sum = 0;
+        for (Column c : shown) {
+            sum += width[c.ordinal()];
+        }
+        return boxed ? sum + 3 * shown.size() + 1 : sum + shown.size() - 1;
+    }
+
+    private static String[] headers() {
+        String[] h = new String[Column.values().length];
+        for (Column c : Column.values()) {
+            h[c.ordinal()] = c.header;
+        }
+        return h;
+    }
+
+    /** The shown cells of a row, each cut with "…" to its column's width. */
+    private static String[] project(List<Column> columns, String[] row, int[] width) {
+        String[] out = new String[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            out[i] = cut(row[columns.get(i).ordinal()], width[columns.get(i).ordinal()]);
+        }
+        return out;
+    }
+
+    private static String cut(String cell, int width) {
+        if (length(cell) <= width) {
+            return cell;
+        }
+        return cell.substring(0, cell.offsetByCodePoints(0, width - 1)) + "…";
+    }
+
+    /**
+     * The health word as jsupd sends it, {@code -} for a stopped app (no probe runs), and the
+     * inotify mark while the app's user is over its ratio.
+     */
+    static String health(JsonNode app) {
+        String word = app.path("health").asText("none");
+        if (word.equals("stopped")) {
+            word = "-";
+        }
+        boolean markShown = word.equals("inotify-warning");
+        return app.path("inotify_warning").asBoolean() && !markShown ? word + " " + INOTIFY_MARK : word;
+    }
+
+    private static String healthColoured(String cell, Ansi ansi) {
+        int mark = cell.indexOf(INOTIFY_MARK);
+        String word = mark < 0 ? cell : cell.substring(0, mark).stripTrailing();
+        String coloured = ansi.health(word);
+        return mark < 0 ? coloured : coloured + " " + ansi.yellow(INOTIFY_MARK);
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     private interface Styler {
@@ -81,7 +206,7 @@ public final class StatusTable {
                 l.append(sep);
             }
             String cell = cells[c];
-            int pad = width[c] - cell.codePointCount(0, cell.length());
+            int pad = width[c] - length(cell);
             l.append(styler.forColumn(c).apply(cell));
             if (c < cells.length - 1 || !right.isEmpty()) {
                 l.append(" ".repeat(pad));

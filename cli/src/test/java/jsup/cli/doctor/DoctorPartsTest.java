@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import jsup.cli.InotifyLimitsFixture;
 import jsup.cli.render.Ansi;
 import jsup.healthmon.doctor.CheckResult;
 import jsup.healthmon.doctor.DoctorCheck;
@@ -71,36 +72,43 @@ class DoctorPartsTest {
                 new CheckedApp("w", List.of(), List.of(), OptionalDouble.of(0.6))))).isEqualTo(0.6);
     }
 
+    /** The doctor's inotify fix, not as root, with these limits and this JVM's one watch and instance. */
+    private FixResult fixWithLimits(long maxWatches, long maxInstances, Path root) throws Exception {
+        try (InotifyLimitsFixture limits = new InotifyLimitsFixture(tmp.resolve("watched"))) {
+            limits.set(maxWatches, maxInstances);
+            return new InotifyCheck(limits.procFs(), InotifyLimitsFixture.uid(), 0.8, root, false).fix();
+        }
+    }
+
     @Test
-    void withoutRootTheFixOnTheRealRootPrintsTheSudoCommandAndWritesNothing() throws Exception {
-        Path proc = tmp.resolve("proc");
-        Files.createDirectories(proc.resolve("sys/fs/inotify"));
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "8192\n");
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), "128\n");
+    void withoutRootTheFixOnTheRealRootPrintsTheSudoCommandForTheShortLimitAndWritesNothing() throws Exception {
         Path real = Path.of("/etc/sysctl.d/99-jsup-inotify.conf");
         boolean existedBefore = Files.exists(real);
 
-        FixResult result = new InotifyCheck(new ProcFs(proc), 1000, 0.8, Path.of("/"), false).fix();
+        FixResult result = fixWithLimits(1, 1_000_000, Path.of("/"));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.detail()).isEqualTo("only root can raise kernel limits; run: printf "
-                + "'fs.inotify.max_user_watches=524288\\nfs.inotify.max_user_instances=1024\\n' | sudo tee "
+                + "'fs.inotify.max_user_watches=524288\\n' | sudo tee -a "
                 + "/etc/sysctl.d/99-jsup-inotify.conf && sudo sysctl -p /etc/sysctl.d/99-jsup-inotify.conf");
         assertThat(Files.exists(real)).isEqualTo(existedBefore);
     }
 
     @Test
-    void underAnotherRootTheFixWritesThereEvenWithoutRoot() throws Exception {
-        Path proc = tmp.resolve("proc");
-        Files.createDirectories(proc.resolve("sys/fs/inotify"));
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "1000000\n");
-        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), "128\n");
+    void withoutRootAndOutOfInstancesTheSudoCommandRaisesInstancesOnly() throws Exception {
+        FixResult result = fixWithLimits(1_000_000_000, 1, Path.of("/"));
 
-        FixResult result = new InotifyCheck(new ProcFs(proc), 1000, 0.8, tmp.resolve("root"), false).fix();
+        assertThat(result.detail()).contains("printf 'fs.inotify.max_user_instances=1024\\n' | sudo tee -a")
+                .doesNotContain("max_user_watches");
+    }
+
+    @Test
+    void underAnotherRootTheFixWritesThereEvenWithoutRoot() throws Exception {
+        FixResult result = fixWithLimits(1, 1_000_000, tmp.resolve("root"));
 
         assertThat(result.ok()).as(result.detail()).isTrue();
         assertThat(Files.readString(tmp.resolve("root/etc/sysctl.d/99-jsup-inotify.conf")))
-                .contains("fs.inotify.max_user_watches=1000000", "fs.inotify.max_user_instances=1024");
+                .contains("fs.inotify.max_user_watches=524288").doesNotContain("max_user_instances");
     }
 
     @Test

@@ -19,14 +19,32 @@ class AppDescriptionTest {
     void showsTheAppsInotifyUseAgainstItsUsersLimits() throws Exception {
         String text = AppDescription.render(app("{\"at\":\"2026-11-28T10:00:00Z\",\"uid\":1000,\"instances\":3,"
                 + "\"watches\":1500,\"user_instances\":9,\"user_watches\":4100,\"max_user_instances\":128,"
-                + "\"max_user_watches\":524288}", false), Ansi.OFF);
+                + "\"max_user_watches\":524288}", false), Ansi.OFF, TimeFormat.utc());
         assertThat(text).contains("3 instances, 1500 watches (user: 9/128 instances, 4100/524288 watches)");
         assertThat(text).doesNotContain("warning");
     }
 
     @Test
     void showsTheWarningAndNoNumbersBeforeTheFirstReading() throws Exception {
-        String text = AppDescription.render(app("null", true), Ansi.OFF);
+        String text = AppDescription.render(app("null", true), Ansi.OFF, TimeFormat.utc());
         assertThat(text).contains("warning: watches 90% of 100").doesNotContain("instances,");
+    }
+
+    @Test
+    void timesAreLocalWithMillisecondsOrUtcWithAZ() throws Exception {
+        JsonNode app = new ObjectMapper().readTree("{\"name\":\"gw\",\"status\":\"online\",\"pid\":42,"
+                + "\"started_at\":\"2026-11-28T10:00:00.123456789Z\","
+                + "\"restart_history\":[{\"at\":\"2026-11-28T09:00:00.5Z\",\"reason\":\"manual\",\"uptime_ms\":1}],"
+                + "\"transitions\":[{\"at\":\"2026-11-28T09:59:59.999999Z\",\"from\":null,\"to\":\"online\"}],"
+                + "\"health_results\":[{\"at\":\"2026-11-28T10:01:00Z\",\"probe\":\"tcp\",\"ok\":true}]}");
+
+        String tokyo = AppDescription.render(app, Ansi.OFF, TimeFormat.local(java.time.ZoneId.of("Asia/Tokyo")));
+        assertThat(tokyo).containsPattern("started at +2026-11-28T19:00:00.123\n")
+                .contains("  2026-11-28T18:00:00.500  manual").contains("  2026-11-28T18:59:59.999  - → online")
+                .contains("  2026-11-28T19:01:00.000  ok").doesNotContain("456789").doesNotContain("Z ");
+
+        String utc = AppDescription.render(app, Ansi.OFF, TimeFormat.utc());
+        assertThat(utc).contains("2026-11-28T10:00:00.123Z").contains("  2026-11-28T09:00:00.500Z  manual")
+                .doesNotContain("456789");
     }
 }

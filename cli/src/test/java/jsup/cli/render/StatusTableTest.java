@@ -42,6 +42,65 @@ class StatusTableTest {
     }
 
     @Test
+    void healthCellShowsADashForStoppedAppsAndTheInotifyMark() throws Exception {
+        String t = StatusTable.render(apps("[{\"id\":0,\"name\":\"a\",\"pid\":0,\"status\":\"stopped\","
+                + "\"health\":\"stopped\"},{\"id\":1,\"name\":\"b\",\"pid\":5,\"status\":\"online\","
+                + "\"health\":\"ok\",\"inotify_warning\":true},{\"id\":2,\"name\":\"c\",\"pid\":6,"
+                + "\"status\":\"online\",\"health\":\"inotify-warning\",\"inotify_warning\":true}]"), Ansi.OFF);
+        List<String> lines = t.lines().toList();
+        assertThat(lines.get(1)).endsWith(" -");
+        assertThat(lines.get(2)).endsWith(" ok ⚠ inotify");
+        assertThat(lines.get(3)).endsWith(" inotify-warning").doesNotContain("⚠");
+        assertThat(StatusTable.render(apps("[{\"id\":1,\"name\":\"b\",\"pid\":5,\"status\":\"online\","
+                + "\"health\":\"ok\",\"inotify_warning\":true}]"), Ansi.ON))
+                .contains("\u001b[32mok\u001b[0m \u001b[33m⚠ inotify\u001b[0m");
+    }
+
+    @Test
+    void aWideEnoughTerminalGetsEveryColumn() throws Exception {
+        String all = StatusTable.render(apps(TWO), Ansi.ON);
+        int natural = all.lines().mapToInt(l -> l.codePointCount(0, l.length())).max().orElseThrow();
+        assertThat(StatusTable.render(apps(TWO), Ansi.ON, natural)).isEqualTo(all);
+    }
+
+    @Test
+    void aNarrowTerminalDropsColumnsInOrderAndKeepsNameStatusAndHealth() throws Exception {
+        for (Ansi ansi : new Ansi[] {Ansi.OFF, Ansi.ON}) {
+            for (int width : new int[] {70, 60, 50, 40}) {
+                String t = StatusTable.render(apps(TWO), ansi, width);
+                String plain = t.replaceAll("\u001b\\[[0-9;]*m", "");
+                assertThat(plain.lines()).as("%s at %d:%n%s", ansi.enabled(), width, plain)
+                        .allMatch(l -> l.codePointCount(0, l.length()) <= width);
+                String header = plain.lines().filter(l -> l.contains("name")).findFirst().orElseThrow();
+                assertThat(header).contains("status").contains("health");
+            }
+        }
+        // Plain, every column needs 60 characters; each narrower width costs the next column in line.
+        assertThat(header(59)).containsExactly("id", "name", "status", "↺", "uptime", "cpu", "mem", "health");
+        assertThat(header(53)).containsExactly("id", "name", "status", "↺", "cpu", "mem", "health");
+        assertThat(header(40)).containsExactly("id", "name", "status", "mem", "health");
+        assertThat(header(34)).containsExactly("name", "status", "health");
+    }
+
+    private static String[] header(int width) throws Exception {
+        return StatusTable.render(apps(TWO), Ansi.OFF, width).lines().findFirst().orElseThrow().split("\\s+");
+    }
+
+    @Test
+    void aVeryNarrowTerminalShortensLongNames() throws Exception {
+        String t = StatusTable.render(apps(TWO), Ansi.OFF, 25);
+        assertThat(t).contains("moltbot-g…").doesNotContain("moltbot-gateway");
+        assertThat(t.lines()).allMatch(l -> l.codePointCount(0, l.length()) <= 25);
+    }
+
+    @Test
+    void widthComesFromColumnsThenTheTerminalAndIsUnlimitedWhenPiped() {
+        assertThat(TerminalWidth.of(java.util.Map.of("COLUMNS", "72"), false)).isEqualTo(72);
+        assertThat(TerminalWidth.of(java.util.Map.of("COLUMNS", "wide"), false)).isEqualTo(StatusTable.UNLIMITED);
+        assertThat(TerminalWidth.of(java.util.Map.of(), false)).isEqualTo(StatusTable.UNLIMITED);
+    }
+
+    @Test
     void unitsReadLikePm2() {
         assertThat(HumanUnits.uptime(59_999)).isEqualTo("59s");
         assertThat(HumanUnits.uptime(3_600_000)).isEqualTo("1h");

@@ -1,9 +1,11 @@
 package jsup.healthmon.doctor;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import jsup.healthmon.proc.InotifyLimits;
 import jsup.healthmon.proc.InotifyScanner;
+import jsup.healthmon.proc.InotifySetting;
 import jsup.healthmon.proc.InotifyUsage;
 import jsup.healthmon.proc.ProcFs;
 
@@ -40,20 +42,28 @@ public final class InotifyLimitCheck implements FixableCheck {
             return CheckResult.fail("inotify", detail + "; cannot read " + procFs.file("sys/fs/inotify"),
                     "check that " + procFs.file("sys/fs/inotify") + " exists (a Linux kernel with inotify)");
         }
-        boolean watches = use.watches() >= warnRatio * limits.maxUserWatches();
-        boolean instances = use.instances() >= warnRatio * limits.maxUserInstances();
-        if (!watches && !instances) {
+        List<InotifySetting> near = InotifySetting.near(use, limits, warnRatio);
+        if (near.isEmpty()) {
             return CheckResult.pass("inotify", detail);
         }
-        return CheckResult.fail("inotify", detail + " (at or above " + Math.round(warnRatio * 100) + "%)",
+        return CheckResult.fail("inotify", detail + " (" + nouns(near) + " at or above "
+                        + Math.round(warnRatio * 100) + "%)",
                 "jsup doctor --fix (as root) writes " + fix.file() + " with "
-                        + InotifySysctlFix.WATCHES_KEY + "=" + InotifySysctlFix.RECOMMENDED_WATCHES
-                        + " and applies it with sysctl -p");
+                        + InotifySetting.raisedSettings(near, limits) + " and applies it with sysctl -p");
+    }
+
+    /** The limits the user's use has reached the ratio of now: what {@link #fix()} raises. */
+    public List<InotifySetting> nearLimits() {
+        return InotifySetting.near(new InotifyScanner(procFs).usageOfUser(uid), InotifyLimits.read(procFs), warnRatio);
     }
 
     @Override
     public FixResult fix() {
-        return fix.apply();
+        return fix.apply(nearLimits());
+    }
+
+    private static String nouns(List<InotifySetting> near) {
+        return near.size() == 1 ? near.get(0).noun() : "watches and instances";
     }
 
     private static String limit(long value) {

@@ -1,5 +1,6 @@
 package jsup.healthmon.proc;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,24 +25,25 @@ public record InotifyWarning(int uid, InotifyUsage app, InotifyUsage user, Inoti
      */
     public static Optional<InotifyWarning> evaluate(int uid, InotifyUsage app, InotifyUsage user,
                                                     InotifyLimits limits, double ratio) {
-        boolean watches = reached(user.watches(), limits.maxUserWatches(), ratio);
-        boolean instances = reached(user.instances(), limits.maxUserInstances(), ratio);
-        if (!watches && !instances) {
+        List<InotifySetting> near = InotifySetting.near(user, limits, ratio);
+        if (near.isEmpty()) {
             return Optional.empty();
         }
+        // Name only the limit(s) actually near: a user out of instances must not be told to raise watches.
         String message = String.format(Locale.ROOT,
                 "inotify: uid %d holds %d of %d watches (%s) and %d of %d instances (%s), warning at %s; "
-                        + "this app holds %d watches in %d instances. Raise the limit (jsup doctor --fix writes "
-                        + "fs.inotify.max_user_watches=524288) or stop the process that watches too much",
+                        + "this app holds %d watches in %d instances. Raise the %s limit (jsup doctor --fix writes "
+                        + "%s) or stop the process that %s",
                 uid, user.watches(), limits.maxUserWatches(), percent(user.watches(), limits.maxUserWatches()),
                 user.instances(), limits.maxUserInstances(),
                 percent(user.instances(), limits.maxUserInstances()), percent(ratio),
-                app.watches(), app.instances());
+                app.watches(), app.instances(), nouns(near), InotifySetting.raisedSettings(near, limits),
+                near.contains(InotifySetting.WATCHES) ? "watches too much" : "opens too many inotify instances");
         return Optional.of(new InotifyWarning(uid, app, user, limits, ratio, message));
     }
 
-    static boolean reached(long used, long limit, double ratio) {
-        return limit > 0 && used >= ratio * limit;
+    private static String nouns(List<InotifySetting> near) {
+        return near.size() == 1 ? near.get(0).noun() : "watches and instances";
     }
 
     static String percent(long used, long limit) {

@@ -54,15 +54,64 @@ class InotifyChecksTest {
         Path file = root.resolve("etc/sysctl.d/99-jsup-inotify.conf");
         assertThat(fix.ok()).as(fix.detail()).isTrue();
         assertThat(fix.detail()).isEqualTo("wrote " + file + "; not applied (" + root + " is not the system root)");
-        assertThat(Files.readAllLines(file)).contains("fs.inotify.max_user_watches=524288",
-                "fs.inotify.max_user_instances=1024");
+        assertThat(Files.readAllLines(file)).contains("fs.inotify.max_user_watches=524288")
+                .noneMatch(line -> line.startsWith("fs.inotify.max_user_instances"));
     }
 
     @Test
-    void theFixNeverLowersAHigherLimit() throws IOException {
-        new InotifySysctlFix(root, fixture(1048576, 8192, 0)).apply();
+    void theFixRaisesALimitAlreadyAboveTheRecommendedValueInsteadOfLoweringIt() throws IOException {
+        // A tiny ratio makes 2 watches and 1 instance "near" without a fixture of a million lines.
+        new InotifyLimitCheck(fixture(1048576, 8192, 2), 1000, 1e-6, root).fix();
         assertThat(Files.readAllLines(root.resolve(InotifySysctlFix.FILE)))
-                .contains("fs.inotify.max_user_watches=1048576", "fs.inotify.max_user_instances=8192");
+                .contains("fs.inotify.max_user_watches=2097152", "fs.inotify.max_user_instances=16384");
+    }
+
+    @Test
+    void instancesRunningOutNameAndRaiseOnlyTheInstancesLimit() throws IOException {
+        // One instance held, a limit of 1: instances are at 100 %, watches far below.
+        InotifyLimitCheck check = new InotifyLimitCheck(fixture(524288, 1, 3), 1000, 0.8, root);
+
+        CheckResult r = check.run();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.detail()).contains("1 of 1 instances (instances at or above 80%)");
+        assertThat(r.fix()).contains("fs.inotify.max_user_instances=1024").doesNotContain("max_user_watches");
+
+        assertThat(check.fix().ok()).isTrue();
+        assertThat(Files.readAllLines(root.resolve(InotifySysctlFix.FILE))).contains("fs.inotify.max_user_instances=1024")
+                .noneMatch(line -> line.startsWith("fs.inotify.max_user_watches"));
+    }
+
+    @Test
+    void bothLimitsRunningOutRaiseBoth() throws IOException {
+        InotifyLimitCheck check = new InotifyLimitCheck(fixture(10, 1, 10), 1000, 0.8, root);
+
+        CheckResult r = check.run();
+        assertThat(r.detail()).contains("(watches and instances at or above 80%)");
+        assertThat(r.fix()).contains("fs.inotify.max_user_watches=524288 and fs.inotify.max_user_instances=1024");
+        check.fix();
+        assertThat(Files.readAllLines(root.resolve(InotifySysctlFix.FILE)))
+                .contains("fs.inotify.max_user_watches=524288", "fs.inotify.max_user_instances=1024");
+    }
+
+    @Test
+    void aLaterFixKeepsWhatAnEarlierOneWroteForTheOtherLimit() throws IOException {
+        ProcFs procFs = fixture(10, 128, 10);
+        new InotifyLimitCheck(procFs, 1000, 0.8, root).fix();
+        Files.writeString(proc.resolve("sys/fs/inotify/max_user_watches"), "524288\n");
+        Files.writeString(proc.resolve("sys/fs/inotify/max_user_instances"), "1\n");
+
+        new InotifyLimitCheck(procFs, 1000, 0.8, root).fix();
+
+        assertThat(Files.readAllLines(root.resolve(InotifySysctlFix.FILE)))
+                .contains("fs.inotify.max_user_instances=1024", "fs.inotify.max_user_watches=524288");
+    }
+
+    @Test
+    void withNothingNearTheFixChangesNothing() throws IOException {
+        FixResult fix = new InotifyLimitCheck(fixture(100, 128, 1), 1000, 0.8, root).fix();
+        assertThat(fix.ok()).isTrue();
+        assertThat(fix.detail()).contains("nothing to raise");
+        assertThat(root.resolve(InotifySysctlFix.FILE)).doesNotExist();
     }
 
     @Test

@@ -71,6 +71,14 @@ class InotifyScannerTest {
         assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(1, 799), limits, 0.8)).isEmpty();
         assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(1, 800), limits, 0.8)).isPresent();
         assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(103, 1), limits, 0.8)).as("instances").isPresent();
+        assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(1, 800), limits, 0.8).get().message())
+                .contains("Raise the watches limit (jsup doctor --fix writes fs.inotify.max_user_watches=524288)")
+                .doesNotContain("max_user_instances");
+        assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(103, 1), limits, 0.8).get().message())
+                .contains("Raise the instances limit (jsup doctor --fix writes fs.inotify.max_user_instances=1024)")
+                .contains("opens too many inotify instances").doesNotContain("max_user_watches");
+        assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(103, 900), limits, 0.8).get().message())
+                .contains("fs.inotify.max_user_watches=524288 and fs.inotify.max_user_instances=1024");
         assertThat(InotifyWarning.evaluate(0, app, new InotifyUsage(1, 5000),
                 new InotifyLimits(InotifyLimits.UNKNOWN, InotifyLimits.UNKNOWN), 0.8)).as("unknown limits").isEmpty();
     }

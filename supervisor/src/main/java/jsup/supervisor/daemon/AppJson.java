@@ -38,7 +38,8 @@ final class AppJson {
         o.put("status_reason", s.statusReason());
         o.put("cpu", Math.round(s.cpuPercent() * 10) / 10.0);
         o.put("memory", s.memoryBytes());
-        o.put("health", s.spec().health() == null ? "none" : health.summary());
+        o.put("health", s.spec().health() == null ? "none"
+                : health.summary(!s.spec().health().probes().isEmpty(), s.status().hasProcess()));
         o.put("health_failures", health.consecutiveFailures());
         o.put("inotify_warning", health.inotifyWarning() != null);
         o.put("inotify_detail", health.inotifyWarning());

@@ -35,8 +35,24 @@ final class HealthBook {
             lastRound = List.copyOf(lastRound);
         }
 
-        /** {@code pending}, {@code ok} or {@code failing}; {@code none} is decided by the caller. */
-        String summary() {
+        /**
+         * The {@code health} word of the app object; {@code none} (no block) is decided by the caller.
+         * A stopped app runs no probe, so it is {@code stopped}, not {@code pending} for ever; a block
+         * with only {@code inotify_warn} has no probe result, so it shows the inotify state.
+         *
+         * @param hasProbes whether the block has a probe (else it only watches inotify)
+         * @param running   whether the app has a process
+         */
+        String summary(boolean hasProbes, boolean running) {
+            if (!running) {
+                return "stopped";
+            }
+            if (!hasProbes) {
+                if (inotify == null) {
+                    return "pending";
+                }
+                return inotifyWarning == null ? "inotify-ok" : "inotify-warning";
+            }
             if (lastRound.isEmpty()) {
                 return "pending";
             }
