@@ -71,7 +71,7 @@ class GatewayUnderJsupdTest {
                 .anySatisfy(cells -> assertThat(cells).startsWith("0", "sleeper").contains("online"))
                 .anySatisfy(cells -> assertThat(cells).startsWith("1", GATEWAY, Long.toString(firstPid), "online"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> chat(port, "/logs sleeper").contains("sleeper up"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat(port, "/logs sleeper").contains("sleeper up"));
         assertThat(chat(port, "/logs sleeper 5")).startsWith("Logs of sleeper:").contains("── out (sleeper-out.log) ──");
         assertThat(chat(port, "/logs nope"))
                 .isEqualTo("⚠️ Cannot read the logs of nope: jsupd has no app named \"nope\"; /status lists the apps it supervises");

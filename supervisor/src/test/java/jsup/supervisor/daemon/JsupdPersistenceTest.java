@@ -1,6 +1,7 @@
 package jsup.supervisor.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static jsup.supervisor.daemon.DaemonFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JsupdPersistenceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path tmp;

@@ -17,7 +17,7 @@ class ProcFileReaderTest {
             ProcFileReader reader = new ProcFileReader();
             int pid = (int) parent.pid();
             int[][] children = new int[1][];
-            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> {
+            org.awaitility.Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> {
                 children[0] = reader.children("/proc", pid, pid);
                 return children[0].length == 1;
             });
