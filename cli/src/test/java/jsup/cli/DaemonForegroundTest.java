@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonForegroundTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;
@@ -92,7 +92,8 @@ class DaemonForegroundTest {
         long before = System.nanoTime();
         JsupLauncher.Result second = jsup.run("daemon");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.FAILURE);
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(15));
+        // A JVM start on a busy machine takes seconds; the bound only says it did not wait for anything.
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(30));
         assertThat(second.err()).contains("already running for " + jsup.home(), "(pid " + pid + ")", "jsup kill")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(second.err().strip().lines()).hasSize(1);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonRecoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;

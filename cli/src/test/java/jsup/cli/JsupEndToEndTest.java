@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsupEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private Path tmp;
 

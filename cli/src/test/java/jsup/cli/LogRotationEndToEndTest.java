@@ -27,7 +27,7 @@ class LogRotationEndToEndTest {
 
     private static final int LINES = 200_000;
     private static final long MAX_SIZE = 256 * 1024;
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PREFIX = "line ";
 
     @TempDir

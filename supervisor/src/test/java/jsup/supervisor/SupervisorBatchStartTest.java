@@ -71,7 +71,7 @@ class SupervisorBatchStartTest {
         for (AppStatus s : started) {
             // The pid returned is the script's own $$, and the listener heard the same spawn.
             Path pidFile = dir.resolve(s.name() + ".pid");
-            await().atMost(5, SECONDS).until(() -> ProcessFixtures.pidIn(pidFile) > 0);
+            await().atMost(30, SECONDS).until(() -> ProcessFixtures.pidIn(pidFile) > 0);
             assertThat((long) ProcessFixtures.pidIn(pidFile)).isEqualTo(s.pid());
             assertThat(spawns).contains(s.name() + " " + s.pid());
             assertThat(supervisor.status(s.name()).orElseThrow().pid()).isEqualTo(s.pid());
@@ -138,7 +138,7 @@ class SupervisorBatchStartTest {
 
         for (AppStatus s : started) {
             assertThat(supervisor.status(s.name()).orElseThrow().status()).isEqualTo(ProcessStatus.STOPPED);
-            await().atMost(5, SECONDS).until(() -> !ProcessFixtures.alive((int) s.pid()));
+            await().atMost(30, SECONDS).until(() -> !ProcessFixtures.alive((int) s.pid()));
         }
     }
 }

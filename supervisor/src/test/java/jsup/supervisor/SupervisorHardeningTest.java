@@ -71,7 +71,7 @@ class SupervisorHardeningTest {
 
         supervisor.start("gateway");
 
-        await().atMost(10, SECONDS).until(() -> ProcessFixtures.pidIn(main) > 0);
+        await().atMost(30, SECONDS).until(() -> ProcessFixtures.pidIn(main) > 0);
         AppStatus s = status("gateway");
         assertThat(s.status()).isEqualTo(ProcessStatus.ONLINE);
         assertThat(s.pid()).isEqualTo(ProcessFixtures.pidIn(main));
@@ -91,13 +91,13 @@ class SupervisorHardeningTest {
                         + "; wait", Duration.ofSeconds(60)))
                 .build());
         assertThat(supervisor.start("slow").status()).isEqualTo(ProcessStatus.LAUNCHING);
-        await().atMost(10, SECONDS).until(() -> ProcessFixtures.pidIn(cmd) > 0 && ProcessFixtures.pidIn(child) > 0);
+        await().atMost(30, SECONDS).until(() -> ProcessFixtures.pidIn(cmd) > 0 && ProcessFixtures.pidIn(child) > 0);
 
         AppStatus stopped = supervisor.stop("slow").get(10, SECONDS);
 
         assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
         // Completing the stop means the command is gone, not merely signalled.
-        await().atMost(2, SECONDS).until(() -> !ProcessFixtures.alive(ProcessFixtures.pidIn(cmd))
+        await().atMost(30, SECONDS).until(() -> !ProcessFixtures.alive(ProcessFixtures.pidIn(cmd))
                 && !ProcessFixtures.alive(ProcessFixtures.pidIn(child)));
         assertThat(ran).doesNotExist();
         assertThat(status("slow").status()).isEqualTo(ProcessStatus.STOPPED);
@@ -109,7 +109,7 @@ class SupervisorHardeningTest {
         supervisor.add(TestApps.bash("marked", dir, "echo $$ > " + main + "; exec sleep 60")
                 .env("JSUP_APP", "an app cannot hide").env("JSUP_HOME", "nor this").build());
         supervisor.start("marked");
-        await().atMost(10, SECONDS).until(() -> ProcessFixtures.pidIn(main) > 0);
+        await().atMost(30, SECONDS).until(() -> ProcessFixtures.pidIn(main) > 0);
 
         String environ = new String(Files.readAllBytes(Path.of("/proc", ProcessFixtures.pidIn(main) + "", "environ")),
                 StandardCharsets.UTF_8);

@@ -48,10 +48,10 @@ class SupervisorLogsAndPreStartTest {
                 + "; sleep 0.5; exit 5").autorestart(false).build();
         supervisor.add(spec);
         supervisor.start("quiet");
-        await().atMost(5, SECONDS).until(() -> Files.exists(closed));
+        await().atMost(30, SECONDS).until(() -> Files.exists(closed));
         // Its output has ended but it still runs: the short wait for its exit gave up, nothing was reported.
         assertThat(supervisor.status("quiet").orElseThrow().status()).isEqualTo(ProcessStatus.ONLINE);
-        await().atMost(10, SECONDS).until(() -> supervisor.status("quiet").orElseThrow().status()
+        await().atMost(30, SECONDS).until(() -> supervisor.status("quiet").orElseThrow().status()
                 == ProcessStatus.STOPPED);
         assertThat(supervisor.status("quiet").orElseThrow().lastExit()).isEqualTo("exit code 5");
         assertThat(Files.readAllLines(spec.outFile())).containsExactly("before");
@@ -65,7 +65,7 @@ class SupervisorLogsAndPreStartTest {
             long victim = pid;
             ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
             int restarts = kill;
-            await().atMost(10, SECONDS).until(() -> {
+            await().atMost(30, SECONDS).until(() -> {
                 AppStatus s = supervisor.status("victim").orElseThrow();
                 return s.restarts() == restarts && s.status() == ProcessStatus.ONLINE && s.pid() != victim;
             });
@@ -82,7 +82,7 @@ class SupervisorLogsAndPreStartTest {
                 .preStart(new PreStartStep.RunCommand("echo db is down >&2; exit 4", Duration.ofSeconds(5)))
                 .build());
         assertThat(supervisor.start("guarded").status()).isEqualTo(ProcessStatus.LAUNCHING);
-        await().atMost(10, SECONDS).until(() -> supervisor.status("guarded").orElseThrow().status()
+        await().atMost(30, SECONDS).until(() -> supervisor.status("guarded").orElseThrow().status()
                 == ProcessStatus.ERRORED);
         AppStatus s = supervisor.status("guarded").orElseThrow();
         assertThat(s.statusReason()).startsWith("pre-start failed: ").contains("db is down");

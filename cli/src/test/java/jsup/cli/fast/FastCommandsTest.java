@@ -17,23 +17,21 @@ import jsup.cli.JsupCli;
 import jsup.cli.JsupLauncher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fast path against a real jsupd: every command it takes prints byte for byte what the picocli
  * command prints for the same daemon state, and everything else is left to picocli untouched.
  * Apps are stopped or errored before comparing, so no figure (uptime, cpu, memory) moves between runs.
+ * The tests share that daemon read-only, so each stands alone and any order works; the one that
+ * needs an empty daemon has its own home.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FastCommandsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private Path tmp;
     private JsupLauncher jsup;
@@ -75,7 +73,6 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(1)
     void listPrintsWhatThePicocliCommandPrints() {
         for (String name : new String[] {"list", "ls", "status", "l", "ps"}) {
             for (boolean colour : new boolean[] {false, true}) {
@@ -92,7 +89,6 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(2)
     void listJsonPrintsWhatThePicocliCommandPrints() {
         Run fast = fast(false, "list", "--json");
         assertThat(fast.code()).isZero();
@@ -102,7 +98,6 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(3)
     void pingPrintsWhatThePicocliCommandPrints() {
         Run fast = fast(false, "ping");
         assertThat(fast.code()).isZero();
@@ -115,7 +110,6 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(4)
     void anythingElseIsLeftToPicocliWithNothingPrinted() {
         String[][] others = {{}, {"list", "--help"}, {"list", "-h"}, {"list", "--json", "x"}, {"ls", "web"},
             {"ping", "--JSON"}, {"describe", "web"}, {"--json", "list"}, {"lists"}};
@@ -129,7 +123,6 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(5)
     void noDaemonIsLeftToPicocliWhichStartsOne() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("no-daemon"));
         StringWriter out = new StringWriter();
@@ -140,20 +133,26 @@ class FastCommandsTest {
     }
 
     @Test
-    @Order(6)
     void anEmptyListPrintsTheSameHint() throws Exception {
-        ok("delete", "all");
-        for (String[] args : new String[][] {{"list"}, {"list", "--json"}}) {
-            Run fast = fast(false, args);
-            assertThat(fast.code()).isZero();
-            assertThat(fast.out()).isEqualTo(full(false, args).out());
+        // Its own daemon, emptied: the shared one keeps its three apps for the other tests.
+        Path apps = tmp.resolve("apps");
+        JsupLauncher own = new JsupLauncher(tmp.resolve("empty-home"), Files.createDirectories(tmp.resolve("empty-work")));
+        try {
+            assertThat(own.run("start", apps.resolve("ecosystem.json").toString(), "--only", "web").exitCode()).isZero();
+            assertThat(own.run("delete", "all").exitCode()).isZero();
+            for (String[] args : new String[][] {{"list"}, {"list", "--json"}}) {
+                Run fast = fast(own.home(), false, args);
+                assertThat(fast.code()).isZero();
+                assertThat(fast.out()).isEqualTo(full(own.home(), false, args).out());
+            }
+            assertThat(fast(own.home(), false, "list").out()).contains("[jsup] no apps yet");
+            assertThat(fast(own.home(), false, "list", "--json").out()).isEqualTo("[ ]\n");
+        } finally {
+            own.killDaemon();
         }
-        assertThat(fast(false, "list").out()).contains("[jsup] no apps yet");
-        assertThat(fast(false, "list", "--json").out()).isEqualTo("[ ]\n");
     }
 
     @Test
-    @Order(7)
     void rehearsalNeedsNoDaemon() {
         FastCommands.rehearse();
         assertThat(FastCommands.run(context(env(jsup.home()), new StringWriter(), new StringWriter(), false),
@@ -161,16 +160,24 @@ class FastCommandsTest {
     }
 
     private Run fast(boolean colour, String... args) {
+        return fast(jsup.home(), colour, args);
+    }
+
+    private static Run fast(Path home, boolean colour, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = FastCommands.run(context(env(jsup.home()), out, err, colour), args);
+        int code = FastCommands.run(context(env(home), out, err, colour), args);
         return new Run(code, out.toString(), err.toString());
     }
 
     private Run full(boolean colour, String... args) {
+        return full(jsup.home(), colour, args);
+    }
+
+    private static Run full(Path home, boolean colour, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = JsupCli.execute(context(env(jsup.home()), out, err, colour), args);
+        int code = JsupCli.execute(context(env(home), out, err, colour), args);
         assertThat(code).as("jsup %s (picocli)\n%s", String.join(" ", args), err).isZero();
         return new Run(code, out.toString(), err.toString());
     }

@@ -68,7 +68,7 @@ class LogFollowerRotationTest {
                         .isGreaterThanOrEqualTo(2);
                 if (compress) {
                     // The file we hold and the ones after it are only known by their .gz now.
-                    await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> RotatedFiles.list(file).stream()
+                    await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> RotatedFiles.list(file).stream()
                             .allMatch(p -> p.getFileName().toString().endsWith(".gz")));
                 }
                 seen.addAll(texts(follower.poll()));

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  */
 final class ChildGateway implements AutoCloseable {
 
+    /** How long a gateway JVM may take to start or to exit: a JVM start alone takes tens of seconds on a loaded machine. */
+    static final Duration JVM_WAIT = Duration.ofSeconds(120);
+
+
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
@@ -51,7 +55,7 @@ final class ChildGateway implements AutoCloseable {
 
     /** Waits for the "listening on" line and returns the port. */
     int awaitPort() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> lines().stream().anyMatch(l -> LISTENING.matcher(l).find())
+        await().atMost(JVM_WAIT).until(() -> lines().stream().anyMatch(l -> LISTENING.matcher(l).find())
                 || !process.isAlive());
         for (String l : lines()) {
             Matcher m = LISTENING.matcher(l);
@@ -63,7 +67,7 @@ final class ChildGateway implements AutoCloseable {
     }
 
     void awaitLine(String part) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> lines().stream().anyMatch(l -> l.contains(part)));
+        await().atMost(JVM_WAIT).until(() -> lines().stream().anyMatch(l -> l.contains(part)));
     }
 
     int waitForExit(Duration timeout) throws InterruptedException {

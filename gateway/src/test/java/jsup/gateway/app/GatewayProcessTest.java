@@ -40,19 +40,19 @@ class GatewayProcessTest {
         try (FakeModelServer fake = FakeModelServer.start().requireKey(KEY)) {
             fake.slow("m/slow", Duration.ofMillis(700), "answered during shutdown");
             Path config = ConfigFiles.write(dir.resolve("a/moltbot.json"), ConfigFiles.withFakeProvider(fake.baseUrl().toString(), KEY,
-                    "fake/m/slow", "[]", "").replace("\"timeoutSeconds\": 1", "\"timeoutSeconds\": 5"));
+                    "fake/m/slow", "[]", ""));
             first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
             int port = first.awaitPort();
 
             // Same config: the lock is held by a live gateway.
             second = ChildGateway.start(dir, "gateway", "run", "--config", config.toString(), "--lock-wait-ms", "300");
-            assertThat(second.waitForExit(Duration.ofSeconds(20))).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
             assertThat(second.output()).contains("gateway already running: pid " + first.pid()).contains("lock timeout after 300ms");
 
             // Another config on the same port: the port is held, and its holder named.
             Path other = ConfigFiles.write(dir.resolve("b/moltbot.json"), "{ \"gateway\": { \"port\": " + port + " } }");
             second = ChildGateway.start(dir, "gateway", "run", "--config", other.toString());
-            assertThat(second.waitForExit(Duration.ofSeconds(20))).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
             assertThat(second.output()).contains("port " + port + " on 127.0.0.1 is already in use by pid " + first.pid());
 
             Path lock;
@@ -61,12 +61,12 @@ class GatewayProcessTest {
             }
             HttpCalls http = new HttpCalls(port, null);
             CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> http.chat("a slow question"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !fake.requests().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !fake.requests().isEmpty());
 
             first.terminate();
 
             assertThat(inFlight.get()).isEqualTo("answered during shutdown");
-            assertThat(first.waitForExit(Duration.ofSeconds(10))).as(first.output()).isEqualTo(ExitCodes.OK);
+            assertThat(first.waitForExit(ChildGateway.JVM_WAIT)).as(first.output()).isEqualTo(ExitCodes.OK);
             assertThat(lock).as("the lock is released on SIGTERM").doesNotExist();
             assertThat(first.output()).contains("gateway stopped").doesNotContain(KEY);
             assertThat(second.output()).doesNotContain(KEY);
@@ -84,7 +84,7 @@ class GatewayProcessTest {
         second.awaitPort();
         assertThat(second.output()).contains("took over stale gateway lock").contains("pid " + first.pid());
         second.terminate();
-        assertThat(second.waitForExit(Duration.ofSeconds(10))).isEqualTo(ExitCodes.OK);
+        assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -95,7 +95,7 @@ class GatewayProcessTest {
 
         assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
 
-        assertThat(first.waitForExit(Duration.ofSeconds(15))).as(first.output()).isEqualTo(ExitCodes.RESTART);
+        assertThat(first.waitForExit(ChildGateway.JVM_WAIT)).as(first.output()).isEqualTo(ExitCodes.RESTART);
         assertThat(first.output()).contains("exiting with code 75").contains("released gateway lock");
     }
 
@@ -104,7 +104,7 @@ class GatewayProcessTest {
         Path config = ConfigFiles.write(dir.resolve("moltbot.json"),
                 "{ \"gateway\": { \"port\": -1 }, \"channels\": { \"telegram\": { \"enabled\": true } } }");
         first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
-        assertThat(first.waitForExit(Duration.ofSeconds(20))).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(first.waitForExit(ChildGateway.JVM_WAIT)).isEqualTo(ExitCodes.CONFLICT);
         assertThat(first.output()).contains("gateway.port: -1 is out of range").contains("channels.telegram.botToken: missing");
     }
 }

@@ -107,7 +107,7 @@ class GatewayTest {
         Gateway gateway = start(options().modelCheckTimeout(Duration.ofMillis(500)).modelRecheckPeriod(Duration.ofMillis(200)));
         HttpCalls http = new HttpCalls(gateway.port(), null);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> r = http.get("/readyz");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(HttpCalls.json(r).path("notReady").toString()).contains("telegram: ").contains("models: cannot list models of fake");
@@ -121,7 +121,7 @@ class GatewayTest {
         ConfigFiles.write(config, fakeConfig(""));
         Gateway gateway = start(options());
         HttpCalls http = new HttpCalls(gateway.port(), null);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.get("/readyz").statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/readyz").statusCode()).isEqualTo(200));
         assertThat(http.chat("hello")).isEqualTo("hi");
         assertThat(log.linesWith("model fake/m/b is not offered by provider fake")).hasSize(1);
     }
@@ -163,11 +163,11 @@ class GatewayTest {
 
         assertThat(http.chat("/restart")).startsWith("⚠️ /restart is disabled. Set commands.restart to true");
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
-        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.config().commands().restart());
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().commands().restart());
         assertThat(exits).isEmpty();
 
         assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(exits).containsExactly(ExitCodes.RESTART));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(exits).containsExactly(ExitCodes.RESTART));
         assertThat(log.linesWith("jsupd not reachable", "exiting with code 75")).hasSize(1);
     }
 
@@ -181,13 +181,13 @@ class GatewayTest {
         assertThat(http.chat("hello")).isEqualTo("from a");
 
         ConfigFiles.write(config, ConfigFiles.withFakeProvider(fake.baseUrl().toString(), KEY, "fake/m/c", "[]", ""));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.chat("hello")).isEqualTo("from c"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.chat("hello")).isEqualTo("from c"));
         assertThat(log.linesWith("config reloaded from", "changed models/agents")).hasSize(1);
 
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": \"not a port\" }, \"agents\": ");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !log.linesWith("config reload rejected", "not valid JSON").isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log.linesWith("config reload rejected", "not valid JSON").isEmpty());
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": \"yes\" } }");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !log.linesWith("config reload rejected", "commands.restart").isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log.linesWith("config reload rejected", "commands.restart").isEmpty());
 
         assertThat(http.chat("hello again")).as("the old config still serves").isEqualTo("from c");
         assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
@@ -206,7 +206,7 @@ class GatewayTest {
                 + ": User limit of inotify watches reached)");
 
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.chat("/status")).contains("/restart: enabled"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.chat("/status")).contains("/restart: enabled"));
     }
 
     @Test
@@ -238,15 +238,14 @@ class GatewayTest {
     @Test
     void stopLetsAReplyInFlightFinishThenReleasesTheLock() throws Exception {
         fake.slow("m/a", Duration.ofMillis(800), "worth the wait");
-        ConfigFiles.write(config, ConfigFiles.withFakeProvider(fake.baseUrl().toString(), KEY, "fake/m/a", "[]", "")
-                .replace("\"timeoutSeconds\": 1", "\"timeoutSeconds\": 5"));
+        ConfigFiles.write(config, ConfigFiles.withFakeProvider(fake.baseUrl().toString(), KEY, "fake/m/a", "[]", ""));
         Gateway gateway = start(options());
         HttpCalls http = new HttpCalls(gateway.port(), null);
         Path lock = gateway.lockFile();
         assertThat(lock).exists();
 
         CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> http.chat("slow question"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !fake.requests().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !fake.requests().isEmpty());
         gateway.stop(Gateway.SHUTDOWN_GRACE);
 
         assertThat(inFlight.get()).isEqualTo("worth the wait");

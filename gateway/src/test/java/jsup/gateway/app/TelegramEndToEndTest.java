@@ -62,7 +62,7 @@ class TelegramEndToEndTest {
                                               "dmPolicy": "allowlist", "allowFrom": [%d], "textChunkLimit": %d,
                                               "commands": { "native": true } } },
                   "agents": { "defaults": { "model": { "primary": "fake/m/leaky", "fallbacks": ["fake/m/busy", "fake/m/good"] },
-                                            "timeoutSeconds": 2 } },
+                                            "timeoutSeconds": 30 } },
                   "models": { "providers": { "fake": { "baseUrl": "%s", "apiKey": "%s" } } }
                 }
                 """.formatted(telegram.apiRoot(), OWNER, chunkLimit, models.baseUrl(), MODEL_KEY);
@@ -81,9 +81,11 @@ class TelegramEndToEndTest {
         ConfigFiles.write(config, config(4000));
         startGateway();
         HttpCalls web = new HttpCalls(gateway.port(), GATEWAY_TOKEN);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(web.get("/readyz").statusCode()).as(() -> web.get("/readyz").body()).isEqualTo(200));
-        assertThat(telegram.menu()).containsExactly("help", "status", "model", "new", "restart", "logs");
+        // The menu is sent by the channel's own start-up, which /readyz does not wait for.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(telegram.menu()).containsExactly("help", "status", "model", "new", "restart", "logs"));
 
         telegram.queueText(STRANGER, "hello, who are you?");
         telegram.queueText(OWNER, "hello");
@@ -101,10 +103,10 @@ class TelegramEndToEndTest {
 
         // A rejected reload names the bad key, never its value.
         ConfigFiles.write(config, config(4000).replace("${TELEGRAM_BOT_TOKEN}", "${TELEGRAM_BOT_TOKEN} " + MODEL_KEY));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !log.linesWith("config reload rejected", "channels.telegram.botToken").isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log.linesWith("config reload rejected", "channels.telegram.botToken").isEmpty());
         // A valid one that touches the Telegram section restarts the channel, which then still answers once per message.
         ConfigFiles.write(config, config(3000));
-        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.config().telegram().textChunkLimit() == 3000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().telegram().textChunkLimit() == 3000);
         telegram.queueText(OWNER, "still there?");
         assertThat(telegram.awaitTexts(OWNER, 4).get(3)).isEqualTo("from the good model");
         assertThat(log.linesWith("restarting the Telegram channel")).hasSize(1);

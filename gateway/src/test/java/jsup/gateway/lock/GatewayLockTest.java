@@ -98,7 +98,7 @@ class GatewayLockTest {
                 .hasMessageContaining("gateway already running: pid " + pid)
                 .hasMessageContaining("lock timeout after 300ms")
                 .hasMessageContaining("kill " + pid);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(30));
         assertThat(lock.file()).as("a live owner's lock is never removed").exists();
     }
 

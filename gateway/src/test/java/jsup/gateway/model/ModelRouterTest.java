@@ -22,7 +22,14 @@ class ModelRouterTest {
 
     private FakeModelServer fake;
     private CapturedLog log;
-    private final ModelRouter router = new ModelRouter(new ChatCompletionsClient(Duration.ofSeconds(2)));
+    private final ModelRouter router = new ModelRouter(new ChatCompletionsClient(Duration.ofSeconds(30)));
+
+    /**
+     * Long enough for any answer on a busy machine (the first request of a JVM alone can take a
+     * second there); {@link #NEVER} is what "too slow" means.
+     */
+    private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration NEVER = Duration.ofSeconds(60);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -40,12 +47,12 @@ class ModelRouterTest {
     private ModelSettings settings(Map<TaskType, ModelRef> routing, String... chain) {
         Map<String, ProviderSettings> providers = new LinkedHashMap<>();
         providers.put("fake", new ProviderSettings("fake", fake.baseUrl(), KEY));
-        return new ModelSettings(Arrays.stream(chain).map(ModelRef::parse).toList(), routing, providers, 20, Duration.ofMillis(400));
+        return new ModelSettings(Arrays.stream(chain).map(ModelRef::parse).toList(), routing, providers, 20, MODEL_TIMEOUT);
     }
 
     @Test
     void fallsBackThroughEveryFailoverReasonInOrderAndLogsWhy() throws Exception {
-        fake.rateLimited("m/rate").serverError("m/broken").slow("m/slow", Duration.ofSeconds(2), "too late")
+        fake.rateLimited("m/rate").serverError("m/broken").slow("m/slow", NEVER, "too late")
                 .unknownModel("m/gone-404", 404).unknownModel("m/gone-400", 400).answer("m/good", "hello from good");
 
         ModelAnswer answer = router.answer(settings(Map.of(), "fake/m/rate", "fake/m/broken", "fake/m/slow", "fake/m/gone-404",
@@ -79,7 +86,7 @@ class ModelRouterTest {
         providers.put("down", new ProviderSettings("down", URI.create("http://127.0.0.1:" + closedPort + "/v1"), "sk-down-key-000000000000"));
         providers.put("fake", new ProviderSettings("fake", fake.baseUrl(), KEY));
         ModelSettings s = new ModelSettings(List.of(ModelRef.parse("down/m/any"), ModelRef.parse("fake/m/good")), Map.of(), providers,
-                20, Duration.ofSeconds(2));
+                20, MODEL_TIMEOUT);
 
         ModelAnswer answer = router.answer(s, null, List.of(), "hello", "/help");
 

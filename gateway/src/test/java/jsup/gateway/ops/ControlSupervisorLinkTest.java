@@ -78,7 +78,7 @@ class ControlSupervisorLinkTest {
     @Test
     void logTailReturnsTheLastLinesOfTheOutAndErrorFiles() throws Exception {
         JsonNode talker = jsupd.app("talker");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(Path.of(talker.path("error_file").asText()))
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(Path.of(talker.path("error_file").asText()))
                 && Files.readString(Path.of(talker.path("error_file").asText())).contains("oops 2"));
 
         List<String> tail = link.logTail("talker", 3);
@@ -95,7 +95,7 @@ class ControlSupervisorLinkTest {
         assertThat(talkerTail.stream().filter(l -> l.startsWith("line "))).hasSize(AppLogExcerpt.MAX_LINES);
         assertThat(talkerTail).contains("line 71", "line 120").doesNotContain("line 70");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.logTail("chatty", 50).contains("chatty failed once"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> link.logTail("chatty", 50).contains("chatty failed once"));
         List<String> chatty = link.logTail("chatty", 50);
         assertThat(String.join("\n", chatty).length()).isLessThanOrEqualTo(AppLogExcerpt.MAX_CHARS);
         assertThat(chatty).anySatisfy(l -> assertThat(l).startsWith("row 60 ")); // the newest line survives

@@ -71,14 +71,14 @@ class GatewayUnderJsupdTest {
                 .anySatisfy(cells -> assertThat(cells).startsWith("0", "sleeper").contains("online"))
                 .anySatisfy(cells -> assertThat(cells).startsWith("1", GATEWAY, Long.toString(firstPid), "online"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> chat(port, "/logs sleeper").contains("sleeper up"));
+        await().atMost(Duration.ofSeconds(120)).until(() -> chat(port, "/logs sleeper").contains("sleeper up"));
         assertThat(chat(port, "/logs sleeper 5")).startsWith("Logs of sleeper:").contains("── out (sleeper-out.log) ──");
         assertThat(chat(port, "/logs nope"))
                 .isEqualTo("⚠️ Cannot read the logs of nope: jsupd has no app named \"nope\"; /status lists the apps it supervises");
 
         // The reply arrives first; jsupd restarts the gateway after it.
         assertThat(chat(port, "/restart")).isEqualTo("⚙️ Restarting the gateway: jsupd restarts it in a moment.");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode now = jsupd.app(GATEWAY);
             return now.path("pid").asLong() > 0 && now.path("pid").asLong() != firstPid
                     && now.path("status").asText().equals("online");
@@ -95,7 +95,7 @@ class GatewayUnderJsupdTest {
 
     /** Waits until the gateway has logged its {@code count}-th "listening on" line and returns that port. */
     private static int awaitListening(List<Path> logs, int count) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> ports(logs).size() >= count);
         return ports(logs).get(count - 1);
     }

@@ -48,7 +48,7 @@ final class JsupdProcess implements AutoCloseable {
         pb.environment().put("HOME", user.toString());
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         JsupdProcess jsupd = new JsupdProcess(root, home, pb.start());
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (!jsupd.process.isAlive()) {
                 throw new AssertionError("jsupd exited with " + jsupd.process.exitValue() + ":\n"
                         + Files.readString(root.resolve("jsupd.out")));
@@ -109,7 +109,7 @@ final class JsupdProcess implements AutoCloseable {
             // Already gone: the process checks below still run.
         }
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -62,10 +62,10 @@ class ConfigFileWatcherTest {
         assertThat(opened).hasValue(1);
 
         ConfigFiles.write(config, "{ \"commands\": { \"restart\": true } }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(1));
 
         ConfigFiles.write(dir.resolve(".env"), "A=1\n");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(2));
         assertThat(opened).as("still the one watch").hasValue(1);
     }
 
@@ -80,9 +80,9 @@ class ConfigFileWatcherTest {
         assertThat(log.linesWith("WARN", "User limit of inotify watches reached", "polling", "every 100 ms")).hasSize(1);
 
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 1234 } }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(1));
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 12345 } }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(2));
     }
 
     @Test
@@ -96,9 +96,9 @@ class ConfigFileWatcherTest {
 
         service.get().close(); // what the watch thread sees when the service dies under it
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> watcher.mode() == ConfigFileWatcher.Mode.POLLING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> watcher.mode() == ConfigFileWatcher.Mode.POLLING);
         ConfigFiles.write(config, "{ \"commands\": { \"restart\": false } }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(1));
     }
 
     @Test
@@ -108,7 +108,7 @@ class ConfigFileWatcherTest {
         assertThat(watcher.mode()).isEqualTo(ConfigFileWatcher.Mode.POLLING);
 
         ConfigFiles.write(config, "{}");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(1));
     }
 
     @Test
@@ -121,9 +121,9 @@ class ConfigFileWatcherTest {
         });
 
         ConfigFiles.write(config, "{ \"a\": 1 }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(1));
         ConfigFiles.write(config, "{ \"a\": 22 }");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(changes).hasValue(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(changes).hasValue(2));
         assertThat(log.linesWith("config reload failed unexpectedly")).isNotEmpty();
     }
 }

@@ -64,7 +64,7 @@ abstract class ChannelTestSupport {
         TelegramChannel channel = channel(settings);
         int pollsBefore = fake.count("getUpdates");
         channel.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> channel.status().healthy() && fake.count("getUpdates") > pollsBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel.status().healthy() && fake.count("getUpdates") > pollsBefore);
         return channel;
     }
 }

@@ -90,7 +90,7 @@ class CommandMenuTest extends ChannelTestSupport {
 
         started(settings(DmPolicy.ALLOWLIST, 4000, true));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !fake.menu().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !fake.menu().isEmpty());
         assertThat(fake.menu()).containsExactly("help", "new");
         assertThat(fake.calls("setMyCommands").get(0).params().path("commands").get(1).path("description").asText())
                 .hasSize(256);

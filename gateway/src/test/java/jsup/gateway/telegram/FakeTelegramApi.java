@@ -279,14 +279,14 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     /** Waits until {@code chatId} got {@code count} messages, then returns them in order. */
     public List<String> awaitTexts(long chatId, int count) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> textsSentTo(chatId).size() >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> textsSentTo(chatId).size() >= count);
         return textsSentTo(chatId);
     }
 
     /** Waits until a {@code getUpdates} arrives that confirms every update queued so far: all
      *  earlier ones have then been taken by the poller. */
     public void awaitAllConfirmed() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             synchronized (lock) {
                 return pending.isEmpty() && lastPollOffset() >= nextUpdateId;
             }

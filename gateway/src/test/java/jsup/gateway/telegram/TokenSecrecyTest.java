@@ -41,7 +41,7 @@ class TokenSecrecyTest extends ChannelTestSupport {
             wrongToken = new TelegramChannel(new TelegramSettings(true, unknown, DmPolicy.OPEN, Set.of(), StreamMode.BLOCK,
                     4000, false, fake.apiRoot()), handler, stateDir.resolve("other"), FAST, sleeper);
             wrongToken.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.waits().size() >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sleeper.waits().size() >= 2);
             String wrongTokenError = wrongToken.status().lastError();
             wrongToken.stop(Duration.ofSeconds(1));
             channel.stop(Duration.ofSeconds(1));

@@ -25,12 +25,15 @@ public final class ConfigFiles {
         }
     }
 
-    /** A config using one provider {@code fake} at {@code baseUrl} with {@code key}, the given chain, and extra top-level JSON. */
+    /**
+     * A config using one provider {@code fake} at {@code baseUrl} with {@code key}, the given chain, and extra top-level JSON.
+     * Models get 30 s to answer: a fake answers in milliseconds, but not always on a machine with both cores busy.
+     */
     public static String withFakeProvider(String baseUrl, String key, String primary, String fallbacksJson, String extra) {
         return "{\n"
                 + "  \"gateway\": { \"port\": 0 },\n"
                 + "  \"agents\": { \"defaults\": { \"model\": { \"primary\": \"" + primary + "\", \"fallbacks\": " + fallbacksJson + " },"
-                + " \"timeoutSeconds\": 1 } },\n"
+                + " \"timeoutSeconds\": 30 } },\n"
                 + "  \"models\": { \"providers\": { \"fake\": { \"baseUrl\": \"" + baseUrl + "\""
                 + (key == null ? "" : ", \"apiKey\": \"" + key + "\"") + " } } }"
                 + (extra.isEmpty() ? "" : ",\n" + extra) + "\n}\n";

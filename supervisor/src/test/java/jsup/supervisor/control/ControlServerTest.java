@@ -208,7 +208,7 @@ class ControlServerTest {
                 return c.call("slow", null);
             }
         });
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
         Future<?> closing = pool.submit(server::close);
         release.countDown();
         closing.get(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package jsup.supervisor.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static jsup.supervisor.daemon.DaemonFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JsupdCrashRecoveryTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -1,6 +1,7 @@
 package jsup.supervisor.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static jsup.supervisor.daemon.DaemonFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** jsupd acting on health results: a hung (SIGSTOPped) TCP server is restarted with a health reason. */
 class JsupdHealthTest {
+
 
     @TempDir
     Path tmp;
@@ -52,11 +54,11 @@ class JsupdHealthTest {
         Path eco = fx.ecosystem("eco.json", "{\"name\": \"tcp\", \"script\": \"" + server + "\","
                 + " \"interpreter\": \"/usr/bin/perl\", \"args\": [\"" + port + "\"], \"kill_timeout\": 500,"
                 + " \"min_uptime\": 200, \"health\": {\"tcp\": \"127.0.0.1:" + port + "\", \"interval\": \"1s\","
-                + " \"timeout\": \"1s\", \"failures\": 1, \"initial_delay\": \"300ms\"}}");
+                + " \"timeout\": \"3s\", \"failures\": 1, \"initial_delay\": \"3s\"}}");
         fx.start();
         fx.call("start", DaemonFixture.args().put("file", eco.toString()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> app().get("health").asText().equals("ok"));
+        await().atMost(WAIT).until(() -> app().get("health").asText().equals("ok"));
         JsonNode healthy = app();
         long pid = healthy.get("pid").asLong();
         assertThat(healthy.at("/health_results/0/probe").asText()).isEqualTo("tcp 127.0.0.1:" + port);
@@ -64,19 +66,17 @@ class JsupdHealthTest {
 
         new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
         stopped = pid;
-        long t0 = System.nanoTime();
-        // interval × failures + timeout = 2 s, plus the stop path (kill_timeout 0.5 s) and scheduling slack.
-        await().atMost(Duration.ofSeconds(8)).until(() -> app().get("restarts").asInt() >= 1);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(6));
+        // interval × failures + timeout = 4 s on an idle machine; the bound only stops a hung test.
+        await().atMost(WAIT).until(() -> app().get("restarts").asInt() >= 1);
         stopped = 0;
 
         JsonNode after = app();
         JsonNode history = after.get("restart_history");
         assertThat(history.get(0).get("reason").asText()).startsWith("health: tcp 127.0.0.1:" + port);
-        await().atMost(Duration.ofSeconds(10)).until(() -> app().get("status").asText().equals("online")
+        await().atMost(WAIT).until(() -> app().get("status").asText().equals("online")
                 && app().get("pid").asLong() != pid);
         assertThat(DaemonFixture.alive(pid)).isFalse();
-        await().atMost(Duration.ofSeconds(10)).until(() -> app().get("health").asText().equals("ok"));
+        await().atMost(WAIT).until(() -> app().get("health").asText().equals("ok"));
 
         List<String> log = Files.readAllLines(fx.home.healthLog());
         assertThat(log).anySatisfy(l -> assertThat(l).contains("\ttcp\t").contains("tcp 127.0.0.1:" + port).contains("FAIL"));

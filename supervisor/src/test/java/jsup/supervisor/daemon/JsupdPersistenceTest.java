@@ -1,6 +1,7 @@
 package jsup.supervisor.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static jsup.supervisor.daemon.DaemonFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JsupdPersistenceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path tmp;
@@ -54,7 +54,7 @@ class JsupdPersistenceTest {
         Path eco = fx.ecosystem("eco.json",
                 DaemonFixture.app("once", fx.script("once", "exit 0"), "\"autorestart\": false"),
                 DaemonFixture.app("done", fx.script("done", "exit 78"), "\"stop_exit_codes\": [78]"),
-                DaemonFixture.app("loop", fx.script("loop", "exit 1"), "\"max_restarts\": 2"),
+                DaemonFixture.app("loop", fx.script("loop", "exit 1"), "\"max_restarts\": 2, \"min_uptime\": 60000"),
                 DaemonFixture.app("svc", fx.sleeper("svc"), ""));
         fx.call("start", DaemonFixture.args().put("file", eco.toString()));
         await().atMost(WAIT).until(() -> statuses().equals(Map.of("once", "stopped", "done", "stopped",

@@ -26,12 +26,12 @@ class EngineLoopTest {
             ticks.incrementAndGet();
             return ManagedApp.NEVER;
         });
-        await().atMost(5, SECONDS).until(() -> seen.size() == 2);
+        await().atMost(30, SECONDS).until(() -> seen.size() == 2);
         assertThat(seen).containsExactly("a", "b on loop");
         assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("boom");
         long before = ticks.get();
         loop.execute(() -> seen.add("c"));
-        await().atMost(5, SECONDS).until(() -> ticks.get() > before);
+        await().atMost(30, SECONDS).until(() -> ticks.get() > before);
         loop.shutdown();
         assertThat(loop.inLoop()).isFalse();
     }
@@ -46,7 +46,7 @@ class EngineLoopTest {
             ticks.incrementAndGet();
             return now < deadline ? deadline : ManagedApp.NEVER;
         });
-        await().atMost(5, SECONDS).until(() -> ticks.get() >= 2);
+        await().atMost(30, SECONDS).until(() -> ticks.get() >= 2);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(200_000_000L);
         assertThat(ticks.get()).isEqualTo(2);
         loop.shutdown();

@@ -17,9 +17,11 @@ class ProcFileReaderTest {
             ProcFileReader reader = new ProcFileReader();
             int pid = (int) parent.pid();
             int[][] children = new int[1][];
-            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> {
+            // Until sleep runs: its name is set early in exec, its first resident pages come later.
+            org.awaitility.Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> {
                 children[0] = reader.children("/proc", pid, pid);
-                return children[0].length == 1;
+                ProcInfo child = children[0].length == 1 ? reader.stat("/proc", children[0][0]) : null;
+                return child != null && child.command().equals("sleep") && child.rssBytes() > 0;
             });
             ProcInfo mine = reader.stat("/proc", children[0][0]);
             ProcInfo theirs = ProcFs.SYSTEM.stat(children[0][0]).orElseThrow();

@@ -152,7 +152,7 @@ class AppLogCaptureTest {
         // Writes numbered lines until told to finish, then 1000 more, so lines land both before and after the flush.
         var done = children.sh(log, "i=0; while [ ! -e '" + go + "' ]; do i=$((i+1)); echo \"line $i\"; done;"
                 + " n=$((i+1000)); while [ $i -lt $n ]; do i=$((i+1)); echo \"line $i\"; done").drained();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(spec.outFile()) > 20_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.size(spec.outFile()) > 20_000);
 
         log.flush();
         Files.createFile(go);
@@ -264,7 +264,7 @@ class AppLogCaptureTest {
         var run = children.sh(log, "echo ready; sleep 30");
         Process p = run.process();
         var done = run.drained();
-        await().atMost(Duration.ofSeconds(5)).until(() -> lines(spec.outFile()).contains("ready"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(spec.outFile()).contains("ready"));
 
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("log-")).toList();

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.jna.Library;
@@ -41,7 +42,10 @@ class NativeSpawnerTest {
     @BeforeEach
     void open() throws IOException {
         spawner = NativeSpawner.get();
-        assertThat(spawner).as("native spawning loads on this glibc machine").isNotNull();
+        // Where it cannot load, jsupd uses ProcessBuilder (supported); it must load on glibc >= 2.34.
+        assumeTrue(spawner != null || !GlibcVersion.atLeast(2, 34),
+                "native spawning needs glibc 2.34 or later; this C library is " + GlibcVersion.describe());
+        assertThat(spawner).as("native spawning loads on glibc %s", GlibcVersion.describe()).isNotNull();
         out = Pipe.open();
         err = Pipe.open();
     }
@@ -81,7 +85,7 @@ class NativeSpawnerTest {
                 "pwd; echo \"$GREETING\"; cat; ls /proc/self/fd | tr '\\n' ' '; echo oops >&2").directory(dir.toFile());
         b.environment().put("GREETING", "héllo");
         Process p = spawn(b);
-        assertThat(p.waitFor(10, SECONDS)).isTrue();
+        assertThat(p.waitFor(60, SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         String[] lines = readAll(out).split("\n");
         assertThat(lines[0]).isEqualTo(dir.toRealPath().toString());
@@ -95,7 +99,7 @@ class NativeSpawnerTest {
     void exitCodesAndKillingSignalsAreReportedAsProcessBuilderReportsThem() throws Exception {
         Process code = spawn(new ProcessBuilder("sh", "-c", "exit 7"));
         Process killed = spawn(new ProcessBuilder("sh", "-c", "kill -9 $$"));
-        assertThat(code.onExit().get(10, SECONDS).exitValue()).isEqualTo(7);
+        assertThat(code.onExit().get(60, SECONDS).exitValue()).isEqualTo(7);
         assertThat(killed.waitFor()).isEqualTo(128 + 9);
         assertThat(killed.isAlive()).isFalse();
     }
@@ -129,7 +133,8 @@ class NativeSpawnerTest {
         for (int i = 0; i < 20; i++) {
             spawn(new ProcessBuilder("sleep", "30"));
         }
-        assertThat(reaperThreads()).isEqualTo(before);
+        // At most as many as before: an idle JDK reaper thread of an earlier test may end meanwhile.
+        assertThat(reaperThreads()).isLessThanOrEqualTo(before);
         assertThat(Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("child-reaper")).count()).isEqualTo(1);
     }

@@ -184,7 +184,7 @@ class RotationTest {
         try (RotatingFileWriter w = new RotatingFileWriter(file, 0, 0, false)) {
             w.writeLine("before");
             Files.delete(file);
-            await().atMost(Duration.ofSeconds(5)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 w.writeLine("after");
                 return Files.exists(file);
             });
@@ -224,9 +224,9 @@ class RotationTest {
         Path go = dir.resolve("go");
         var done = children.sh(log, "echo one; echo err one >&2; while [ ! -e '" + go + "' ]; do sleep 0.02; done;"
                 + " echo two; echo err two >&2").drained();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(spec.outFile()).equals("one\n"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(spec.outFile()).equals("one\n"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !openHere(spec.outFile()) && !openHere(spec.errorFile())
+        await().atMost(Duration.ofSeconds(30)).until(() -> !openHere(spec.outFile()) && !openHere(spec.errorFile())
                 && !openHere(spec.logFile()));
         Files.createFile(go);
         done.get(10, TimeUnit.SECONDS);
