@@ -74,7 +74,8 @@ class CompletionScriptsTest {
     void bashCompletesCommandsOptionsAppNamesAndFiles() throws Exception {
         String script = script("bash");
         try (ServerSocketChannel socket = daemonSocket()) {
-            assertThat(bash(script, "jsup sta")).containsExactlyInAnyOrder("start", "status", "startup");
+            assertThat(bash(script, "jsup sta")).containsExactlyInAnyOrder("start", "status", "startup", "startOrRestart",
+                    "startOrReload", "startOrGracefulReload");
             assertThat(bash(script, "jsup restart ")).contains("web", "worker", "all");
             assertThat(bash(script, "jsup describe w")).containsExactlyInAnyOrder("web", "worker");
             assertThat(bash(script, "jsup logs --ti")).containsExactly("--timestamp");
