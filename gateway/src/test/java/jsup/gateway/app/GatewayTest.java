@@ -210,11 +210,11 @@ class GatewayTest {
     }
 
     @Test
-    void aTakenPortEndsTheStartWith78NamingTheHolder() throws Exception {
+    void aTakenPortEndsTheStartWith69NamingTheHolder() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             ConfigFiles.write(config, "{ \"gateway\": { \"port\": " + taken.getLocalPort() + " } }");
             assertThatThrownBy(() -> start(options())).isInstanceOfSatisfying(StartupException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+                assertThat(e.exitCode()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
                 assertThat(e.getMessage()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use by pid "
                         + ProcessHandle.current().pid());
             });
@@ -225,14 +225,17 @@ class GatewayTest {
     }
 
     @Test
-    void aSecondGatewayOnTheSameConfigEndsWith78NamingTheFirst() throws Exception {
+    void aSecondGatewayOnTheSameConfigEndsWith69NamingTheFirst() throws Exception {
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 } }");
-        start(options());
+        Gateway first = start(options());
         assertThatThrownBy(() -> start(options())).isInstanceOfSatisfying(StartupException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(e.exitCode()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
             assertThat(e.getMessage()).contains("gateway already running: pid " + ProcessHandle.current().pid())
                     .contains("lock timeout after 200ms");
         });
+        assertThat(first.lockFile()).as("a refused second start leaves the first one's lock in place").exists();
+        first.stop(Duration.ZERO);
+        assertThat(start(options()).lockFile()).as("taken again once the first has stopped").exists();
     }
 
     @Test
