@@ -3,7 +3,10 @@ package jsup.gateway.bot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jsup.gateway.chat.BotCommandInfo;
@@ -27,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * slash commands are answered here, anything else goes to the {@link ModelRouter} with the chat's
  * recent history. Reads the config per message, so a reload applies to the next message.
  *
- * <p>{@code /restart} and {@code /logs} are operator commands: on Telegram only users listed in
- * {@code channels.telegram.allowFrom} may use them (even with {@code dmPolicy: "open"}); the web
- * chat counts as an operator, since reaching it already takes loopback access or the gateway token.
+ * <p>{@code /restart} and {@code /logs} are operator commands; {@link OperatorCheck} says who may
+ * run them. Every reply, app log lines included, passes through {@link Secrets#redact}, as the
+ * gateway's own log does.
  */
 public final class ChatRouter implements ChatHandler {
 
@@ -42,6 +45,9 @@ public final class ChatRouter implements ChatHandler {
             new BotCommandInfo("logs", "Last log lines of a supervised app: /logs <app>"));
 
     static final String COMMANDS_HELP = "/help, /status, /model, /new, /restart, /logs <app>";
+
+    /** Words people try for "every app"; jsupd has no such app, so they get the usage instead. */
+    private static final Set<String> ALL_APPS = Set.of("all", "default", "*");
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatRouter.class);
 
@@ -209,8 +215,9 @@ public final class ChatRouter implements ChatHandler {
         if (!cfg.commands().restart()) {
             return "⚠️ /restart is disabled. Set commands.restart to true in " + cfg.source() + " to enable it.";
         }
-        if (!isOperator(request, cfg)) {
-            return "⚠️ /restart is only for the users listed in channels.telegram.allowFrom.";
+        Optional<String> refused = OperatorCheck.refusal("restart", request, cfg);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         restart.restartSoon(request.channel() + " user " + request.userId());
         return supervisor.reachable()
@@ -222,8 +229,13 @@ public final class ChatRouter implements ChatHandler {
         if (logs.app().isEmpty()) {
             return "Usage: /logs <app> [lines], for example /logs moltbot-gateway 40";
         }
-        if (!isOperator(request, config.get())) {
-            return "⚠️ /logs is only for the users listed in channels.telegram.allowFrom.";
+        if (ALL_APPS.contains(logs.app().toLowerCase(Locale.ROOT))) {
+            return "/logs shows one app at a time: /logs <app> [lines], for example /logs moltbot-gateway 40. "
+                    + "/status lists the supervised apps.";
+        }
+        Optional<String> refused = OperatorCheck.refusal("logs", request, config.get());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             List<String> lines = supervisor.logTail(logs.app(), logs.lines());
@@ -233,20 +245,6 @@ public final class ChatRouter implements ChatHandler {
             return "Logs of " + logs.app() + ":\n" + String.join("\n", lines);
         } catch (IOException e) {
             return "⚠️ Cannot read the logs of " + logs.app() + ": " + e.getMessage();
-        }
-    }
-
-    static boolean isOperator(ChatRequest request, GatewayConfig cfg) {
-        if (request.channel().equals("web")) {
-            return true;
-        }
-        if (!request.channel().equals("telegram")) {
-            return false;
-        }
-        try {
-            return cfg.telegram().allowFrom().contains(Long.parseLong(request.userId()));
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

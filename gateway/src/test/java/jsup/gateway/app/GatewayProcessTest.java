@@ -107,9 +107,11 @@ class GatewayProcessTest {
 
     @Test
     void restartWithoutJsupdRepliesThenExits75ForTheSupervisorToRestartIt() throws Exception {
-        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
+        String token = "process-test-gateway-token-0123";
+        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), "{ \"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + token
+                + "\" } }, \"commands\": { \"restart\": true } }");
         first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
-        HttpCalls http = new HttpCalls(first.awaitPort(), null);
+        HttpCalls http = new HttpCalls(first.awaitPort(), token);
 
         assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
 

@@ -164,9 +164,16 @@ class GatewayTest {
         assertThat(http.chat("/restart")).startsWith("⚠️ /restart is disabled. Set commands.restart to true");
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().commands().restart());
+        assertThat(http.chat("/restart")).as("no gateway token: anyone on this machine could send it")
+                .startsWith("⚠️ /restart over the web chat or the HTTP API needs the gateway token");
+        assertThat(http.chat("/logs web")).startsWith("⚠️ /logs over the web chat or the HTTP API needs the gateway token");
         assertThat(exits).isEmpty();
 
-        assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
+        String token = "restart-test-gateway-token-0123";
+        ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + token + "\" } },"
+                + " \"commands\": { \"restart\": true } }");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().gateway().hasToken());
+        assertThat(new HttpCalls(gateway.port(), token).chat("/restart")).startsWith("⚙️ Restarting the gateway");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(exits).containsExactly(ExitCodes.RESTART));
         assertThat(log.linesWith("jsupd not reachable", "exiting with code 75")).hasSize(1);
     }
