@@ -121,6 +121,8 @@ public final class Gateway {
     /** Starts a gateway; see the class comment for the order and what ends a start. */
     public static Gateway start(GatewayOptions options) throws StartupException {
         ConfigLoad load = new GatewayConfigLoader(options.environment()).load(options.location());
+        LOG.info("config {} ({}){}", load.path(), options.location().origin(),
+                load.agentFile() == null ? "" : "; merged over it: " + load.agentFile());
         for (ConfigProblem w : load.warnings()) {
             LOG.warn("config {}: {}", load.path(), w);
         }

@@ -100,6 +100,7 @@ class GatewayProcessTest {
         first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString(), "--lock-wait-ms", "300");
         first.awaitPort();
         assertThat(first.output()).contains("took over stale gateway lock " + lock + " from an owner whose file is empty or unreadable");
+        assertThat(first.output()).as("which config file, and why").contains("config " + config + " (--config)");
         assertThat(Files.readString(lock)).contains("\"pid\":" + first.pid());
         first.terminate();
         assertThat(first.waitForExit(ChildGateway.JVM_WAIT)).isEqualTo(ExitCodes.OK);

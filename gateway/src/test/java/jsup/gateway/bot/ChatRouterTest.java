@@ -12,6 +12,7 @@ import java.util.Set;
 import jsup.gateway.chat.ChatReply;
 import jsup.gateway.chat.ChatRequest;
 import jsup.gateway.config.CommandSettings;
+import jsup.gateway.config.CustomCommand;
 import jsup.gateway.config.GatewayConfig;
 import jsup.gateway.config.GatewaySettings;
 import jsup.gateway.config.LiveConfig;
@@ -164,6 +165,35 @@ class ChatRouterTest {
         String text = router.handle(telegram(OPERATOR, "/logs api")).text();
         assertThat(text).doesNotContain("hunter2").doesNotContain("abc123def456").doesNotContain("sk-appkey0123456789abcdef")
                 .contains("DB_PASSWORD=***").contains("token=***&page=2").contains("plain line");
+    }
+
+    @Test
+    void customCommandsAnswerFromTheirTextOrPromptAndFollowTheBuiltInsInTheMenu() {
+        fake.answer("a", "model answer");
+        List<CustomCommand> custom = new ArrayList<>(List.of(
+                new CustomCommand("backup", "Git backup", "Backups run nightly at 03:00.", null),
+                new CustomCommand("summary", "Summarise the day", null, "Summarise what happened today."),
+                new CustomCommand("deploy", "Ask about a deploy", null, null)));
+        for (int i = 0; i < 100; i++) {
+            custom.add(new CustomCommand("c" + i, "custom " + i, "c" + i, null));
+        }
+        GatewayConfig base = config(false, 4);
+        live.replace(new GatewayConfig(base.source(), base.gateway(), base.telegram(), new CommandSettings(false, custom), base.models()));
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+
+        assertThat(router.handle(telegram(OPERATOR, "/backup")).text()).isEqualTo("Backups run nightly at 03:00.");
+        assertThat(router.handle(telegram(OPERATOR, "/summary only errors")).text()).isEqualTo("model answer");
+        assertThat(fake.requests().get(0).lastUserMessage()).isEqualTo("Summarise what happened today.\n\nonly errors");
+        assertThat(router.handle(telegram(OPERATOR, "/deploy@testbot now")).text()).isEqualTo("model answer");
+        assertThat(fake.requests().get(1).lastUserMessage()).as("no prompt: what was typed goes to the model").isEqualTo("/deploy@testbot now");
+        assertThat(router.handle(telegram(OPERATOR, "/c99")).text()).as("left out of the menu, still answers").isEqualTo("c99");
+        assertThat(router.handle(telegram(OPERATOR, "/nope")).text()).startsWith("Unknown command /nope");
+
+        assertThat(router.commands()).hasSize(100);
+        assertThat(router.commands().subList(0, 6)).isEqualTo(ChatRouter.COMMANDS);
+        assertThat(router.commands().get(6).command()).isEqualTo("backup");
+        assertThat(router.commands().get(99).command()).isEqualTo("c90");
+        assertThat(router.handle(telegram(OPERATOR, "/help")).text()).contains("/backup - Git backup");
     }
 
     private static ChatRequest web(String text) {
