@@ -4,7 +4,7 @@ package jsup.gateway.app;
  * The gateway's exit codes. 78 (sysexits EX_CONFIG) means "do not restart me: fix the config
  * first": the example ecosystem lists it in {@code stop_exit_codes}, like systemd's
  * {@code RestartPreventExitStatus=78}. 69 means "another instance is in the way": that can clear
- * (an old instance still shutting down), so the supervisor retries it with its backoff.
+ * (an old instance still shutting down), so the supervisor restarts it.
  */
 public final class ExitCodes {
 
