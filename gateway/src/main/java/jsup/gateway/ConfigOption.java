@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: $MOLTBOT_CONFIG_PATH, else ~/.moltbot/moltbot.json).")
+            description = "Config file (default: $MOLTBOT_CONFIG_PATH, else the first that exists of ~/.openclaw/openclaw.json, "
+                    + "~/.clawdbot/moltbot.json, ~/.moltbot/moltbot.json, ...; see docs/gateway.md).")
     String config;
 
     ConfigLocation resolve(Map<String, String> env) {

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gateway run}: runs until SIGTERM/SIGINT, then stops (replies in flight get up to 4 s),
  * releases the lock and exits 0. Exits 78 when it must not be restarted into the same failure
- * (invalid config, lock held by a live gateway, port taken) and 75 after {@code /restart}
- * without jsupd.
+ * (invalid config), 69 when another instance holds the lock or the port (worth retrying), and 75
+ * after {@code /restart} without jsupd.
  *
  * <p>Under jsupd ({@code $JSUP_HOME} set, or {@code --jsup-home}) {@code /status}, {@code /logs} and
  * {@code /restart} go through jsupd's control socket, and {@code $JSUP_APP} names the gateway for

@@ -89,6 +89,19 @@ class GatewayCliTest {
     }
 
     @Test
+    void channelsStatusReadsTheDotEnvBesideTheConfig() {
+        // The operator's shell does not have the token; the .env beside the config does, as for the running gateway.
+        Path config = ConfigFiles.write(dir.resolve("seed/moltbot.json"), "{ \"gateway\": { \"port\": 0 },"
+                + " \"channels\": { \"telegram\": { \"enabled\": false, \"botToken\": \"${JSUP_TEST_ONLY_TG_TOKEN}\" } } }");
+        ConfigFiles.write(dir.resolve("seed/.env"), "JSUP_TEST_ONLY_TG_TOKEN=123456:AAcliDotEnvToken_0123456789abcdefgh\n");
+
+        Result r = run("channels", "status", "--config", config.toString(), "--port", "1");
+
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("bot token set (***)").doesNotContain("AAcliDotEnvToken");
+    }
+
+    @Test
     void badUsageExits2() {
         assertThat(run("gateway").exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("gateway", "run", "--port", "abc").exit()).isEqualTo(ExitCodes.USAGE);

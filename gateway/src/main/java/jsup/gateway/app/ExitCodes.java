@@ -1,9 +1,10 @@
 package jsup.gateway.app;
 
 /**
- * The gateway's exit codes. 78 (sysexits EX_CONFIG) means "do not restart me into the same
- * conflict": the example ecosystem lists it in {@code stop_exit_codes}, like systemd's
- * {@code RestartPreventExitStatus=78}.
+ * The gateway's exit codes. 78 (sysexits EX_CONFIG) means "do not restart me: fix the config
+ * first": the example ecosystem lists it in {@code stop_exit_codes}, like systemd's
+ * {@code RestartPreventExitStatus=78}. 69 means "another instance is in the way": that can clear
+ * (an old instance still shutting down), so the supervisor restarts it.
  */
 public final class ExitCodes {
 
@@ -15,7 +16,9 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code /restart} without jsupd: exit so the supervisor starts the gateway again (sysexits EX_TEMPFAIL). */
     public static final int RESTART = 75;
-    /** Invalid config, another gateway holds the lock, or the port is taken: restarting would not help. */
+    /** Another process holds the gateway lock or listens on its port (sysexits EX_UNAVAILABLE): worth retrying later. */
+    public static final int INSTANCE_RUNNING = 69;
+    /** Invalid config, or the lock folder cannot be written: restarting would not help. */
     public static final int CONFLICT = 78;
 
     private ExitCodes() {

@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running gateway. {@link #start} brings it up in this order, and any failure before the
- * HTTP server listens ends the start with exit code 78 and a message naming the cause:
+ * HTTP server listens ends the start with a message naming the cause, and exit code 78 (config)
+ * or 69 (another instance holds the lock or the port):
  * <ol>
  *   <li>read and validate the config (every problem listed);</li>
- *   <li>take the PID + start-time lock (a live owner is waited for, then named);</li>
+ *   <li>take the OS-backed lock (a holder is waited for, then named);</li>
  *   <li>bind HTTP (a taken port names its holder when it can be found);</li>
  *   <li>check model ids with the providers, in the background;</li>
  *   <li>start the Telegram channel when enabled;</li>
@@ -117,9 +118,11 @@ public final class Gateway {
         this.reloader = new ConfigReloader(new GatewayConfigLoader(options.environment()), options.location(), live, this::applied);
     }
 
-    /** Starts a gateway; see the class comment for the order and what ends a start with 78. */
+    /** Starts a gateway; see the class comment for the order and what ends a start. */
     public static Gateway start(GatewayOptions options) throws StartupException {
         ConfigLoad load = new GatewayConfigLoader(options.environment()).load(options.location());
+        LOG.info("config {} ({}){}", load.path(), options.location().origin(),
+                load.agentFile() == null ? "" : "; merged over it: " + load.agentFile());
         for (ConfigProblem w : load.warnings()) {
             LOG.warn("config {}: {}", load.path(), w);
         }
@@ -150,7 +153,7 @@ public final class Gateway {
         try {
             http.start();
         } catch (BindException e) {
-            throw new StartupException(ExitCodes.CONFLICT, PortInUse.message(options.proc(), gw.bindHost(), gw.port()), e);
+            throw new StartupException(ExitCodes.INSTANCE_RUNNING, PortInUse.message(options.proc(), gw.bindHost(), gw.port()), e);
         } catch (IOException e) {
             throw new StartupException(ExitCodes.CONFLICT, "cannot listen on " + gw.bindHost() + ":" + gw.port() + ": " + e.getMessage(), e);
         }
@@ -173,7 +176,7 @@ public final class Gateway {
         try {
             lock = gatewayLock.acquire(options.lockWait());
         } catch (LockHeldException e) {
-            throw new StartupException(ExitCodes.CONFLICT, e.getMessage(), e);
+            throw new StartupException(ExitCodes.INSTANCE_RUNNING, e.getMessage(), e);
         } catch (IOException e) {
             throw new StartupException(ExitCodes.CONFLICT, "cannot write the gateway lock " + gatewayLock.file() + ": " + e.getMessage()
                     + "; check that the folder is writable", e);

@@ -23,7 +23,11 @@ public sealed interface BotCommand {
     record Logs(String app, int lines) implements BotCommand {
     }
 
-    /** A slash word that is not one of ours. */
-    record Unknown(String name) implements BotCommand {
+    /** A slash word that is not built in: a custom command, or unknown. {@code arguments} is what follows it. */
+    record Unknown(String name, String arguments) implements BotCommand {
+
+        public Unknown(String name) {
+            this(name, "");
+        }
     }
 }

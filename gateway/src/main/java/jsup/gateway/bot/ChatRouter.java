@@ -1,15 +1,21 @@
 package jsup.gateway.bot;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jsup.gateway.chat.BotCommandInfo;
+import jsup.gateway.chat.BuiltInCommands;
 import jsup.gateway.chat.ChatHandler;
 import jsup.gateway.chat.ChatReply;
 import jsup.gateway.chat.ChatRequest;
+import jsup.gateway.config.CustomCommand;
 import jsup.gateway.config.GatewayConfig;
 import jsup.gateway.logging.Secrets;
 import jsup.gateway.model.ChatMessage;
@@ -27,21 +33,21 @@ import org.slf4j.LoggerFactory;
  * slash commands are answered here, anything else goes to the {@link ModelRouter} with the chat's
  * recent history. Reads the config per message, so a reload applies to the next message.
  *
- * <p>{@code /restart} and {@code /logs} are operator commands: on Telegram only users listed in
- * {@code channels.telegram.allowFrom} may use them (even with {@code dmPolicy: "open"}); the web
- * chat counts as an operator, since reaching it already takes loopback access or the gateway token.
+ * <p>{@code /restart} and {@code /logs} are operator commands; {@link OperatorCheck} says who may
+ * run them. Every reply, app log lines included, passes through {@link Secrets#redact}, as the
+ * gateway's own log does.
  */
 public final class ChatRouter implements ChatHandler {
 
-    public static final List<BotCommandInfo> COMMANDS = List.of(
-            new BotCommandInfo("help", "What this bot can do"),
-            new BotCommandInfo("status", "Gateway uptime, model chain and supervised apps"),
-            new BotCommandInfo("model", "Show or pick the model for this chat"),
-            new BotCommandInfo("new", "Forget this conversation"),
-            new BotCommandInfo("restart", "Restart the gateway (when commands.restart is on)"),
-            new BotCommandInfo("logs", "Last log lines of a supervised app: /logs <app>"));
+    public static final List<BotCommandInfo> COMMANDS = BuiltInCommands.MENU;
 
     static final String COMMANDS_HELP = "/help, /status, /model, /new, /restart, /logs <app>";
+
+    /** Words people try for "every app"; jsupd has no such app, so they get the usage instead. */
+    private static final Set<String> ALL_APPS = Set.of("all", "default", "*");
+
+    /** Telegram's limit on menu entries. */
+    static final int MAX_MENU = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatRouter.class);
 
@@ -62,9 +68,14 @@ public final class ChatRouter implements ChatHandler {
         this.status = status;
     }
 
+    /** The built-ins, then the custom commands in config order, at most Telegram's 100 entries. */
     @Override
     public List<BotCommandInfo> commands() {
-        return COMMANDS;
+        List<BotCommandInfo> menu = new ArrayList<>(COMMANDS);
+        for (CustomCommand c : config.get().commands().custom()) {
+            menu.add(new BotCommandInfo(c.command(), c.description()));
+        }
+        return menu.size() > MAX_MENU ? List.copyOf(menu.subList(0, MAX_MENU)) : List.copyOf(menu);
     }
 
     @Override
@@ -76,8 +87,29 @@ public final class ChatRouter implements ChatHandler {
         }
         return CommandParser.parse(text).map(command -> {
             LOG.info("chat {} user {}: command {}", chat, request.userId(), text.split("\\s", 2)[0]);
+            if (command instanceof BotCommand.Unknown unknown) {
+                Optional<CustomCommand> custom = customCommand(unknown.name());
+                if (custom.isPresent()) {
+                    return runCustom(custom.get(), unknown.arguments(), request, text, chat);
+                }
+            }
             return runCommand(command, request);
         }).orElseGet(() -> ask(request, text, chat));
+    }
+
+    private Optional<CustomCommand> customCommand(String name) {
+        return config.get().commands().custom().stream().filter(c -> c.command().equals(name)).findFirst();
+    }
+
+    /** A fixed reply, or the model asked with the configured prompt (arguments appended), else with what was typed. */
+    private ChatReply runCustom(CustomCommand command, String arguments, ChatRequest request, String text, String chat) {
+        if (command.reply() != null) {
+            return reply(command.reply(), "/" + command.command());
+        }
+        if (command.prompt() != null) {
+            return ask(request, arguments.isEmpty() ? command.prompt() : command.prompt() + "\n\n" + arguments, chat);
+        }
+        return ask(request, text, chat);
     }
 
     private ChatReply ask(ChatRequest request, String text, String chat) {
@@ -127,9 +159,9 @@ public final class ChatRouter implements ChatHandler {
         return new ChatReply(Secrets.redact(text), command);
     }
 
-    private static String help() {
+    private String help() {
         StringBuilder sb = new StringBuilder("Commands:\n");
-        for (BotCommandInfo c : COMMANDS) {
+        for (BotCommandInfo c : commands()) {
             sb.append('/').append(c.command()).append(" - ").append(c.description()).append('\n');
         }
         sb.append("Anything else is answered by a model (or, with no model connected, by the offline notice).");
@@ -209,8 +241,9 @@ public final class ChatRouter implements ChatHandler {
         if (!cfg.commands().restart()) {
             return "⚠️ /restart is disabled. Set commands.restart to true in " + cfg.source() + " to enable it.";
         }
-        if (!isOperator(request, cfg)) {
-            return "⚠️ /restart is only for the users listed in channels.telegram.allowFrom.";
+        Optional<String> refused = OperatorCheck.refusal("restart", request, cfg);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         restart.restartSoon(request.channel() + " user " + request.userId());
         return supervisor.reachable()
@@ -222,8 +255,13 @@ public final class ChatRouter implements ChatHandler {
         if (logs.app().isEmpty()) {
             return "Usage: /logs <app> [lines], for example /logs moltbot-gateway 40";
         }
-        if (!isOperator(request, config.get())) {
-            return "⚠️ /logs is only for the users listed in channels.telegram.allowFrom.";
+        if (ALL_APPS.contains(logs.app().toLowerCase(Locale.ROOT))) {
+            return "/logs shows one app at a time: /logs <app> [lines], for example /logs moltbot-gateway 40. "
+                    + "/status lists the supervised apps.";
+        }
+        Optional<String> refused = OperatorCheck.refusal("logs", request, config.get());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             List<String> lines = supervisor.logTail(logs.app(), logs.lines());
@@ -233,20 +271,6 @@ public final class ChatRouter implements ChatHandler {
             return "Logs of " + logs.app() + ":\n" + String.join("\n", lines);
         } catch (IOException e) {
             return "⚠️ Cannot read the logs of " + logs.app() + ": " + e.getMessage();
-        }
-    }
-
-    static boolean isOperator(ChatRequest request, GatewayConfig cfg) {
-        if (request.channel().equals("web")) {
-            return true;
-        }
-        if (!request.channel().equals("telegram")) {
-            return false;
-        }
-        try {
-            return cfg.telegram().allowFrom().contains(Long.parseLong(request.userId()));
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

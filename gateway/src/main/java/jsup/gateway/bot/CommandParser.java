@@ -45,7 +45,7 @@ public final class CommandParser {
             case "logs":
                 return Optional.of(logs(args));
             default:
-                return Optional.of(new BotCommand.Unknown(name));
+                return Optional.of(new BotCommand.Unknown(name, args));
         }
     }
 

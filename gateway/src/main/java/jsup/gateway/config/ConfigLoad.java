@@ -10,13 +10,19 @@ import java.util.List;
  * @param path     the file read
  * @param config   the validated config, or null when {@code problems} is not empty
  * @param problems what makes the config unusable, each with its path
- * @param warnings what was ignored or replaced (unknown keys, unsupported upstream values)
+ * @param warnings  what was ignored or replaced (unknown keys, unsupported upstream values)
+ * @param agentFile the per-agent file merged over it ({@code agents/main/config.json}), or null
  */
-public record ConfigLoad(Path path, GatewayConfig config, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
+public record ConfigLoad(Path path, GatewayConfig config, List<ConfigProblem> problems, List<ConfigProblem> warnings,
+                         Path agentFile) {
 
     public ConfigLoad {
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+    }
+
+    public ConfigLoad(Path path, GatewayConfig config, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
+        this(path, config, problems, warnings, null);
     }
 
     public boolean isValid() {

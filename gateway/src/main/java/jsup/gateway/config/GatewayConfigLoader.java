@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jsup.gateway.chat.BuiltInCommands;
 import jsup.gateway.logging.Secrets;
 import jsup.gateway.model.ModelSettings;
 import jsup.gateway.model.ProviderSettings;
@@ -28,7 +29,8 @@ import jsup.gateway.telegram.TelegramSettings;
 
 /**
  * Reads a gateway config file: JSON with comments and trailing commas allowed (upstream writes
- * JSON5), {@code ${VAR}} substituted from the environment and the {@code .env} beside the file,
+ * JSON5), merged with the per-agent {@code agents/main/config.json} beside it ({@link AgentConfigMerge}),
+ * {@code ${VAR}} substituted from the environment and the {@code .env} beside the file,
  * every problem collected with its path, unknown keys warned about, and every secret registered
  * with {@link Secrets} before anything could log it.
  */
@@ -97,9 +99,11 @@ public final class GatewayConfigLoader {
             r.problem("(file)", "the top level must be a JSON object { ... }");
             return new ConfigLoad(path, null, r.problems(), r.warnings());
         }
+        boolean agentMerged = AgentConfigMerge.mergeInto((ObjectNode) root, location.agentConfigPath(), JSON, r);
         substitute(root, "", vars, r, location);
         GatewayConfig config = read((ObjectNode) root, path, vars, r);
-        return new ConfigLoad(path, r.problems().isEmpty() ? config : null, r.problems(), r.warnings());
+        return new ConfigLoad(path, r.problems().isEmpty() ? config : null, r.problems(), r.warnings(),
+                agentMerged ? location.agentConfigPath() : null);
     }
 
     private static GatewayConfig read(ObjectNode root, Path path, Variables vars, ConfigReader r) {
@@ -115,6 +119,8 @@ public final class GatewayConfigLoader {
         r.checkKeys(channels, "channels", CHANNEL_KEYS, CHANNEL_UPSTREAM_ONLY);
         JsonNode telegramNode = r.object(channels, "telegram", "channels");
         TelegramSettings telegram = TelegramSectionReader.read(telegramNode, globalNative, vars, r);
+        List<CustomCommand> custom = CustomCommandsReader.read(telegramNode, "channels.telegram", BuiltInCommands.NAMES,
+                BuiltInCommands.MENU.size(), r);
 
         ModelSettings models = ModelSectionReader.read(root, vars, r);
 
@@ -123,7 +129,7 @@ public final class GatewayConfigLoader {
         for (ProviderSettings p : models.providers().values()) {
             Secrets.register(p.apiKey());
         }
-        return new GatewayConfig(path, gateway, telegram, new CommandSettings(restart), models);
+        return new GatewayConfig(path, gateway, telegram, new CommandSettings(restart, custom), models);
     }
 
     /** Replaces {@code ${VAR}} in every string value, recording each variable that is not set. */

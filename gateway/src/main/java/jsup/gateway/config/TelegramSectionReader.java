@@ -14,9 +14,9 @@ import jsup.gateway.telegram.TelegramSettings.StreamMode;
 final class TelegramSectionReader {
 
     private static final Set<String> KEYS = Set.of("enabled", "botToken", "dmPolicy", "allowFrom", "streamMode",
-            "textChunkLimit", "commands", "apiRoot");
+            "textChunkLimit", "commands", "apiRoot", "customCommands");
     private static final Set<String> UPSTREAM_ONLY = Set.of("tokenFile", "accounts", "groupPolicy", "groupAllowFrom",
-            "groups", "draftChunk", "blockStreaming", "chunkMode", "linkPreview", "replyToMode", "customCommands",
+            "groups", "draftChunk", "blockStreaming", "chunkMode", "linkPreview", "replyToMode",
             "timeoutSeconds", "retry", "proxy", "network", "webhookUrl", "webhookSecret", "webhookPath", "mediaMaxMb",
             "actions", "reactionLevel", "capabilities", "name", "configWrites", "historyLimit", "dmHistoryLimit");
     private static final Set<String> COMMAND_KEYS = Set.of("native");

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,30 +19,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single-instance lock, as upstream keeps it: a file created with O_EXCL holding
- * {@link LockPayload}; per config path, at {@code <tmpdir>/moltbot-<uid>/gateway.<sha1(config)[0:8]>.lock}.
+ * The single-instance lock, per config path, at
+ * {@code <tmpdir>/moltbot-<uid>/gateway.<sha1(config)[0:8]>.lock} (upstream's place and format).
  *
- * <p>When the file exists, its owner is checked every {@code pollInterval}: a dead owner, or a
- * pid now used by another process (different start time), makes the lock stale and it is taken
- * over; an unreadable file counts as stale once older than {@link #UNREADABLE_STALE_AFTER}. A
- * live owner is waited for, then {@link LockHeldException} names it.
+ * <p>Liveness comes only from an OS lock ({@link FileChannel#tryLock()}, a POSIX record lock) on
+ * the sibling file {@code gateway.<hash>.flock}, held for the process's life. The kernel drops it
+ * when the process ends, however it ends, so a lock file that nobody holds is stale whatever its
+ * content: empty, half-written, or naming a pid that now belongs to someone else. The {@code .lock}
+ * file only tells people who holds it; it is written to a temp file and renamed into place, so a
+ * reader never sees it half-written. The {@code .flock} file is never deleted: deleting a file
+ * others may be about to lock would let two owners lock two different files.
  */
 public final class GatewayLock {
 
     public static final Duration DEFAULT_WAIT = Duration.ofMillis(5000);
-    static final Duration UNREADABLE_STALE_AFTER = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Logger LOG = LoggerFactory.getLogger(GatewayLock.class);
+    /**
+     * OS-lock files this JVM holds. POSIX locks belong to the process: a second channel opened and
+     * closed on the same file here would release the first one's lock, so it is never opened.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path file;
+    private final Path osLockFile;
     private final Path configPath;
     private final ProcFs proc;
     private final LockOwnerCheck owners;
@@ -48,6 +60,7 @@ public final class GatewayLock {
 
     public GatewayLock(Path file, Path configPath, ProcFs proc, Clock clock) {
         this.file = file;
+        this.osLockFile = osLockFileFor(file);
         this.configPath = configPath;
         this.proc = proc;
         this.owners = new LockOwnerCheck(proc);
@@ -65,65 +78,106 @@ public final class GatewayLock {
         }
     }
 
+    static Path osLockFileFor(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".lock") ? name.substring(0, name.length() - ".lock".length()) : name;
+        return file.resolveSibling(base + ".flock");
+    }
+
+    /** The human-readable file naming the owner. */
     public Path file() {
         return file;
     }
 
+    /** The file that carries the OS lock. */
+    public Path osLockFile() {
+        return osLockFile;
+    }
+
     /**
-     * Takes the lock, waiting up to {@code maxWait} for a live owner to go away.
+     * Takes the lock, waiting up to {@code maxWait} for the process that holds it to go away.
      *
-     * @throws LockHeldException when a live owner still holds it after {@code maxWait}
-     * @throws IOException       when the lock folder or file cannot be written
+     * @throws LockHeldException when another process still holds it after {@code maxWait}
+     * @throws IOException       when the lock folder or files cannot be written
      */
     public HeldLock acquire(Duration maxWait) throws LockHeldException, IOException, InterruptedException {
-        int pid = (int) ProcessHandle.current().pid();
-        ProcessIdentity self = proc.identity(pid).orElse(new ProcessIdentity(pid, -1));
-        LockPayload mine = new LockPayload(pid, Instant.now(clock).toString(), configPath.toString(),
-                self.startTime() < 0 ? null : self.startTime());
-        byte[] bytes = JSON.writeValueAsBytes(mine);
         Files.createDirectories(file.getParent());
         long deadline = System.nanoTime() + maxWait.toNanos();
-        LockPayload holder = null;
         while (true) {
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-                LOG.info("acquired gateway lock {} (pid {})", file, pid);
-                return new HeldLock(file, mine);
-            } catch (FileAlreadyExistsException taken) {
-                holder = read(file);
-                if (isStale(holder)) {
-                    takeOver(holder);
-                    continue;
-                }
+            HeldLock held = tryAcquire();
+            if (held != null) {
+                return held;
             }
             if (System.nanoTime() >= deadline) {
-                throw new LockHeldException(holder, file, maxWait);
+                throw new LockHeldException(read(file), file, osLockFile, maxWait);
             }
             Thread.sleep(Math.min(POLL_INTERVAL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
     }
 
-    private boolean isStale(LockPayload holder) throws IOException {
-        if (holder != null) {
-            return !owners.isAlive(holder);
+    /** The lock, or null when another process (or another gateway in this JVM) holds it. */
+    private HeldLock tryAcquire() throws IOException {
+        if (!HELD_HERE.add(osLockFile)) {
+            return null;
         }
+        FileChannel channel = null;
         try {
-            Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return modified.plus(UNREADABLE_STALE_AFTER).isBefore(Instant.now(clock));
-        } catch (NoSuchFileException gone) {
-            return true;
+            channel = FileChannel.open(osLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock osLock = channel.tryLock();
+            if (osLock == null) {
+                channel.close();
+                HELD_HERE.remove(osLockFile);
+                return null;
+            }
+            LockPayload mine = payload();
+            noteTakeOver();
+            writeAtomically(JSON.writeValueAsBytes(mine));
+            LOG.info("acquired gateway lock {} (pid {})", file, mine.pid());
+            return new HeldLock(file, mine, channel, () -> HELD_HERE.remove(osLockFile));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            HELD_HERE.remove(osLockFile);
+            if (e instanceof OverlappingFileLockException) {
+                return null;
+            }
+            throw e;
         }
     }
 
-    /** Removes a stale lock, unless it changed since it was judged (someone else took it over first). */
-    private void takeOver(LockPayload stale) throws IOException {
-        LockPayload now = read(file);
-        if (now != null && !now.equals(stale)) {
+    private LockPayload payload() {
+        int pid = (int) ProcessHandle.current().pid();
+        ProcessIdentity self = proc.identity(pid).orElse(new ProcessIdentity(pid, -1));
+        return new LockPayload(pid, Instant.now(clock).toString(), configPath.toString(),
+                self.startTime() < 0 ? null : self.startTime());
+    }
+
+    /** Says whose leftover file is replaced: nobody holds the OS lock, so its writer is gone. */
+    private void noteTakeOver() {
+        if (!Files.exists(file)) {
             return;
         }
-        Files.deleteIfExists(file);
+        LockPayload stale = read(file);
         LOG.info("took over stale gateway lock {} from {}", file,
-                stale == null ? "an unreadable owner" : stale.describe() + ", which is no longer running");
+                stale == null ? "an owner whose file is empty or unreadable (nobody holds the OS lock)" : owners.whyStale(stale));
+    }
+
+    private void writeAtomically(byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap(bytes));
+                out.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** The payload in {@code file}, or null when it is missing or not a lock payload. */

@@ -1,16 +1,11 @@
 package jsup.gateway.lock;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /**
- * Decides whether a lock's owner still runs. With a recorded start time the pid must exist AND
- * have started at that time, so a pid reused by another process does not keep the lock. Without
- * one (files from older gateways) the process must look like a gateway: its command line mentions
- * {@code gateway}.
+ * Explains why a lock file's recorded owner no longer owns it, for the take-over log line. It
+ * never decides liveness: that is the OS lock's job.
  */
 final class LockOwnerCheck {
 
@@ -20,22 +15,15 @@ final class LockOwnerCheck {
         this.proc = proc;
     }
 
-    boolean isAlive(LockPayload owner) {
-        if (owner.pid() <= 0 || owner.pid() > Integer.MAX_VALUE) {
-            return false;
+    String whyStale(LockPayload owner) {
+        String who = owner.describe();
+        if (owner.pid() <= 0 || owner.pid() > Integer.MAX_VALUE || proc.identity((int) owner.pid()).isEmpty()) {
+            return who + ", which is no longer running";
         }
         int pid = (int) owner.pid();
-        if (owner.startTime() != null) {
-            return new ProcessIdentity(pid, owner.startTime()).isAlive(proc);
+        if (owner.startTime() != null && !new ProcessIdentity(pid, owner.startTime()).isAlive(proc)) {
+            return who + ", which is no longer running (pid " + pid + " now belongs to another process)";
         }
-        if (proc.identity(pid).isEmpty()) {
-            return false;
-        }
-        try {
-            byte[] raw = Files.readAllBytes(proc.root().resolve(Integer.toString(pid)).resolve("cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').contains("gateway");
-        } catch (IOException e) {
-            return false;
-        }
+        return who + ", which still runs but does not hold the OS lock (an older gateway or a copied file)";
     }
 }

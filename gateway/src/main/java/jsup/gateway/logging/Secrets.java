@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  *
  * <p>Besides the registered values, text shaped like a secret is blanked too, so a key that never
  * went through the config (for example one a provider echoes back in an error body) is still
- * caught: Telegram bot tokens ({@code 123456:AA...}), {@code sk-...} API keys and whatever follows
- * {@code Bearer}.
+ * caught: Telegram bot tokens ({@code 123456:AA...}), {@code sk-...} API keys, whatever follows
+ * {@code Bearer}, and the value of a {@code NAME=value} pair whose name says it is a secret
+ * ({@code DB_PASSWORD=...}, {@code ?token=...}, {@code api_key=...}). The last matters for
+ * {@code /logs}, which shows other apps' log lines, whose secrets the gateway never registered.
  */
 public final class Secrets {
 
@@ -32,7 +34,9 @@ public final class Secrets {
     private static final Pattern SHAPED = Pattern.compile(
             "(?<![A-Za-z0-9])\\d{5,12}:[A-Za-z0-9_-]{30,}"      // Telegram bot token
             + "|(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{16,}"          // OpenAI / OpenRouter style key
-            + "|(?i:bearer)\\s+[^\\s\"',;]+");                   // any bearer credential
+            + "|(?i:bearer)\\s+[^\\s\"',;]+"                      // any bearer credential
+            + "|(?<name>[A-Za-z0-9_.-]*(?i:password|passwd|secret|token|api[_-]?key|access[_-]?key)[A-Za-z0-9_.-]*)"
+            + "=[^\\s&\"',;]+");                                   // NAME=value where NAME says secret
 
     private Secrets() {
     }
@@ -67,8 +71,8 @@ public final class Secrets {
         StringBuilder sb = new StringBuilder(out.length());
         do {
             String hit = m.group();
-            String replacement = hit.regionMatches(true, 0, "bearer", 0, 6)
-                    ? hit.substring(0, 6) + " " + MASK
+            String replacement = m.group("name") != null ? m.group("name") + "=" + MASK
+                    : hit.regionMatches(true, 0, "bearer", 0, 6) ? hit.substring(0, 6) + " " + MASK
                     : MASK;
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         } while (m.find());

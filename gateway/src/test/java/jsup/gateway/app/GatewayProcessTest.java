@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import jsup.gateway.lock.GatewayLock;
 import jsup.gateway.testing.ConfigFiles;
 import jsup.gateway.testing.FakeModelServer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class GatewayProcessTest {
     }
 
     @Test
-    void aSecondGatewayExits78NamingTheFirstAndSigtermStopsCleanlyAfterTheReplyInFlight() throws Exception {
+    void aSecondGatewayExits69NamingTheFirstAndSigtermStopsCleanlyAfterTheReplyInFlight() throws Exception {
         try (FakeModelServer fake = FakeModelServer.start().requireKey(KEY)) {
             fake.slow("m/slow", Duration.ofMillis(700), "answered during shutdown");
             Path config = ConfigFiles.write(dir.resolve("a/moltbot.json"), ConfigFiles.withFakeProvider(fake.baseUrl().toString(), KEY,
@@ -46,13 +47,14 @@ class GatewayProcessTest {
 
             // Same config: the lock is held by a live gateway.
             second = ChildGateway.start(dir, "gateway", "run", "--config", config.toString(), "--lock-wait-ms", "300");
-            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
-            assertThat(second.output()).contains("gateway already running: pid " + first.pid()).contains("lock timeout after 300ms");
+            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
+            assertThat(second.output()).contains("gateway already running: pid " + first.pid()).contains("lock timeout after 300ms")
+                    .contains("kill " + first.pid());
 
             // Another config on the same port: the port is held, and its holder named.
             Path other = ConfigFiles.write(dir.resolve("b/moltbot.json"), "{ \"gateway\": { \"port\": " + port + " } }");
             second = ChildGateway.start(dir, "gateway", "run", "--config", other.toString());
-            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(second.waitForExit(ChildGateway.JVM_WAIT)).as(second.output()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
             assertThat(second.output()).contains("port " + port + " on 127.0.0.1 is already in use by pid " + first.pid());
 
             Path lock;
@@ -88,10 +90,29 @@ class GatewayProcessTest {
     }
 
     @Test
+    void anEmptyLockFileThatNobodyHoldsDoesNotStopTheStart() throws Exception {
+        // A crash between creating and writing the file, or a full disk, leaves it empty.
+        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), "{ \"gateway\": { \"port\": 0 } }");
+        Path lock = GatewayLock.defaultFile(dir, config);
+        Files.createDirectories(lock.getParent());
+        Files.write(lock, new byte[0]);
+
+        first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString(), "--lock-wait-ms", "300");
+        first.awaitPort();
+        assertThat(first.output()).contains("took over stale gateway lock " + lock + " from an owner whose file is empty or unreadable");
+        assertThat(first.output()).as("which config file, and why").contains("config " + config + " (--config)");
+        assertThat(Files.readString(lock)).contains("\"pid\":" + first.pid());
+        first.terminate();
+        assertThat(first.waitForExit(ChildGateway.JVM_WAIT)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void restartWithoutJsupdRepliesThenExits75ForTheSupervisorToRestartIt() throws Exception {
-        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
+        String token = "process-test-gateway-token-0123";
+        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), "{ \"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + token
+                + "\" } }, \"commands\": { \"restart\": true } }");
         first = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
-        HttpCalls http = new HttpCalls(first.awaitPort(), null);
+        HttpCalls http = new HttpCalls(first.awaitPort(), token);
 
         assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
 

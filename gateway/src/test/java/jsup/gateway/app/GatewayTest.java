@@ -164,9 +164,16 @@ class GatewayTest {
         assertThat(http.chat("/restart")).startsWith("⚠️ /restart is disabled. Set commands.restart to true");
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 }, \"commands\": { \"restart\": true } }");
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().commands().restart());
+        assertThat(http.chat("/restart")).as("no gateway token: anyone on this machine could send it")
+                .startsWith("⚠️ /restart over the web chat or the HTTP API needs the gateway token");
+        assertThat(http.chat("/logs web")).startsWith("⚠️ /logs over the web chat or the HTTP API needs the gateway token");
         assertThat(exits).isEmpty();
 
-        assertThat(http.chat("/restart")).startsWith("⚙️ Restarting the gateway");
+        String token = "restart-test-gateway-token-0123";
+        ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + token + "\" } },"
+                + " \"commands\": { \"restart\": true } }");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.config().gateway().hasToken());
+        assertThat(new HttpCalls(gateway.port(), token).chat("/restart")).startsWith("⚙️ Restarting the gateway");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(exits).containsExactly(ExitCodes.RESTART));
         assertThat(log.linesWith("jsupd not reachable", "exiting with code 75")).hasSize(1);
     }
@@ -210,11 +217,11 @@ class GatewayTest {
     }
 
     @Test
-    void aTakenPortEndsTheStartWith78NamingTheHolder() throws Exception {
+    void aTakenPortEndsTheStartWith69NamingTheHolder() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             ConfigFiles.write(config, "{ \"gateway\": { \"port\": " + taken.getLocalPort() + " } }");
             assertThatThrownBy(() -> start(options())).isInstanceOfSatisfying(StartupException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+                assertThat(e.exitCode()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
                 assertThat(e.getMessage()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use by pid "
                         + ProcessHandle.current().pid());
             });
@@ -225,14 +232,17 @@ class GatewayTest {
     }
 
     @Test
-    void aSecondGatewayOnTheSameConfigEndsWith78NamingTheFirst() throws Exception {
+    void aSecondGatewayOnTheSameConfigEndsWith69NamingTheFirst() throws Exception {
         ConfigFiles.write(config, "{ \"gateway\": { \"port\": 0 } }");
-        start(options());
+        Gateway first = start(options());
         assertThatThrownBy(() -> start(options())).isInstanceOfSatisfying(StartupException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(e.exitCode()).isEqualTo(ExitCodes.INSTANCE_RUNNING);
             assertThat(e.getMessage()).contains("gateway already running: pid " + ProcessHandle.current().pid())
                     .contains("lock timeout after 200ms");
         });
+        assertThat(first.lockFile()).as("a refused second start leaves the first one's lock in place").exists();
+        first.stop(Duration.ZERO);
+        assertThat(start(options()).lockFile()).as("taken again once the first has stopped").exists();
     }
 
     @Test

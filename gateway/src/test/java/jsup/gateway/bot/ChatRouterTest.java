@@ -12,6 +12,7 @@ import java.util.Set;
 import jsup.gateway.chat.ChatReply;
 import jsup.gateway.chat.ChatRequest;
 import jsup.gateway.config.CommandSettings;
+import jsup.gateway.config.CustomCommand;
 import jsup.gateway.config.GatewayConfig;
 import jsup.gateway.config.GatewaySettings;
 import jsup.gateway.config.LiveConfig;
@@ -48,6 +49,10 @@ class ChatRouterTest {
     }
 
     private GatewayConfig config(boolean restart, int history) {
+        return config(restart, history, GatewaySettings.defaults());
+    }
+
+    private GatewayConfig config(boolean restart, int history, GatewaySettings gateway) {
         Map<String, ProviderSettings> providers = new LinkedHashMap<>();
         providers.put("local", new ProviderSettings("local", fake.baseUrl(), null));
         ModelSettings models = new ModelSettings(List.of(ModelRef.parse("local/a"), ModelRef.parse("local/b")), Map.of(), providers,
@@ -55,7 +60,7 @@ class ChatRouterTest {
         TelegramSettings telegram = new TelegramSettings(true, "123456:AAtokenForRouterTests_0123456789ab",
                 TelegramSettings.DmPolicy.OPEN, Set.of(OPERATOR), TelegramSettings.StreamMode.BLOCK, 4000, false,
                 TelegramSettings.DEFAULT_API_ROOT);
-        return new GatewayConfig(Path.of("/etc/moltbot/moltbot.json"), GatewaySettings.defaults(), telegram, new CommandSettings(restart),
+        return new GatewayConfig(Path.of("/etc/moltbot/moltbot.json"), gateway, telegram, new CommandSettings(restart),
                 models);
     }
 
@@ -115,9 +120,84 @@ class ChatRouterTest {
         ChatRouter router = router(new RecordingSupervisorLink(Map.of("web", List.of("one", "two", "three"))));
         assertThat(router.handle(telegram(42L, "/logs web")).text()).contains("only for the users listed");
         assertThat(router.handle(telegram(OPERATOR, "/logs web 2")).text()).isEqualTo("Logs of web:\ntwo\nthree");
-        assertThat(router.handle(new ChatRequest("web", "s1", "s1", "web", "/logs web 1")).text()).isEqualTo("Logs of web:\nthree");
         assertThat(router.handle(telegram(OPERATOR, "/logs")).text()).startsWith("Usage: /logs <app>");
         assertThat(router.handle(telegram(OPERATOR, "/logs nope")).text()).contains("no app named nope");
+    }
+
+    @Test
+    void operatorCommandsOverTheWebNeedTheGatewayTokenAndTheChatStaysOpen() {
+        fake.answer("a", "hello from a");
+        live.replace(config(true, 4));
+        ChatRouter router = router(new RecordingSupervisorLink(Map.of("web", List.of("one", "two", "three"))));
+
+        String logs = router.handle(web("/logs web 1")).text();
+        assertThat(logs).startsWith("⚠️ /logs over the web chat or the HTTP API needs the gateway token, and none is set.")
+                .contains("Set gateway.auth.token in /etc/moltbot/moltbot.json").contains("jsup logs <app>")
+                .doesNotContain("three");
+        assertThat(router.handle(web("/restart")).text()).startsWith("⚠️ /restart over the web chat or the HTTP API needs the gateway token");
+        assertThat(restarts).isEmpty();
+        assertThat(router.handle(web("hi")).text()).as("the chat itself stays open on loopback").isEqualTo("hello from a");
+
+        // With a token, the HTTP server has refused every request without it: what reaches the router is authenticated.
+        live.replace(config(true, 4, new GatewaySettings(0, GatewaySettings.LOOPBACK, "gateway-token-0123")));
+        assertThat(router.handle(web("/logs web 1")).text()).isEqualTo("Logs of web:\nthree");
+        assertThat(router.handle(web("/restart")).text()).startsWith("⚙️ Restarting the gateway");
+        assertThat(restarts).containsExactly("web user s1");
+    }
+
+    @Test
+    void logsOfEveryAppAskForOneAppInstead() {
+        ChatRouter router = router(new RecordingSupervisorLink(Map.of("web", List.of("one"))));
+        for (String word : List.of("all", "default", "ALL")) {
+            assertThat(router.handle(telegram(OPERATOR, "/logs " + word)).text())
+                    .startsWith("/logs shows one app at a time: /logs <app> [lines]").contains("/status lists the supervised apps")
+                    .doesNotContain("no app named");
+        }
+    }
+
+    @Test
+    void logLinesAreRedactedLikeTheGatewaysOwnLog() {
+        ChatRouter router = router(new RecordingSupervisorLink(Map.of("api", List.of(
+                "connecting with DB_PASSWORD=hunter2-secret-value",
+                "GET /export?token=abc123def456&page=2",
+                "calling with sk-appkey0123456789abcdef",
+                "plain line"))));
+        String text = router.handle(telegram(OPERATOR, "/logs api")).text();
+        assertThat(text).doesNotContain("hunter2").doesNotContain("abc123def456").doesNotContain("sk-appkey0123456789abcdef")
+                .contains("DB_PASSWORD=***").contains("token=***&page=2").contains("plain line");
+    }
+
+    @Test
+    void customCommandsAnswerFromTheirTextOrPromptAndFollowTheBuiltInsInTheMenu() {
+        fake.answer("a", "model answer");
+        List<CustomCommand> custom = new ArrayList<>(List.of(
+                new CustomCommand("backup", "Git backup", "Backups run nightly at 03:00.", null),
+                new CustomCommand("summary", "Summarise the day", null, "Summarise what happened today."),
+                new CustomCommand("deploy", "Ask about a deploy", null, null)));
+        for (int i = 0; i < 100; i++) {
+            custom.add(new CustomCommand("c" + i, "custom " + i, "c" + i, null));
+        }
+        GatewayConfig base = config(false, 4);
+        live.replace(new GatewayConfig(base.source(), base.gateway(), base.telegram(), new CommandSettings(false, custom), base.models()));
+        ChatRouter router = router(NoSupervisorLink.notConnected());
+
+        assertThat(router.handle(telegram(OPERATOR, "/backup")).text()).isEqualTo("Backups run nightly at 03:00.");
+        assertThat(router.handle(telegram(OPERATOR, "/summary only errors")).text()).isEqualTo("model answer");
+        assertThat(fake.requests().get(0).lastUserMessage()).isEqualTo("Summarise what happened today.\n\nonly errors");
+        assertThat(router.handle(telegram(OPERATOR, "/deploy@testbot now")).text()).isEqualTo("model answer");
+        assertThat(fake.requests().get(1).lastUserMessage()).as("no prompt: what was typed goes to the model").isEqualTo("/deploy@testbot now");
+        assertThat(router.handle(telegram(OPERATOR, "/c99")).text()).as("left out of the menu, still answers").isEqualTo("c99");
+        assertThat(router.handle(telegram(OPERATOR, "/nope")).text()).startsWith("Unknown command /nope");
+
+        assertThat(router.commands()).hasSize(100);
+        assertThat(router.commands().subList(0, 6)).isEqualTo(ChatRouter.COMMANDS);
+        assertThat(router.commands().get(6).command()).isEqualTo("backup");
+        assertThat(router.commands().get(99).command()).isEqualTo("c90");
+        assertThat(router.handle(telegram(OPERATOR, "/help")).text()).contains("/backup - Git backup");
+    }
+
+    private static ChatRequest web(String text) {
+        return new ChatRequest("web", "s1", "s1", "web", text);
     }
 
     @Test

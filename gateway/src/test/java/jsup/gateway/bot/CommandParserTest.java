@@ -19,7 +19,7 @@ class CommandParserTest {
         assertThat(CommandParser.parse("/logs web")).contains(new BotCommand.Logs("web", CommandParser.DEFAULT_LOG_LINES));
         assertThat(CommandParser.parse("/logs web 99999")).contains(new BotCommand.Logs("web", CommandParser.DEFAULT_LOG_LINES));
         assertThat(CommandParser.parse("/logs web 5000")).contains(new BotCommand.Logs("web", CommandParser.MAX_LOG_LINES));
-        assertThat(CommandParser.parse("/think hard")).contains(new BotCommand.Unknown("think"));
+        assertThat(CommandParser.parse("/think hard")).contains(new BotCommand.Unknown("think", "hard"));
     }
 
     @Test

@@ -169,9 +169,28 @@ class GatewayConfigLoaderTest {
         assertThat(fromEnv.explicit()).isTrue();
         assertThat(fromEnv.stateDir()).isEqualTo(Path.of("/etc/molt"));
         ConfigLocation home = ConfigLocation.resolve(null, Map.of("HOME", "/home/u", "MOLTBOT_STATE_DIR", "~/state"));
-        assertThat(home.configPath()).isEqualTo(Path.of("/home/u/.moltbot/moltbot.json"));
+        assertThat(home.configPath()).as("no file anywhere: the first place of the search").isEqualTo(Path.of("/home/u/state/openclaw.json"));
         assertThat(home.explicit()).isFalse();
         assertThat(home.stateDir()).isEqualTo(Path.of("/home/u/state"));
+    }
+
+    @Test
+    void mergesTheSeedsPerAgentFileOverTheConfig() throws Exception {
+        Files.createDirectories(dir.resolve("agents/main"));
+        Files.writeString(dir.resolve("agents/main/config.json"),
+                "{ \"commands\": { \"native\": false, \"text\": true, \"restart\": true } }");
+        ConfigLoad load = load("{ \"gateway\": { \"port\": 18790 }, \"commands\": { \"native\": \"auto\", \"nativeSkills\": false },"
+                + " \"channels\": { \"telegram\": { \"enabled\": false } } }", Map.of());
+
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.agentFile()).isEqualTo(dir.resolve("agents/main/config.json"));
+        assertThat(load.config().commands().restart()).as("set only in the agent file").isTrue();
+        assertThat(load.config().telegram().nativeCommands()).as("the agent file's native: false wins over auto").isFalse();
+        assertThat(load.config().gateway().port()).as("kept from the config").isEqualTo(18790);
+
+        Files.writeString(dir.resolve("agents/main/config.json"), "{ not json");
+        assertThat(load("{}", Map.of()).problems().toString()).contains(dir.resolve("agents/main/config.json").toString())
+                .contains("not valid JSON at line 1");
     }
 
     private static String problem(ConfigLoad load, String path) {

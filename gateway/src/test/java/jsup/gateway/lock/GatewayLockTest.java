@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import jsup.gateway.testing.CapturedLog;
 import jsup.healthmon.proc.ProcFs;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The lock in one JVM; {@code GatewayProcessTest} covers two gateway processes. */
 class GatewayLockTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +26,16 @@ class GatewayLockTest {
     Path dir;
 
     private Process sleeper;
+    private CapturedLog log;
+
+    @BeforeEach
+    void setUp() {
+        log = CapturedLog.open();
+    }
 
     @AfterEach
     void tearDown() throws Exception {
+        log.close();
         if (sleeper != null) {
             sleeper.destroyForcibly();
             sleeper.waitFor();
@@ -52,6 +61,11 @@ class GatewayLockTest {
         assertThat(json.path("configPath").asText()).isEqualTo(dir.resolve("moltbot.json").toString());
         assertThat(Instant.parse(json.path("createdAt").asText())).isBeforeOrEqualTo(Instant.now());
         assertThat(json.path("startTime").asLong()).isEqualTo(ProcFs.SYSTEM.stat(SELF).orElseThrow().startTime());
+        try (var files = Files.list(lock.file().getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("written through a temp file renamed into place, none left behind")
+                    .containsExactlyInAnyOrder("gateway.abcd1234.lock", "gateway.abcd1234.flock");
+        }
 
         held.release();
         assertThat(lock.file()).doesNotExist();
@@ -61,78 +75,78 @@ class GatewayLockTest {
     }
 
     @Test
+    void anEmptyLockFileThatNobodyHoldsIsTakenOverAtOnce() throws Exception {
+        GatewayLock lock = lock();
+        Files.createDirectories(lock.file().getParent());
+        Files.write(lock.file(), new byte[0]);
+
+        try (HeldLock held = lock.acquire(Duration.ZERO)) {
+            assertThat(held.payload().pid()).isEqualTo(SELF);
+            assertThat(GatewayLock.read(lock.file())).isEqualTo(held.payload());
+        }
+        assertThat(log.linesWith("took over stale gateway lock", "empty or unreadable")).hasSize(1);
+    }
+
+    @Test
     void takesOverALockWhoseOwnerIsDead() throws Exception {
         Process done = new ProcessBuilder("true").start();
         done.waitFor();
         GatewayLock lock = lock();
         writeLock(lock, new LockPayload(done.pid(), "2026-01-29T19:50:00Z", "/root/.moltbot/moltbot.json", 12345L));
 
-        try (HeldLock held = lock.acquire(Duration.ofMillis(200))) {
+        try (HeldLock held = lock.acquire(Duration.ZERO)) {
             assertThat(held.payload().pid()).isEqualTo(SELF);
         }
+        assertThat(log.linesWith("took over stale gateway lock", "pid " + done.pid(), "which is no longer running")).hasSize(1);
     }
 
     @Test
-    void takesOverALockWhosePidWasReusedByAnotherProcess() throws Exception {
+    void takesOverALockWhosePidWasReusedAndSaysSo() throws Exception {
         long realStart = ProcFs.SYSTEM.stat(SELF).orElseThrow().startTime();
         GatewayLock lock = lock();
         // Same pid as a live process (this JVM), different start time: the owner is gone and the pid was reused.
         writeLock(lock, new LockPayload(SELF, "2026-01-29T19:50:00Z", "/root/.moltbot/moltbot.json", realStart - 1));
 
-        try (HeldLock held = lock.acquire(Duration.ofMillis(200))) {
+        try (HeldLock held = lock.acquire(Duration.ZERO)) {
             assertThat(held.payload().startTime()).isEqualTo(realStart);
         }
+        assertThat(log.linesWith("took over stale gateway lock", "pid " + SELF + " now belongs to another process")).hasSize(1);
     }
 
     @Test
-    void waitsForALiveOwnerThenNamesIt() throws Exception {
+    void aLiveProcessNamedInTheFileDoesNotHoldTheLockWithoutTheOsLock() throws Exception {
         sleeper = new ProcessBuilder("sleep", "30").start();
-        int pid = (int) sleeper.pid();
-        long start = ProcFs.SYSTEM.stat(pid).orElseThrow().startTime();
-        GatewayLock lock = lock();
-        writeLock(lock, new LockPayload(pid, "2026-01-29T19:50:00Z", "/root/.moltbot/moltbot.json", start));
-
-        long t0 = System.nanoTime();
-        assertThatThrownBy(() -> lock.acquire(Duration.ofMillis(300)))
-                .isInstanceOf(LockHeldException.class)
-                .hasMessageContaining("gateway already running: pid " + pid)
-                .hasMessageContaining("lock timeout after 300ms")
-                .hasMessageContaining("kill " + pid);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(30));
-        assertThat(lock.file()).as("a live owner's lock is never removed").exists();
-    }
-
-    @Test
-    void takesTheLockOnceTheLiveOwnerGoesAway() throws Exception {
-        sleeper = new ProcessBuilder("sleep", "0.4").start(); // a live owner that exits during the wait
         int pid = (int) sleeper.pid();
         GatewayLock lock = lock();
         writeLock(lock, new LockPayload(pid, "2026-01-29T19:50:00Z", "/x", ProcFs.SYSTEM.stat(pid).orElseThrow().startTime()));
-        Thread reaper = new Thread(() -> {
-            try {
-                sleeper.waitFor(); // reap it, so it does not linger as a zombie
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        reaper.start();
-        try (HeldLock held = lock.acquire(Duration.ofSeconds(3))) {
+
+        try (HeldLock held = lock.acquire(Duration.ZERO)) {
             assertThat(held.payload().pid()).isEqualTo(SELF);
         }
-        reaper.join();
+        assertThat(log.linesWith("took over stale gateway lock", "pid " + pid, "does not hold the OS lock")).hasSize(1);
     }
 
     @Test
-    void anOldUnreadableLockIsStaleButAFreshOneIsWaitedFor() throws Exception {
+    void aHeldLockIsWaitedForThenNamedWithAFix() throws Exception {
         GatewayLock lock = lock();
-        Files.createDirectories(lock.file().getParent());
-        Files.writeString(lock.file(), "not json");
-        assertThatThrownBy(() -> lock.acquire(Duration.ofMillis(150))).isInstanceOf(LockHeldException.class)
-                .hasMessageContaining("an unreadable lock owner");
+        try (HeldLock first = lock.acquire(Duration.ZERO)) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> lock().acquire(Duration.ofMillis(300)))
+                    .isInstanceOf(LockHeldException.class)
+                    .hasMessageContaining("gateway already running: pid " + SELF)
+                    .hasMessageContaining("lock timeout after 300ms")
+                    .hasMessageContaining("Stop it first (jsup stop <app>, or kill " + SELF + ")");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(30));
+            assertThat(GatewayLock.read(lock.file())).as("a held lock's file is never replaced").isEqualTo(first.payload());
 
-        Files.setLastModifiedTime(lock.file(), FileTime.from(Instant.now().minus(GatewayLock.UNREADABLE_STALE_AFTER).minusSeconds(1)));
-        try (HeldLock held = lock.acquire(Duration.ofMillis(150))) {
-            assertThat(held.payload().pid()).isEqualTo(SELF);
+            Files.write(lock.file(), new byte[0]);
+            assertThatThrownBy(() -> lock().acquire(Duration.ZERO))
+                    .as("an unreadable file still gets a hint")
+                    .hasMessageContaining("its owner file " + lock.file() + " is missing or unreadable")
+                    .hasMessageContaining("lslocks | grep gateway.abcd1234.flock");
+        }
+        try (HeldLock again = lock().acquire(Duration.ZERO)) {
+            assertThat(again.payload().pid()).isEqualTo(SELF);
         }
     }
 
@@ -142,5 +156,7 @@ class GatewayLockTest {
         assertThat(file.getParent().getFileName().toString()).matches("moltbot-\\d+");
         assertThat(file.getFileName().toString()).matches("gateway\\.[0-9a-f]{8}\\.lock");
         assertThat(GatewayLock.defaultFile(Path.of("/tmp"), Path.of("/other.json"))).isNotEqualTo(file);
+        assertThat(new GatewayLock(file, Path.of("/x"), ProcFs.SYSTEM, Clock.systemUTC()).osLockFile().getFileName().toString())
+                .matches("gateway\\.[0-9a-f]{8}\\.flock");
     }
 }

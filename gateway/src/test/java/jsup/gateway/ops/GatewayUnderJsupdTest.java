@@ -37,6 +37,8 @@ class GatewayUnderJsupdTest {
 
     @TempDir
     Path dir;
+    private static final String TOKEN = "ops-test-gateway-token-0123";
+
     private JsupdProcess jsupd;
 
     @AfterEach
@@ -50,7 +52,8 @@ class GatewayUnderJsupdTest {
     void statusLogsAndRestartGoThroughJsupd() throws Exception {
         jsupd = JsupdProcess.start(dir);
         Path config = dir.resolve("moltbot.json");
-        Files.writeString(config, "{\"commands\": {\"restart\": true}}\n");
+        // Operator commands over HTTP need the gateway token.
+        Files.writeString(config, "{\"commands\": {\"restart\": true}, \"gateway\": {\"auth\": {\"token\": \"" + TOKEN + "\"}}}\n");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path sleeper = jsupd.script("sleeper", "echo \"sleeper up\"\ntrap 'exit 0' TERM\nwhile true; do sleep 0.2; done");
         String gatewayArgs = JSON.writeValueAsString(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -120,14 +123,14 @@ class GatewayUnderJsupdTest {
     private static String chat(int port, String message) throws Exception {
         String body = JSON.createObjectNode().put("message", message).put("session", "ops-test").toString();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("POST /api/chat %s: %s", message, r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("reply").asText();
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
