@@ -119,7 +119,9 @@ public final class DaemonConnection implements AutoCloseable {
                         sb.append("\n  ").append(p);
                     }
                 }
-                sb.append("\nFix the file and run the command again (keys: docs/config.md).");
+                if (!e.problems().isEmpty()) { // a missing dump has no problems and says its own fix
+                    sb.append("\nFix the file and run the command again (keys: docs/config.md).");
+                }
                 yield new ExitException(ExitCode.INVALID_CONFIG, sb.toString());
             }
             case BAD_REQUEST, TOO_LARGE -> new ExitException(ExitCode.USAGE, msg);
