@@ -137,6 +137,7 @@ public final class GatewayHttpServer {
                 exchange.getRequestBody().read();
             }
             if (draining) {
+                Responses.discardSmallBody(exchange);
                 Responses.json(exchange, 503, Map.of("error", "the gateway is shutting down"));
                 return;
             }
@@ -176,6 +177,7 @@ public final class GatewayHttpServer {
                     }
                     return;
                 default:
+                    Responses.discardSmallBody(exchange);
                     Responses.json(exchange, 404, Map.of("error", "no such path: " + path
                             + "; try /, /healthz, /readyz, /api/status or POST /api/chat"));
             }
@@ -219,12 +221,14 @@ public final class GatewayHttpServer {
                 return true;
             }
         }
+        Responses.discardSmallBody(exchange);
         exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
         Responses.json(exchange, 405, Map.of("error", method + " is not allowed here; use " + String.join(" or ", allowed)));
         return false;
     }
 
     private void unauthorized(HttpExchange exchange, String path) throws IOException {
+        Responses.discardSmallBody(exchange);
         String how = "this gateway needs its token (gateway.auth.token): send it in the Authorization header "
                 + "with the Bearer scheme, in X-Gateway-Token, or as ?token=... in the URL";
         if (path.equals("/") || path.equals("/index.html")) {
@@ -246,7 +250,8 @@ public final class GatewayHttpServer {
 
     private void chat(HttpExchange exchange) throws IOException {
         if (declaredLength(exchange) > MAX_BODY) {
-            // Refused unread: the connection closes instead of taking in a large body.
+            // Refused: a large body is not read, and the connection closes.
+            Responses.discardSmallBody(exchange);
             Responses.json(exchange, 413, Map.of("error", "request body over " + MAX_BODY + " bytes"));
             return;
         }

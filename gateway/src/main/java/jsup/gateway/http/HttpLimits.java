@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       reply is not bounded by it, so a slow model reply is unaffected.</li>
  *   <li>Up to {@link #MAX_WORKERS} worker threads, created on demand: stalled clients use up a thread
  *       each until the timeout, and the rest keep being served. Past that, new connections are reset.</li>
- *   <li>No draining ({@code sun.net.httpserver.drainAmount=0}): a request refused before its body is
- *       read (401, 404, 405, 413) closes its connection instead of reading the body first.</li>
+ *   <li>No draining by the JDK ({@code sun.net.httpserver.drainAmount=0}): a request refused before
+ *       its body is read (401, 404, 405, 413) closes its connection instead of reading a large body
+ *       first. Bodies up to {@link #DISCARD_BODY_LIMIT} are read and dropped ({@link Responses}).</li>
  * </ul>
  * The JDK reads these properties once per JVM, when its first HTTP server is created; a value set on
  * the command line ({@code -Dsun.net.httpserver.maxReqTime=...}) wins.
@@ -26,6 +27,8 @@ final class HttpLimits {
 
     static final int REQUEST_READ_TIMEOUT_SECONDS = 10;
     static final int MAX_WORKERS = 400;
+    /** Refused bodies up to this size are read and dropped so the answer arrives; larger ones are not read. */
+    static final long DISCARD_BODY_LIMIT = 1024 * 1024;
     private static final int CORE_WORKERS = 4;
 
     private HttpLimits() {

@@ -86,13 +86,13 @@ class StalledClientsTest {
         gateway = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
         int port = gateway.awaitPort();
 
-        Socket refused = open(port, "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n{\"message\":");
+        Socket refused = open(port, "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
         refused.setSoTimeout(5000);
         String answer = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(answer).startsWith("HTTP/1.1 401").contains("gateway.auth.token");
 
         Socket tooLarge = open(port, "POST /api/chat HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Length: 100000000\r\n\r\n{\"message\":");
+                + "\r\nContent-Length: 100000000\r\n\r\n");
         tooLarge.setSoTimeout(5000);
         assertThat(new String(tooLarge.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413");
     }
