@@ -72,13 +72,13 @@ public final class OneRequestPerConnectionServer implements AutoCloseable {
             if (!readRequest(in)) {
                 return;
             }
+            answered.incrementAndGet(); // before answering, so a client that has its answer sees the count
             byte[] payload = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = s.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(payload);
             out.flush();
-            answered.incrementAndGet();
             if (readRequest(in)) {
                 dropped.incrementAndGet();
             }
