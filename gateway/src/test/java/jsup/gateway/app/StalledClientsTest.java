@@ -67,6 +67,7 @@ class StalledClientsTest {
             long start = System.nanoTime();
             HttpResponse<String> health = http.get("/healthz");
             long healthMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("GET /healthz with " + STALLED + " stalled connections: " + healthMillis + " ms");
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(healthMillis).as("GET /healthz with %d stalled connections open", STALLED).isLessThan(1000);
             assertThat(http.chat("hello")).isEqualTo("still here");
