@@ -8,12 +8,13 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import jsup.gateway.chat.ChatHandler;
@@ -25,11 +26,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's HTTP server. Chat requests run on their own bounded pool ({@code chatPool}), so a
- * slow model never makes {@code /healthz} or {@code /readyz} wait.
+ * slow model never makes {@code /healthz} or {@code /readyz} wait; {@link HttpLimits} keeps stalled
+ * clients from using up the server's own threads.
  */
 public final class GatewayHttpServer {
 
     static final int MAX_BODY = 64 * 1024;
+    /** A full chat pool that finishes nothing for this long is stuck, and {@code /healthz} answers 503. */
+    static final Duration CHAT_STALL = Duration.ofMinutes(3);
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpServer.class);
 
     private final InetSocketAddress address;
@@ -44,8 +48,13 @@ public final class GatewayHttpServer {
     private int inFlight;
     private volatile boolean draining;
     private volatile int port;
+    private final PoolProgress chatProgress;
     private HttpServer server;
-    private ExecutorService ioPool;
+    private ThreadPoolExecutor ioPool;
+
+    static {
+        HttpLimits.install();
+    }
 
     /**
      * @param address   where to listen
@@ -64,16 +73,14 @@ public final class GatewayHttpServer {
         this.status = status;
         this.chatPool = chatPool;
         this.page = resource("chat.html");
+        this.chatProgress = chatPool instanceof ThreadPoolExecutor pool
+                ? new PoolProgress(pool, CHAT_STALL.toNanos(), System::nanoTime) : null;
     }
 
     /** Binds and starts serving; a taken port surfaces as {@link java.net.BindException}. */
     public synchronized void start() throws IOException {
-        server = HttpServer.create(address, 64);
-        ioPool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "http");
-            t.setDaemon(true);
-            return t;
-        });
+        server = HttpServer.create(address, 256);
+        ioPool = HttpLimits.workers();
         server.setExecutor(ioPool);
         server.createContext("/", this::route);
         server.start();
@@ -125,7 +132,12 @@ public final class GatewayHttpServer {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if (!hasBody(exchange)) {
+                // Marks the empty body as read, so the connection stays open for the next request.
+                exchange.getRequestBody().read();
+            }
             if (draining) {
+                Responses.discardSmallBody(exchange);
                 Responses.json(exchange, 503, Map.of("error", "the gateway is shutting down"));
                 return;
             }
@@ -137,8 +149,7 @@ public final class GatewayHttpServer {
                 case "/healthz":
                 case "/health":
                     if (allow(exchange, method, "GET", "HEAD")) {
-                        Responses.json(exchange, 200, Map.of("ok", true, "status", "live",
-                                "uptimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
+                        health(exchange);
                     }
                     return;
                 case "/readyz":
@@ -166,13 +177,42 @@ public final class GatewayHttpServer {
                     }
                     return;
                 default:
+                    Responses.discardSmallBody(exchange);
                     Responses.json(exchange, 404, Map.of("error", "no such path: " + path
                             + "; try /, /healthz, /readyz, /api/status or POST /api/chat"));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // A client that hung up or stalled past the read timeout: its problem, not the gateway's.
+            LOG.debug("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+            exchange.close();
+        } catch (RuntimeException e) {
             LOG.warn("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
             exchange.close();
         }
+    }
+
+    private static boolean hasBody(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        return exchange.getRequestHeaders().containsKey("Transfer-Encoding") || (length != null && !length.strip().equals("0"));
+    }
+
+    /** 200 while the gateway can serve: free HTTP workers and a chat pool that makes progress. */
+    private void health(HttpExchange exchange) throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (ioPool.getActiveCount() >= HttpLimits.MAX_WORKERS - 1) {
+            problems.add("all " + HttpLimits.MAX_WORKERS + " HTTP worker threads are busy");
+        }
+        if (chatProgress != null && chatProgress.stalled()) {
+            problems.add("the chat pool is full and has finished no reply for " + CHAT_STALL.toSeconds() + " s");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", problems.isEmpty());
+        body.put("status", problems.isEmpty() ? "live" : "stuck");
+        body.put("uptimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+        }
+        Responses.json(exchange, problems.isEmpty() ? 200 : 503, body);
     }
 
     private boolean allow(HttpExchange exchange, String method, String... allowed) throws IOException {
@@ -181,12 +221,14 @@ public final class GatewayHttpServer {
                 return true;
             }
         }
+        Responses.discardSmallBody(exchange);
         exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
         Responses.json(exchange, 405, Map.of("error", method + " is not allowed here; use " + String.join(" or ", allowed)));
         return false;
     }
 
     private void unauthorized(HttpExchange exchange, String path) throws IOException {
+        Responses.discardSmallBody(exchange);
         String how = "this gateway needs its token (gateway.auth.token): send it in the Authorization header "
                 + "with the Bearer scheme, in X-Gateway-Token, or as ?token=... in the URL";
         if (path.equals("/") || path.equals("/index.html")) {
@@ -207,6 +249,12 @@ public final class GatewayHttpServer {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
+        if (declaredLength(exchange) > MAX_BODY) {
+            // Refused: a large body is not read, and the connection closes.
+            Responses.discardSmallBody(exchange);
+            Responses.json(exchange, 413, Map.of("error", "request body over " + MAX_BODY + " bytes"));
+            return;
+        }
         byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
             raw = in.readNBytes(MAX_BODY + 1);
@@ -238,6 +286,15 @@ public final class GatewayHttpServer {
         } catch (RejectedExecutionException busy) {
             finished();
             Responses.json(exchange, 503, Map.of("error", "the gateway is busy or shutting down; try again shortly"));
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        try {
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -4,6 +4,9 @@
  * {@code /}, {@code POST /api/chat} (through the same {@link jsup.gateway.chat.ChatHandler} as
  * Telegram) and {@code GET /api/status}; the gateway token, when configured, guards every request.
  *
+ * <p>Also {@link jsup.gateway.http.StaleConnectionRetry}, the client side's one retry of an
+ * idempotent read on a fresh connection, used by the model and Telegram clients.
+ *
  * <p>Depends on {@link jsup.gateway.chat} and Jackson. Knows nothing about models or Telegram:
  * readiness and status are handed in as functions.
  */

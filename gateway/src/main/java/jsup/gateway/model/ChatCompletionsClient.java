@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import jsup.gateway.http.StaleConnectionRetry;
 import jsup.gateway.logging.Secrets;
 
 /**
@@ -61,6 +62,7 @@ public final class ChatCompletionsClient {
         } catch (ConnectException e) {
             return new ModelOutcome.Failed(FailureKind.CONNECTION, "cannot connect to " + provider.baseUrl().getAuthority());
         } catch (IOException e) {
+            // Not retried (a completion is not idempotent): CONNECTION moves on to the next model in the chain.
             return new ModelOutcome.Failed(FailureKind.CONNECTION, Secrets.redact(e.toString()));
         }
         if (response.statusCode() / 100 != 2) {
@@ -91,7 +93,7 @@ public final class ChatCompletionsClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = StaleConnectionRetry.send(http, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IOException(Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage()), e);
         }

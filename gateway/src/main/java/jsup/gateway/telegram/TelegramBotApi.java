@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import jsup.gateway.chat.BotCommandInfo;
+import jsup.gateway.http.StaleConnectionRetry;
 
 /**
  * A small Telegram Bot API client: the seven methods the channel needs, as JSON POSTs to
@@ -154,7 +155,10 @@ public final class TelegramBotApi {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // get* methods only read, so they may be sent twice; sendMessage and the like may not.
+            response = method.startsWith("get")
+                    ? StaleConnectionRetry.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    : http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TelegramTransportException(method, redactor.redact(describe(e)) + " (Bot API at " + apiRoot + ")");
         }

@@ -36,9 +36,15 @@ final class ChildGateway implements AutoCloseable {
     }
 
     static ChildGateway start(Path tmpDir, String... args) throws IOException {
+        return start(tmpDir, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra JVM flags (for example the launcher's heap flags). */
+    static ChildGateway start(Path tmpDir, List<String> jvmFlags, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + tmpDir, "-cp", System.getProperty("java.class.path"), "jsup.gateway.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmpDir, "-cp", System.getProperty("java.class.path"), "jsup.gateway.Main"));
         command.addAll(List.of(args));
         // A file, not a pipe: nothing is lost when the JVM exits while a reader is mid-read.
         Path outputFile = Files.createTempFile(tmpDir, "gateway-", ".out");

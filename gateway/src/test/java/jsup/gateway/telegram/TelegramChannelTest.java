@@ -147,7 +147,7 @@ class TelegramChannelTest extends ChannelTestSupport {
 
     @Test
     void networkFailuresBackOffUpToThirtySecondsAndShowInTheStatus() {
-        fake.dropNext("getUpdates", 6);
+        fake.dropNext("getUpdates", 12); // six failed polls: each read is retried once on a fresh connection
         AtomicReference<String> errorWhileFailing = new AtomicReference<>();
         TelegramChannel[] holder = new TelegramChannel[1];
         sleeper = new RecordingSleeper() {
