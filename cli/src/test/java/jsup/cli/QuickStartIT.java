@@ -30,22 +30,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's quick start, for real: after {@code package}, {@code bin/jsup start
- * examples/moltbot/ecosystem.json} from the repository root starts jsupd and the gateway (no token,
- * no key), {@code bin/jsup list} shows it online, and its web chat answers on 127.0.0.1:18789.
+ * The README's quick start, for real: after {@code package}, {@code bin/jsup start <the moltbot
+ * example>} from the repository root starts jsupd and the gateway (no token, no key), {@code bin/jsup
+ * list} shows it online, and its web chat answers.
  *
  * <p>Runs with the built jars ({@code JSUP_JAR}, {@code JSUP_GATEWAY_JAR}: the launchers' documented
  * overrides, pointed at where this build put them) and a temporary {@code HOME}, so the default
  * {@code ~/.jsup} and the gateway's {@code ~/.moltbot} are this test's own.
  *
- * <p>The quick start's port is fixed (18789), so the test first proves that nothing holds it, and at
- * the end that what answered on it is the gateway this jsup started: otherwise another gateway on the
- * machine could answer its HTTP checks and make it pass.
+ * <p>The example's port is fixed (18789), and a reader who just ran the README's first command has a
+ * gateway there. So the test runs a copy of {@code examples/moltbot} that differs only in the port
+ * (a free one of its own) and the launcher's path (absolute, since the copy lives elsewhere), and
+ * checks at the end that what answered on that port is the gateway this jsup started.
  */
 class QuickStartIT {
 
     private static final Path ROOT = Path.of(System.getProperty("jsup.repoRoot", "..")).toAbsolutePath().normalize();
-    private static final int PORT = 18789;
+    private static final int EXAMPLE_PORT = 18789;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -60,15 +61,16 @@ class QuickStartIT {
     void theReadmeRunCommandStartsTheGatewayUnderJsup() throws Exception {
         assertThat(Files.readString(ROOT.resolve("README.md")))
                 .contains("bin/jsup start examples/moltbot/ecosystem.json && bin/jsup list");
-        assertPortFree();
+        int port = freePort();
+        Path example = exampleOnPort(port);
 
-        Result start = run("start", "examples/moltbot/ecosystem.json");
+        Result start = run("start", example.resolve("ecosystem.json").toString());
         assertThat(start.exit).as(start.text).isZero();
         assertThat(start.text).contains("moltbot-gateway");
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18789/"))
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).containsIgnoringCase("<html");
@@ -78,7 +80,7 @@ class QuickStartIT {
         assertThat(list.exit).as(list.text).isZero();
         assertThat(list.text).containsPattern("moltbot-gateway\\s+\\d+\\s+online");
 
-        HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18789/api/chat"))
+        HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"/help\",\"session\":\"quickstart\"}")).build(),
@@ -86,20 +88,34 @@ class QuickStartIT {
         assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
         assertThat(chat.body()).contains("/status");
 
-        assertPortHeldBy(gatewayPid());
+        assertPortHeldBy(port, gatewayPid());
     }
 
-    /** Fails, naming the holder, when 127.0.0.1:18789 is taken: the checks would reach someone else's server. */
-    private static void assertPortFree() {
+    /** A port nobody listens on now (the kernel's pick), for this test's gateway. */
+    private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true); // a connection of an earlier run in TIME_WAIT does not hold the port
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT));
-        } catch (IOException e) {
-            List<String> holders = new PortOwners(ProcFs.SYSTEM).holders(PORT).stream().map(PortHolder::describe).toList();
-            throw new AssertionError("port " + PORT + " on 127.0.0.1 is already in use" + (holders.isEmpty() ? "" : " by " + holders)
-                    + " (" + e.getMessage() + "); the quick start needs it: stop that process (e.g. jsup kill, or kill its pid)"
-                    + " and run the test again");
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return probe.getLocalPort();
         }
+    }
+
+    /**
+     * A copy of {@code examples/moltbot} in this test's home whose only differences are the port
+     * and the launcher's path; the assertions prove that each replaced text was there to replace.
+     */
+    private Path exampleOnPort(int port) throws IOException {
+        Path source = ROOT.resolve("examples/moltbot");
+        Path copy = Files.createDirectories(home.resolve("moltbot-example"));
+        String eco = Files.readString(source.resolve("ecosystem.json"));
+        String launcher = "\"../../bin/jsup-gateway\"";
+        assertThat(eco).contains(launcher, Integer.toString(EXAMPLE_PORT));
+        eco = eco.replace(launcher, JSON.writeValueAsString(ROOT.resolve("bin/jsup-gateway").toString()))
+                .replace(Integer.toString(EXAMPLE_PORT), Integer.toString(port));
+        Files.writeString(copy.resolve("ecosystem.json"), eco);
+        String config = Files.readString(source.resolve("moltbot.json"));
+        assertThat(config).contains("\"port\": " + EXAMPLE_PORT);
+        Files.writeString(copy.resolve("moltbot.json"), config.replace(Integer.toString(EXAMPLE_PORT), Integer.toString(port)));
+        return copy;
     }
 
     /** The pid jsup reports for the gateway. */
@@ -115,13 +131,13 @@ class QuickStartIT {
     }
 
     /** Every listener on the port is the app jsup started or runs in its session (jsup starts each app with setsid). */
-    private static void assertPortHeldBy(long appPid) {
+    private static void assertPortHeldBy(int port, long appPid) {
         assertThat(appPid).isPositive();
-        List<PortHolder> holders = new PortOwners(ProcFs.SYSTEM).holders(PORT);
-        assertThat(holders).as("listeners on port %d", PORT).isNotEmpty().allSatisfy(h -> {
+        List<PortHolder> holders = new PortOwners(ProcFs.SYSTEM).holders(port);
+        assertThat(holders).as("listeners on port %d", port).isNotEmpty().allSatisfy(h -> {
             int sid = ProcFs.SYSTEM.stat(h.pid()).map(ProcInfo::sid).orElse(-1);
             assertThat(h.pid() == appPid || sid == appPid)
-                    .as("port %d is held by %s, not by the gateway jsup started (pid %d)", PORT, h.describe(), appPid).isTrue();
+                    .as("port %d is held by %s, not by the gateway jsup started (pid %d)", port, h.describe(), appPid).isTrue();
         });
     }
 
