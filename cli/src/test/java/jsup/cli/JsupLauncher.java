@@ -105,6 +105,11 @@ public final class JsupLauncher {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list /proc", e);
         }
+        // A shell script forks before each external command, and the fork carries the script's
+        // command line until it execs: the same copy of the app, not a second one.
+        List<Long> matched = List.copyOf(pids);
+        pids.removeIf(pid -> ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                .map(parent -> matched.contains(parent.pid())).orElse(false));
         return pids;
     }
 
