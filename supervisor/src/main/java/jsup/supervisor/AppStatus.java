@@ -23,11 +23,23 @@ import jsup.supervisor.config.AppSpec;
  * @param cpuPercent   CPU of the whole process tree over the last sample interval (100 = one core)
  * @param restartHistory the last 50 restarts, oldest first
  * @param transitions  the last status changes, oldest first
+ * @param ready        online and ready: its readiness signal arrived ({@code READY=1}, a passing health
+ *                     round), or it has none; false in every other status
+ * @param notifyStatus what the app last said with the notify protocol's {@code STATUS=}, or null
  */
 public record AppStatus(int id, AppSpec spec, ProcessStatus status, boolean wantUp, long pid,
                         Instant startedAt, int restarts, int unstableRestarts, String lastExit,
                         String statusReason, long memoryBytes, double cpuPercent,
-                        List<RestartRecord> restartHistory, List<Transition> transitions) {
+                        List<RestartRecord> restartHistory, List<Transition> transitions, boolean ready,
+                        String notifyStatus) {
+
+    /** Without readiness: ready exactly when online (callers that predate readiness, tests). */
+    public AppStatus(int id, AppSpec spec, ProcessStatus status, boolean wantUp, long pid, Instant startedAt,
+                     int restarts, int unstableRestarts, String lastExit, String statusReason, long memoryBytes,
+                     double cpuPercent, List<RestartRecord> restartHistory, List<Transition> transitions) {
+        this(id, spec, status, wantUp, pid, startedAt, restarts, unstableRestarts, lastExit, statusReason,
+                memoryBytes, cpuPercent, restartHistory, transitions, status == ProcessStatus.ONLINE, null);
+    }
 
     public AppStatus {
         restartHistory = List.copyOf(restartHistory);

@@ -1,7 +1,10 @@
 package jsup.supervisor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.dependencies.DependencyGraph;
 import jsup.supervisor.internal.AppLogOutput;
 import jsup.supervisor.internal.ChildOutput;
 import jsup.supervisor.internal.Engine;
@@ -27,6 +31,7 @@ import jsup.supervisor.internal.OsChildLauncher;
 import jsup.supervisor.internal.PreStartSteps;
 import jsup.supervisor.internal.SafeListener;
 import jsup.supervisor.internal.TreeSampler;
+import jsup.supervisor.readiness.NotifyMessage;
 
 /**
  * Keeps apps running as configured and stops them completely when asked. Thread-safe: every call
@@ -131,9 +136,14 @@ public final class Supervisor implements AutoCloseable {
         }
         List<CompletableFuture<AppStatus>> starts = call(now -> {
             List<ManagedApp> apps = names.stream().map(engine::find).toList();
+            // What an app depends on starts first, so its depends_on sees it launching, not an old exit.
+            Map<String, CompletableFuture<AppStatus>> byName = new HashMap<>();
+            for (String name : graph().startOrder(apps.stream().map(ManagedApp::name).toList())) {
+                byName.put(name, engine.find(name).start(now, launchers));
+            }
             List<CompletableFuture<AppStatus>> all = new ArrayList<>(apps.size());
             for (ManagedApp app : apps) {
-                all.add(app.start(now, launchers));
+                all.add(byName.get(app.name()));
             }
             return all;
         });
@@ -255,6 +265,27 @@ public final class Supervisor implements AutoCloseable {
         output.flush();
     }
 
+    /**
+     * A notify-protocol message from one of the app's processes ({@code READY=1}, {@code WATCHDOG=1},
+     * {@code STATUS=}...); ignored unless the app is online.
+     *
+     * @throws NoSuchElementException for an unknown name
+     */
+    public void notify(String name, NotifyMessage message) {
+        call(now -> {
+            engine.find(name).onNotify(message, now);
+            return null;
+        });
+    }
+
+    /** A health round of the app passed: what {@code health.ready} waits for. Ignored for unknown apps. */
+    public void probePassed(String name) {
+        call(now -> {
+            engine.lookup(name).ifPresent(app -> app.onProbePassed(now));
+            return null;
+        });
+    }
+
     /** {@code jsup reset}: restart and crash-loop counts back to zero. */
     public void resetCounters(String name) {
         call(now -> {
@@ -272,14 +303,35 @@ public final class Supervisor implements AutoCloseable {
         return call(now -> engine.lookup(nameOrId).map(ManagedApp::snapshot));
     }
 
-    /** Stops every app in parallel, each per its kill_timeout. */
+    /**
+     * Stops every app, each per its kill_timeout: in parallel, except that an app stops only once every
+     * app that depends on it ({@code depends_on}) has stopped.
+     */
     public CompletableFuture<Void> stopAll() {
+        List<List<String>> waves = call(now -> graph().stopWaves(engine.apps().stream().map(ManagedApp::name).toList()));
+        CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+        for (List<String> wave : waves) {
+            done = done.thenCompose(v -> stopWave(wave));
+        }
+        return offLoop(done);
+    }
+
+    private CompletableFuture<Void> stopWave(List<String> wave) {
         List<CompletableFuture<AppStatus>> stops = call(now -> {
             List<CompletableFuture<AppStatus>> all = new ArrayList<>();
-            engine.apps().forEach(app -> all.add(app.stop(now)));
+            wave.forEach(name -> engine.lookup(name).ifPresent(app -> all.add(app.stop(now))));
             return all;
         });
-        return offLoop(CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)));
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    /** The apps' depends_on; engine thread only. */
+    private DependencyGraph graph() {
+        Map<String, List<String>> needs = new LinkedHashMap<>();
+        for (ManagedApp app : engine.apps()) {
+            needs.put(app.name(), List.copyOf(app.spec().dependsOn().keySet()));
+        }
+        return new DependencyGraph(needs);
     }
 
     /** Stops every app, then releases the engine thread and the log files. */

@@ -53,6 +53,11 @@ import jsup.healthmon.HealthSpec;
  * @param namespace              PM2's grouping label ({@code namespace}, "default")
  * @param preStart               steps run before every start and restart ({@code pre_start})
  * @param health                 probes and inotify warning, or {@code null} ({@code health})
+ * @param readiness              when the app counts as ready, and its watchdog ({@code wait_ready},
+ *                               {@code listen_timeout}, {@code health.ready}, {@code watchdog})
+ * @param dependsOn              apps this one waits for before it starts, with the condition, in file
+ *                               order ({@code depends_on})
+ * @param dependsTimeout         how long it waits for them before it ends errored ({@code depends_timeout}, 60 s)
  */
 public record AppSpec(
         String name,
@@ -88,14 +93,36 @@ public record AppSpec(
         Path pidFile,
         String namespace,
         List<PreStartStep> preStart,
-        HealthSpec health) {
+        HealthSpec health,
+        ReadinessSpec readiness,
+        Map<String, DependencyCondition> dependsOn,
+        Duration dependsTimeout) {
 
     public AppSpec {
+        readiness = readiness == null ? ReadinessSpec.NONE : readiness;
+        dependsOn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependsOn));
+        dependsTimeout = dependsTimeout == null ? DependsReader.DEFAULT_TIMEOUT : dependsTimeout;
         args = List.copyOf(args);
         interpreterArgs = List.copyOf(interpreterArgs);
         env = Map.copyOf(env);
         stopExitCodes = Set.copyOf(stopExitCodes);
         preStart = List.copyOf(preStart);
+    }
+
+    /** Without readiness keys and dependencies (tests and callers that predate them). */
+    public AppSpec(String name, String script, List<String> args, String interpreter, List<String> interpreterArgs,
+                   Path cwd, Map<String, String> env, boolean autorestart, boolean autostart,
+                   Set<Integer> stopExitCodes, Duration minUptime, int maxRestarts, Duration restartDelay,
+                   Duration expBackoffRestartDelay, double backoffFactor, Duration backoffMax, Duration backoffReset,
+                   long maxMemoryRestart, Duration memoryCheckInterval, Duration killTimeout, String killSignal,
+                   Path outFile, Path errorFile, Path logFile, boolean mergeLogs, String logDateFormat, boolean time,
+                   long logMaxSize, int logRetain, boolean logCompress, Path pidFile, String namespace,
+                   List<PreStartStep> preStart, HealthSpec health) {
+        this(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart, stopExitCodes,
+                minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax, backoffReset,
+                maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
+                mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
+                health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT);
     }
 
     /** The full command line: interpreter, its arguments, the script, then the script's arguments. */

@@ -75,7 +75,32 @@ public final class AppSpecJson {
         if (app.health() != null) {
             json.set("health", health(app.health()));
         }
+        readiness(app, json);
         return json;
+    }
+
+    /** The readiness keys and {@code depends_on}, written only when set, so older files look the same. */
+    private static void readiness(AppSpec app, ObjectNode json) {
+        ReadinessSpec r = app.readiness();
+        if (r.notifyReady()) {
+            json.put("wait_ready", true);
+        }
+        if (r.healthReady() && json.get("health") instanceof ObjectNode health) {
+            health.put("ready", true);
+        }
+        if (!r.timeout().equals(ReadinessSpec.DEFAULT_TIMEOUT)) {
+            json.put("listen_timeout", Durations.format(r.timeout()));
+        }
+        if (r.watchdog() != null) {
+            json.put("watchdog", Durations.format(r.watchdog()));
+        }
+        if (!app.dependsOn().isEmpty()) {
+            ObjectNode deps = json.putObject("depends_on");
+            app.dependsOn().forEach((name, condition) -> deps.put(name, condition.label()));
+        }
+        if (!app.dependsTimeout().equals(DependsReader.DEFAULT_TIMEOUT)) {
+            json.put("depends_timeout", Durations.format(app.dependsTimeout()));
+        }
     }
 
     private static ObjectNode health(HealthSpec health) {

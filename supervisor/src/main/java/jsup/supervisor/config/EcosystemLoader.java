@@ -120,6 +120,10 @@ public final class EcosystemLoader {
             }
         });
         AppNames.checkNamespaces(names, specs, problems);
+        if (file != null) {
+            // Only a whole file names every app; a saved app is restored alone (its dependencies beside it).
+            DependencyCheck.check(specs, names, problems);
+        }
         if (profile != null && !apps.isEmpty() && !reader.profileFound()) {
             problems.warn("", "no app has env_" + profile + ", so the profile " + Values.quote(profile)
                     + " changes nothing; check its spelling");

@@ -69,6 +69,7 @@ final class HealthReader {
         Integer failures = f.optionalInteger("failures", 1, Integer.MAX_VALUE);
         Duration initialDelay = f.optionalDuration("initial_delay");
         HealthAction action = readAction(f);
+        f.take("ready"); // read by ReadinessReader: it is about the app's readiness, not the probes
         Double inotifyWarn = readRatio(f);
         f.warnUnused(KeyCatalog.HEALTH_KEYS, false);
         if (probes.isEmpty() && inotifyWarn == null && problems.errorCount() == errorsBefore) {

@@ -21,11 +21,12 @@ final class KeyCatalog {
             "restart_delay", "exp_backoff_restart_delay", "exp_backoff_factor", "exp_backoff_max",
             "exp_backoff_reset", "max_memory_restart", "memory_check_interval", "kill_timeout", "kill_signal",
             "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
-            "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health");
+            "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health",
+            "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",
-            "inotify_warn");
+            "inotify_warn", "ready");
 
     static final List<String> PROBE_KEYS = List.of("tcp", "http", "exec");
 
@@ -60,8 +61,6 @@ final class KeyCatalog {
         keys.put("treekill", "jsup always stops the whole process tree");
         keys.put("kill_retry_time", "jsup checks for the end of a stopped process on its own schedule");
         keys.put("shutdown_with_message", NO_IPC + "; it stops apps with kill_signal");
-        keys.put("wait_ready", NO_IPC + "; an app is online once launched (add health to check more)");
-        keys.put("listen_timeout", NO_IPC + "; an app is online once launched (add health to check more)");
         keys.put("uid", "jsup runs apps as the user running jsupd");
         keys.put("user", "jsup runs apps as the user running jsupd");
         keys.put("gid", "jsup runs apps as the user running jsupd");
@@ -93,7 +92,7 @@ final class KeyCatalog {
             case "instances" -> Fields.numeric(value).isNumber() && Fields.numeric(value).asInt() == 1;
             case "exec_mode" -> value.isTextual() && value.asText().startsWith("fork");
             case "watch", "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
-                 "shutdown_with_message", "wait_ready", "append_env_to_name", "windowsHide" ->
+                 "shutdown_with_message", "append_env_to_name", "windowsHide" ->
                     value.isBoolean() && !value.booleanValue();
             case "treekill" -> value.isBoolean() && value.booleanValue();
             default -> false;

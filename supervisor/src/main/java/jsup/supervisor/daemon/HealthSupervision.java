@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jsup.healthmon.HealthAction;
 import jsup.healthmon.HealthListener;
@@ -44,6 +45,7 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
     private final BiConsumer<String, String> restart;
     private final RotatingFileWriter healthLog;
     private final Clock clock;
+    private volatile Consumer<String> passed = app -> { };
 
     /**
      * @param restart called with (app, reason) when an app must be restarted; the reason starts with
@@ -56,6 +58,11 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         this.clock = clock;
         this.healthLog = new RotatingFileWriter(home.healthLog(), LOG_MAX_SIZE, LOG_RETAIN, false);
         this.monitor = new HealthMonitor(this, procFs, clock);
+    }
+
+    /** Told the app's name after every passing round: what {@code health.ready} waits for. */
+    void onPassed(Consumer<String> listener) {
+        this.passed = listener;
     }
 
     /** Registers (or replaces) the app's probes when it has a {@code health} block; otherwise forgets it. */
@@ -102,6 +109,9 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         writeRound(app, round);
         int streak = round.ok() ? 0 : book.get(app).consecutiveFailures() + 1;
         book.recordRound(app, toResults(round), streak);
+        if (round.ok()) {
+            passed.accept(app);
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.SupervisorSettings;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.dependencies.DependencyGraph;
 import jsup.supervisor.config.AppSpecJson;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
@@ -91,6 +92,8 @@ public final class Jsupd implements AutoCloseable {
     private final EngineEvents events;
     private final Supervisor supervisor;
     private final HealthSupervision health;
+    /** The notify socket every app gets as NOTIFY_SOCKET; null where none could be opened. */
+    private final NotifyReceiver notifications;
     private final EcosystemLoader loader;
     private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
@@ -114,9 +117,14 @@ public final class Jsupd implements AutoCloseable {
             return t;
         });
         this.events = new EngineEvents(clock, this::requestStateWrite);
+        this.notifications = NotifyReceiver.open(home.dir(), procFs);
         this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock, childMarks()));
+        if (notifications != null) {
+            notifications.start(supervisor);
+        }
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
+        health.onPassed(supervisor::probePassed);
         events.attach(health);
     }
 
@@ -226,7 +234,31 @@ public final class Jsupd implements AutoCloseable {
 
     /** What jsupd adds to every app's environment besides {@link Supervisor#APP_ENV_VAR}: its home. */
     Map<String, String> childMarks() {
-        return Map.of(JsupHome.ENV_VAR, home.dir().toString());
+        if (notifications == null) {
+            return Map.of(JsupHome.ENV_VAR, home.dir().toString());
+        }
+        return Map.of(JsupHome.ENV_VAR, home.dir().toString(), NotifyReceiver.ENV_VAR, notifications.path().toString());
+    }
+
+    /**
+     * {@code names} and, before them, the apps they need ({@code depends_on}, directly or not) that do not
+     * run: {@code jsup start web} also starts the database web waits for.
+     */
+    List<String> withDependencies(List<String> names) {
+        Map<String, AppStatus> known = new HashMap<>();
+        Map<String, List<String>> needs = new java.util.LinkedHashMap<>();
+        for (AppStatus s : supervisor.list()) {
+            known.put(s.name(), s);
+            needs.put(s.name(), List.copyOf(s.spec().dependsOn().keySet()));
+        }
+        List<String> all = new ArrayList<>();
+        for (String name : new DependencyGraph(needs).withDependencies(names)) {
+            AppStatus s = known.get(name);
+            if (names.contains(name) || (s != null && !isRunning(s))) {
+                all.add(name);
+            }
+        }
+        return all;
     }
 
     HealthSupervision health() {
@@ -392,6 +424,7 @@ public final class Jsupd implements AutoCloseable {
         for (AppSpec spec : added) {
             health.register(spec, this::processTree);
         }
+        started = withDependencies(started);
         supervisor.startAll(started);
         requestStateWrite();
         return new Admission(null, started, alreadyRunning, registered, List.of());
@@ -606,6 +639,9 @@ public final class Jsupd implements AutoCloseable {
             }
             health.close();
             supervisor.close();
+            if (notifications != null) {
+                notifications.close();
+            }
             stateWriter.shutdownNow();
             try {
                 stateWriter.awaitTermination(5, TimeUnit.SECONDS);

@@ -131,6 +131,7 @@ final class JsupdCommands implements CommandHandler {
                     started.add(s.name());
                 }
             }
+            started = jsupd.withDependencies(started);
             supervisor.startAll(started);
             jsupd.requestStateWrite();
             return admission(new Jsupd.Admission(null, started, already, List.of(), List.of()), warnings);

@@ -63,7 +63,7 @@ final class Redeployment {
         Jsupd.Admission admitted = jsupd.admit(added, AppSpec::autostart);
         started.addAll(admitted.started());
         notStarted.addAll(admitted.registered());
-        supervisor.startAll(toStart);
+        supervisor.startAll(jsupd.withDependencies(toStart));
         CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
         jsupd.requestStateWrite();
         return new Outcome(started, restarted, alreadyRunning, notStarted);

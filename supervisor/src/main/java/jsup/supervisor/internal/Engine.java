@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.dependencies.DependencyGate;
 
 /**
  * Every app of one supervisor and the tick that moves them along. Confined to the engine thread:
@@ -29,9 +30,15 @@ public final class Engine {
             throw new IllegalArgumentException("app " + spec.name()
                     + " already exists; delete it first or choose another name");
         }
-        ManagedApp app = new ManagedApp(nextId++, spec, ctx);
+        ManagedApp app = new ManagedApp(nextId++, spec, ctx, this::peer);
         apps.put(spec.name(), app);
         return app;
+    }
+
+    /** What a {@code depends_on} gate needs to know of the app {@code name}, or null when there is none. */
+    private DependencyGate.Peer peer(String name) {
+        ManagedApp app = apps.get(name);
+        return app == null ? null : app.peer();
     }
 
     public boolean has(String name) {

@@ -24,9 +24,13 @@ import java.util.concurrent.RejectedExecutionException;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.RestartRecord;
+import java.util.function.Function;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.Sizes;
+import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.files.AtomicFiles;
+import jsup.supervisor.readiness.NotifyMessage;
+import jsup.supervisor.readiness.ReadinessTracker;
 
 /**
  * One supervised app: its wanted state, its observed state ({@link StateMachine}), its current run
@@ -58,6 +62,12 @@ public final class ManagedApp {
     private final StateMachine machine;
     private final BoundedHistory<RestartRecord> history = new BoundedHistory<>(KEPT_RESTARTS);
     private final List<Waiter> waiters = new ArrayList<>();
+    /** The other apps, as {@code depends_on} sees them (null for an unknown name). */
+    private final Function<String, DependencyGate.Peer> peers;
+    private ReadinessTracker readiness;
+    /** When the launch began waiting for {@code depends_on}, or NEVER when it does not wait. */
+    private long dependsSince = NEVER;
+    private int dependsGeneration;
 
     private Want want = Want.DOWN;
     private RestartCounters counters = RestartCounters.NONE;
@@ -99,9 +109,15 @@ public final class ManagedApp {
     private long sampleAt = NEVER;
 
     public ManagedApp(int id, AppSpec spec, EngineContext ctx) {
+        this(id, spec, ctx, name -> null);
+    }
+
+    public ManagedApp(int id, AppSpec spec, EngineContext ctx, Function<String, DependencyGate.Peer> peers) {
         this.id = id;
         this.spec = spec;
         this.ctx = ctx;
+        this.peers = peers;
+        this.readiness = new ReadinessTracker(spec.readiness());
         this.policy = RestartPolicy.of(spec);
         this.machine = new StateMachine(spec.name(), ctx.listener());
     }
@@ -112,6 +128,10 @@ public final class ManagedApp {
 
     public String name() {
         return spec.name();
+    }
+
+    public AppSpec spec() {
+        return spec;
     }
 
     public ProcessStatus status() {
@@ -174,6 +194,7 @@ public final class ManagedApp {
             }
             case LAUNCHING -> {
                 generation++; // drops the pending pre-start result (or the wait for leftovers)
+                dependsSince = NEVER;
                 cancelPreStart();
                 fire(LifecycleEvent.STOP, "stop requested during launch"); // LAUNCHING -> STOPPED
             }
@@ -241,6 +262,7 @@ public final class ManagedApp {
         }
         spec = next;
         policy = RestartPolicy.of(next);
+        readiness = new ReadinessTracker(next.readiness());
         counters = RestartCounters.NONE;
         statusReason = null;
         if (output != null) {
@@ -280,6 +302,12 @@ public final class ManagedApp {
         if (machine.is(STOPPING)) {
             tickStopping(now);
         }
+        if (machine.is(LAUNCHING) && dependsSince != NEVER) {
+            checkDependencies(now);
+        }
+        if (machine.is(ONLINE)) {
+            checkReadiness(now);
+        }
         long next = NEVER;
         if (machine.is(WAITING_RESTART)) {
             next = restartAt;
@@ -290,7 +318,78 @@ public final class ManagedApp {
         if (machine.is(ONLINE) && tree() != null) {
             next = sampleAt;
         }
+        if (machine.is(ONLINE)) {
+            next = Math.min(next, readiness.deadline());
+        }
+        if (machine.is(LAUNCHING) && dependsSince != NEVER) {
+            next = Math.min(next, DependencyGate.deadline(spec.dependsTimeout(), dependsSince));
+        }
         return next;
+    }
+
+    // ---- readiness and depends_on -----------------------------------------------------------
+
+    /** A notify message from the app's processes ({@code READY=1}, {@code WATCHDOG=1}, {@code STATUS=}...). */
+    public void onNotify(NotifyMessage message, long now) {
+        if (machine.is(ONLINE)) {
+            readiness.onNotify(message, now);
+            checkReadiness(now);
+        }
+    }
+
+    /** A health round of the app passed ({@code health.ready}). */
+    public void onProbePassed(long now) {
+        if (machine.is(ONLINE)) {
+            readiness.onProbePassed(now);
+        }
+    }
+
+    /** Restarts a run that was not ready in time, or whose watchdog went silent. */
+    private void checkReadiness(long now) {
+        ReadinessTracker.Verdict verdict = readiness.check(now);
+        if (verdict == ReadinessTracker.Verdict.NONE) {
+            return;
+        }
+        String reason = readiness.reason(verdict);
+        message((verdict == ReadinessTracker.Verdict.WATCHDOG ? "watchdog: " + readiness.watchdogDetail() : reason)
+                + ": restarting");
+        restart(now, reason);
+    }
+
+    /** depends_on: the launch goes on once every dependency meets its condition (checked at every tick). */
+    private void afterDependencies(int gen, long now) {
+        if (spec.dependsOn().isEmpty()) {
+            runPreStart(gen, now);
+            return;
+        }
+        dependsSince = now;
+        dependsGeneration = gen;
+        checkDependencies(now);
+    }
+
+    private void checkDependencies(long now) {
+        DependencyGate.Verdict verdict = DependencyGate.check(spec.dependsOn(), peers, spec.dependsTimeout(),
+                dependsSince, now);
+        if (verdict instanceof DependencyGate.Go) {
+            dependsSince = NEVER;
+            statusReason = null;
+            runPreStart(dependsGeneration, now);
+        } else if (verdict instanceof DependencyGate.Wait w) {
+            String reason = "waiting for " + w.waitingFor();
+            if (!reason.equals(statusReason)) {
+                statusReason = reason;
+                message(reason);
+            }
+        } else if (verdict instanceof DependencyGate.Fail f) {
+            dependsSince = NEVER;
+            statusReason = f.reason();
+            fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
+        }
+    }
+
+    /** What a dependent's {@code depends_on} sees of this app. */
+    DependencyGate.Peer peer() {
+        return new DependencyGate.Peer(machine.status(), machine.is(ONLINE) && readiness.ready(), lastExit);
     }
 
     private void tickStopping(long now) {
@@ -368,12 +467,12 @@ public final class ManagedApp {
                     : "waiting for the processes left by the previous run to end before launching");
             earlier.whenComplete((v, e) -> onEngineThread(() -> {
                 if (gen == generation && machine.is(LAUNCHING)) {
-                    runPreStart(gen, ctx.ticker().getAsLong());
+                    afterDependencies(gen, ctx.ticker().getAsLong());
                 }
             }));
             return;
         }
-        runPreStart(gen, now);
+        afterDependencies(gen, now);
     }
 
     private void runPreStart(int gen, long now) {
@@ -532,6 +631,7 @@ public final class ManagedApp {
         sampleAt = now;
         statusReason = null;
         writePidFile(c.pid());
+        readiness.launched(now);
         c.exited().whenComplete((status, failure) -> ctx.engineThread().execute(() ->
                 onExit(gen, status != null ? status : new ExitStatus(-1, null), ctx.ticker().getAsLong())));
         fire(LifecycleEvent.SPAWNED, "pid " + c.pid()); // LAUNCHING -> ONLINE
@@ -546,6 +646,7 @@ public final class ManagedApp {
         deletePidFile();
         lastExit = exit.describe();
         mainExited = true;
+        readiness.ended();
         if (machine.is(ONLINE)) {
             exitedOnItsOwn(exit, now);
         } else if (machine.is(STOPPING)) {
@@ -598,6 +699,7 @@ public final class ManagedApp {
     }
 
     private void beginStop(long now) {
+        readiness.ended();
         int n = child.signalTree(spec.killSignal());
         message("SIG" + Signals.normalize(spec.killSignal()) + " to " + n + (n == 1 ? " process" : " processes"));
         killed = false;
@@ -718,7 +820,8 @@ public final class ManagedApp {
     public AppStatus snapshot() {
         return new AppStatus(id, spec, machine.status(), want == Want.UP, child == null ? 0 : child.pid(),
                 startedAt, restarts, counters.unstableExits(), lastExit, statusReason, usage.rssBytes(),
-                usage.cpuPercent(), history.toList(), machine.transitions());
+                usage.cpuPercent(), history.toList(), machine.transitions(),
+                machine.is(ONLINE) && readiness.ready(), machine.is(ONLINE) ? readiness.statusText() : null);
     }
 
     /** RSS rounded for people: {@code 512M}, {@code 1.2G}, {@code 800K}. */
