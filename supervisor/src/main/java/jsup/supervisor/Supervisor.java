@@ -308,7 +308,15 @@ public final class Supervisor implements AutoCloseable {
      * app that depends on it ({@code depends_on}) has stopped.
      */
     public CompletableFuture<Void> stopAll() {
-        List<List<String>> waves = call(now -> graph().stopWaves(engine.apps().stream().map(ManagedApp::name).toList()));
+        return stopInOrder(call(now -> engine.apps().stream().map(ManagedApp::name).toList()));
+    }
+
+    /**
+     * Stops {@code names} as {@link #stopAll} stops every app: dependents ({@code depends_on}) before what
+     * they depend on, the rest in parallel. Unknown names are skipped.
+     */
+    public CompletableFuture<Void> stopInOrder(List<String> names) {
+        List<List<String>> waves = call(now -> graph().stopWaves(names));
         CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
         for (List<String> wave : waves) {
             done = done.thenCompose(v -> stopWave(wave));

@@ -12,8 +12,10 @@ import jsup.supervisor.config.Durations;
 
 /**
  * Waits, bounded, until the apps an action started have settled, so that what the CLI reports is
- * true: online past a short window ({@code min_uptime}, capped at {@link #WINDOW_CAP}), or ended
- * (errored, or stopped on their own). jsupd answers a start as soon as the process is spawned; a
+ * true: online and ready past a short window ({@code min_uptime}, capped at {@link #WINDOW_CAP}), or
+ * ended (errored, or stopped on their own). An app with a readiness signal ({@code wait_ready},
+ * {@code health.ready}) or {@code depends_on} may take up to its {@code listen_timeout} plus its
+ * {@code depends_timeout}: jsupd restarts it, or ends it errored, when they pass. jsupd answers a start as soon as the process is spawned; a
  * crash in the next second would otherwise be reported as "started" with exit code 0.
  */
 final class AppSettling {
@@ -23,6 +25,9 @@ final class AppSettling {
     /** How long past the longest window a crash loop may take to end errored. */
     static final Duration EXTRA = Duration.ofSeconds(2);
     private static final long POLL_MILLIS = 100;
+    /** jsupd's defaults, for a config that leaves the key out. */
+    static final Duration DEFAULT_LISTEN_TIMEOUT = jsup.supervisor.config.ReadinessSpec.DEFAULT_TIMEOUT;
+    static final Duration DEFAULT_DEPENDS_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Where the apps stand.
@@ -46,9 +51,10 @@ final class AppSettling {
         for (JsonNode app : started) {
             baseline.put(app.path("name").asText(), app.path("restarts").asInt());
         }
-        Map<String, Long> windows = baseline.isEmpty() ? Map.of() : windows(daemon);
+        Map<String, Long> windows = new HashMap<>();
+        long readiness = baseline.isEmpty() ? 0 : windows(daemon, baseline.keySet(), windows);
         long longest = windows.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        long deadline = System.nanoTime() + Duration.ofMillis(longest).plus(EXTRA).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMillis(Math.max(longest, readiness)).plus(EXTRA).toNanos();
         while (true) {
             List<JsonNode> apps = list(daemon);
             List<JsonNode> failed = new ArrayList<>();
@@ -92,7 +98,8 @@ final class AppSettling {
                 return byUser || "exit code 0".equals(app.path("last_exit").asText()) ? State.SETTLED : State.FAILED;
             }
             case "online" -> {
-                return app.path("uptime_ms").asLong() >= windowMillis ? State.SETTLED : State.PENDING;
+                boolean ready = !app.path("ready").isBoolean() || app.path("ready").booleanValue();
+                return ready && app.path("uptime_ms").asLong() >= windowMillis ? State.SETTLED : State.PENDING;
             }
             default -> {
                 return State.PENDING; // launching, waiting restart, stopping (a restart under way)
@@ -100,20 +107,40 @@ final class AppSettling {
         }
     }
 
-    /** Each app's settle window in ms: its min_uptime, capped. */
-    private static Map<String, Long> windows(DaemonConnection daemon) {
-        Map<String, Long> windows = new HashMap<>();
+    /**
+     * Fills in each app's settle window in ms (its min_uptime, capped) and returns the longest time one
+     * of {@code started} may take to become ready: its listen_timeout when it waits for a readiness
+     * signal, plus its depends_timeout when it has dependencies.
+     */
+    private static long windows(DaemonConnection daemon, java.util.Set<String> started, Map<String, Long> windows) {
+        long readiness = 0;
         for (JsonNode app : daemon.call("describe", DaemonConnection.args().put("target", "all")).path("apps")) {
-            long window = WINDOW_CAP.toMillis();
-            String minUptime = app.path("config").path("min_uptime").asText("");
-            try {
-                window = Math.min(window, Durations.parse(minUptime).toMillis());
-            } catch (IllegalArgumentException e) {
-                // Not readable (another jsupd version): the cap.
+            JsonNode config = app.path("config");
+            long window = Math.min(WINDOW_CAP.toMillis(), millis(config.path("min_uptime"), WINDOW_CAP.toMillis()));
+            String name = app.path("name").asText();
+            windows.put(name, window);
+            if (!started.contains(name)) {
+                continue;
             }
-            windows.put(app.path("name").asText(), window);
+            long wait = 0;
+            if (config.path("wait_ready").asBoolean(false) || config.path("health").path("ready").asBoolean(false)) {
+                wait += millis(config.path("listen_timeout"), DEFAULT_LISTEN_TIMEOUT.toMillis());
+            }
+            if (config.path("depends_on").size() > 0) {
+                wait += millis(config.path("depends_timeout"), DEFAULT_DEPENDS_TIMEOUT.toMillis());
+            }
+            readiness = Math.max(readiness, wait);
         }
-        return windows;
+        return readiness;
+    }
+
+    /** A duration of the app's config in ms; {@code otherwise} when absent or not readable (another jsupd version). */
+    private static long millis(JsonNode value, long otherwise) {
+        try {
+            return value.isTextual() ? Durations.parse(value.asText()).toMillis() : otherwise;
+        } catch (IllegalArgumentException e) {
+            return otherwise;
+        }
     }
 
     private static List<JsonNode> list(DaemonConnection daemon) {

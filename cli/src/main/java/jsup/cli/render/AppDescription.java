@@ -23,6 +23,10 @@ public final class AppDescription {
                 .append(") ").append(ansi.status(status)).append('\n');
         row(sb, "status", status + " (want " + app.path("want").asText() + ")");
         text(sb, "status reason", app.path("status_reason"));
+        if ("online".equals(status) && app.path("ready").isBoolean()) {
+            row(sb, "ready", app.path("ready").booleanValue() ? "yes" : ansi.yellow("not yet"));
+        }
+        text(sb, "notify status", app.path("notify_status"));
         row(sb, "namespace", app.path("namespace").asText("default"));
         long pid = app.path("pid").asLong();
         row(sb, "pid", pid > 0 ? Long.toString(pid) : "none");

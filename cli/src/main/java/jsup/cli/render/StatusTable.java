@@ -33,7 +33,7 @@ public final class StatusTable {
         ID("id", app -> app.path("id").asText()),
         NAME("name", app -> app.path("name").asText()),
         PID("pid", app -> Long.toString(app.path("pid").asLong())),
-        STATUS("status", app -> app.path("status").asText()),
+        STATUS("status", StatusTable::status),
         RESTARTS("↺", app -> Integer.toString(app.path("restarts").asInt())),
         UPTIME("uptime", app -> app.path("pid").asLong() > 0 ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s"),
         CPU("cpu", app -> HumanUnits.cpu(app.path("cpu").asDouble())),
@@ -104,7 +104,7 @@ public final class StatusTable {
         for (String[] line : cells.subList(1, cells.size())) {
             line(sb, line, w, "│ ", " │ ", " │", c -> switch (columns.get(c)) {
                 case NAME -> ansi::bold;
-                case STATUS -> ansi::status;
+                case STATUS -> cell -> statusColoured(cell, ansi);
                 case HEALTH -> cell -> healthColoured(cell, ansi);
                 default -> UnaryOperator.identity();
             });
@@ -120,6 +120,35 @@ public final class StatusTable {
             sb.append(app.path("name").asText()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Longest {@code STATUS=} text of an app's shown in the table; describe shows all of it. */
+    static final int NOTIFY_STATUS_WIDTH = 24;
+    static final String NOT_READY = "online (not ready)";
+
+    /**
+     * The status word, {@code online (not ready)} while an online app waits for its readiness signal,
+     * and what the app last said with {@code STATUS=} after a colon.
+     */
+    static String status(JsonNode app) {
+        String status = app.path("status").asText();
+        if ("online".equals(status) && app.path("ready").isBoolean() && !app.path("ready").booleanValue()) {
+            status = NOT_READY;
+        }
+        JsonNode said = app.path("notify_status");
+        if (said.isTextual() && !said.textValue().isBlank()) {
+            status += ": " + cut(said.textValue().strip(), NOTIFY_STATUS_WIDTH);
+        }
+        return status;
+    }
+
+    /** Coloured by the status word alone: a not-ready app is yellow, as any app on its way up. */
+    private static String statusColoured(String cell, Ansi ansi) {
+        if (cell.startsWith(NOT_READY)) {
+            return ansi.yellow(cell);
+        }
+        int colon = cell.indexOf(':');
+        return colon < 0 ? ansi.status(cell) : ansi.status(cell.substring(0, colon)) + cell.substring(colon);
     }
 
     /** Drops columns in {@link Column#DROP_ORDER}, then narrows the name, until the table fits. */

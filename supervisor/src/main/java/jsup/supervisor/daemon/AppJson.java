@@ -26,6 +26,8 @@ final class AppJson {
         o.put("name", s.name());
         o.put("namespace", s.spec().namespace());
         o.put("status", s.status().label());
+        o.put("ready", s.ready());
+        o.put("notify_status", s.notifyStatus());
         o.put("want", s.wantUp() ? "up" : "down");
         o.put("pid", s.pid());
         o.put("started_at", s.startedAt() == null ? null : s.startedAt().toString());

@@ -196,17 +196,15 @@ final class JsupdCommands implements CommandHandler {
     private JsonNode stop(ControlRequest r) throws ControlException, ConfigException {
         List<String> stopped = new ArrayList<>();
         List<String> already = new ArrayList<>();
-        List<CompletableFuture<AppStatus>> stops = new ArrayList<>();
         List<AppStatus> apps = appsOf(r);
         for (AppStatus s : apps) {
             if (!s.wantUp() && !s.status().hasProcess() && s.status() != ProcessStatus.WAITING_RESTART) {
                 already.add(s.name());
             } else {
                 stopped.add(s.name());
-                stops.add(supervisor.stop(s.name()));
             }
         }
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        supervisor.stopInOrder(stopped).join(); // dependents first (depends_on)
         jsupd.requestStateWrite();
         ObjectNode result = NODES.objectNode();
         result.set("stopped", strings(stopped));
