@@ -2,7 +2,9 @@ package jsup.supervisor.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -92,15 +94,19 @@ final class NotifyReceiver implements AutoCloseable {
     }
 
     private void deliver(NotifySocket.Datagram d) {
+        // /proc first, before the round trip to the engine: a sender that exits right after sending
+        // (a one-shot helper without systemd-notify's BARRIER=1) is soon gone from it.
+        Sender sender = sender(d.pid());
         Map<Integer, String> mains = new HashMap<>();
         for (AppStatus s : supervisor.list()) {
             if (s.pid() > 0) {
                 mains.put((int) s.pid(), s.name());
             }
         }
-        String app = appOf(d.pid(), mains);
+        String app = sender.app(mains);
         if (app == null) {
-            log.warn("notify message from pid {} ignored: not a process of an app of this jsupd", d.pid());
+            log.warn("notify message from pid {} ignored: not a process of an app of this jsupd (still running? "
+                    + "a helper that exits at once should be systemd-notify, which waits)", d.pid());
             return;
         }
         try {
@@ -111,28 +117,42 @@ final class NotifyReceiver implements AutoCloseable {
     }
 
     /**
-     * The app {@code pid} belongs to: the main process itself or one of its descendants (walking up the
-     * parent chain), else what its environment marks say (a process that left the tree, e.g. a daemon
-     * that forked twice, still carries {@code JSUP_APP} with this jsupd's {@code JSUP_HOME}).
+     * The sender and its ancestors up the parent chain, and the app its environment marks name (a
+     * process that left the tree, e.g. a daemon that forked twice, still carries {@code JSUP_APP} with
+     * this jsupd's {@code JSUP_HOME}).
      */
-    String appOf(int pid, Map<Integer, String> mains) {
+    Sender sender(int pid) {
+        List<Integer> chain = new ArrayList<>();
         int at = pid;
         for (int depth = 0; depth < MAX_DEPTH && at > 1; depth++) {
-            String app = mains.get(at);
-            if (app != null) {
-                return app;
-            }
+            chain.add(at);
             Optional<ProcInfo> info = procFs.stat(at);
             if (info.isEmpty()) {
                 break;
             }
             at = info.get().ppid();
         }
+        String marked = null;
         Optional<SortedMap<String, String>> env = AppEnvironment.read(Path.of("/proc", Integer.toString(pid), "environ"));
         if (env.isPresent() && home.equals(env.get().get(JsupHome.ENV_VAR))) {
-            return env.get().get(Supervisor.APP_ENV_VAR);
+            marked = env.get().get(Supervisor.APP_ENV_VAR);
         }
-        return null;
+        return new Sender(chain, marked);
+    }
+
+    /** A sender as /proc showed it: itself and its ancestors, nearest first, and its environment mark. */
+    record Sender(List<Integer> chain, String marked) {
+
+        /** The app whose main process is the sender or its nearest ancestor, else the marked one, or null. */
+        String app(Map<Integer, String> mains) {
+            for (int pid : chain) {
+                String app = mains.get(pid);
+                if (app != null) {
+                    return app;
+                }
+            }
+            return marked;
+        }
     }
 
     @Override
