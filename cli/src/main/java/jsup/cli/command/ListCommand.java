@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code jsup list} ({@code ls}, {@code status}): the app table, or {@code --json} like {@code pm2 jlist}. */
 @Command(name = "list", aliases = {"ls", "status", "l", "ps"},
         description = "Show every app: id, name, pid, status, ↺ restarts, uptime, cpu, mem, health. Coloured on a "
-            + "terminal, plain columns when piped; --json prints the app objects (like pm2 jlist).")
+            + "terminal, plain columns when piped; --json prints the app objects (like pm2 jlist). An online app "
+            + "waiting for its readiness signal shows as 'online (not ready)', with its STATUS= text after a colon.")
 final class ListCommand extends DaemonCommand {
 
     @Option(names = "--json", description = "Print the apps as a JSON array.")

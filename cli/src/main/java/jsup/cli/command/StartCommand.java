@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
             "  jsup start app.sh|prog|\"cmd args\" [--name web] [flags] [-- args]   one program",
             "  jsup start <name|id|namespace|all>                          apps jsupd already knows",
             "A file is re-read: new apps start, changed ones restart with their new definition (same id),",
-            "unchanged running ones are left alone. Waits until the apps are up (or failed), then shows the table;",
-            "exit 1 with the end of its error log when an app does not come up."})
+            "unchanged running ones are left alone. A known app also starts what it needs (depends_on).",
+            "Waits until the apps are up and ready (wait_ready, health.ready: up to listen_timeout) or failed,",
+            "then shows the table; exit 1 with the end of its error log when an app does not come up."})
 final class StartCommand extends DaemonCommand {
 
     @Parameters(index = "0", paramLabel = "FILE|PROGRAM|TARGET",
