@@ -21,6 +21,23 @@ class HonestStartResultsEndToEndTest extends TempDaemonTest {
         TempDaemon.script(dir.resolve("fragile.sh"), "#!/bin/sh\nif [ -e \"$0.broken\" ]; then\n"
                 + "  echo 'database unreachable' >&2\n  exit 1\nfi\nexec sleep 1000\n");
         TempDaemon.script(dir.resolve("idle.sh"), "#!/bin/sh\nexec sleep 1000\n");
+        // Ready a second after it starts, told by its own main process on NOTIFY_SOCKET.
+        TempDaemon.script(dir.resolve("slow-ready.pl"), "#!/usr/bin/perl\nuse Socket;\n"
+                + "select(undef, undef, undef, 1.0);\n"
+                + "socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die;\n"
+                + "send($s, \"READY=1\\nSTATUS=warm\", 0, pack_sockaddr_un($ENV{NOTIFY_SOCKET})) or die;\n"
+                + "sleep 1000;\n");
+    }
+
+    @Test
+    void aStartWaitsUntilAnAppWithWaitReadyIsReady() throws IOException {
+        Files.writeString(dir.resolve("ready.json"), "{\"apps\": [{\"name\": \"slowready\", \"script\": \""
+                + dir.resolve("slow-ready.pl") + "\", \"interpreter\": \"none\", \"min_uptime\": 200,"
+                + " \"wait_ready\": true}]}");
+        CliRun.Result r = daemon.jsup("start", dir.resolve("ready.json").toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String row = r.out().lines().filter(l -> l.contains(" slowready ")).findFirst().orElseThrow();
+        assertThat(row).contains("online: warm").doesNotContain("not ready");
     }
 
     @Test

@@ -35,6 +35,20 @@ class StatusTableTest {
     }
 
     @Test
+    void anOnlineAppNotReadyYetSaysSoWithWhatItLastSaid() throws Exception {
+        String t = StatusTable.render(apps("[{\"id\":0,\"name\":\"a\",\"pid\":5,\"status\":\"online\","
+                + "\"ready\":false,\"notify_status\":\"loading the model, 3 of 12 shards done\",\"health\":\"none\"},"
+                + "{\"id\":1,\"name\":\"b\",\"pid\":6,\"status\":\"online\",\"ready\":true,\"notify_status\":null,"
+                + "\"health\":\"none\"}]"), Ansi.OFF);
+        List<String> lines = t.lines().toList();
+        assertThat(lines.get(1)).contains(" online (not ready): loading the model, 3 of 1… ");
+        assertThat(lines.get(2).split("\\s+")[3]).isEqualTo("online");
+        assertThat(StatusTable.render(apps("[{\"id\":0,\"name\":\"a\",\"pid\":5,\"status\":\"online\","
+                + "\"ready\":true,\"notify_status\":\"serving\",\"health\":\"none\"}]"), Ansi.ON))
+                .contains("\u001b[32monline\u001b[0m: serving");
+    }
+
+    @Test
     void terminalTableIsBoxedAndColoured() throws Exception {
         String t = StatusTable.render(apps(TWO), Ansi.ON);
         assertThat(t).startsWith("┌").contains("│").contains("\u001b[32monline\u001b[0m")

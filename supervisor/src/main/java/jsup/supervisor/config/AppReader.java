@@ -173,7 +173,7 @@ final class AppReader {
         JsonNode healthNode = f.take("health");
         HealthSpec health = healthNode == null ? null
                 : HealthReader.read(healthNode, f.path("health"), minUptime, problems);
-        ReadinessSpec readiness = ReadinessReader.read(f, healthNode);
+        ReadinessSpec readiness = ReadinessReader.read(f, healthNode, health == null || !health.probes().isEmpty());
         ReadinessReader.addWatchdogEnvironment(readiness, env);
         Map<String, DependencyCondition> dependsOn = DependsReader.read(f, name);
         Duration dependsTimeout = DependsReader.readTimeout(f);

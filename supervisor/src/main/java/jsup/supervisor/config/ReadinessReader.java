@@ -16,8 +16,11 @@ final class ReadinessReader {
     private ReadinessReader() {
     }
 
-    /** {@code health} is the app's raw health block or null; its {@code ready} is read here. */
-    static ReadinessSpec read(Fields f, JsonNode health) {
+    /**
+     * {@code health} is the app's raw health block or null (its {@code ready} is read here), {@code probes}
+     * whether that block has a probe.
+     */
+    static ReadinessSpec read(Fields f, JsonNode health, boolean probes) {
         boolean notify = f.bool("wait_ready", false);
         boolean healthReady = false;
         String readyPath = Problems.join(f.path("health"), "ready");
@@ -25,6 +28,9 @@ final class ReadinessReader {
         if (ready != null && !ready.isNull()) {
             if (ready.isBoolean()) {
                 healthReady = ready.booleanValue();
+                if (healthReady && !probes) {
+                    f.problems().error(readyPath, "needs a probe to pass; add \"tcp\", \"http\" or \"exec\" to health");
+                }
             } else {
                 f.problems().error(readyPath, Values.show(ready) + " is not true or false");
             }

@@ -68,12 +68,12 @@ public final class DependencyGraph {
         return Optional.empty();
     }
 
-    /** {@code apps} and everything they need, directly or not. */
+    /** {@code apps} in their order, then everything they need, directly or not, nearest first. */
     public Set<String> withDependencies(Collection<String> apps) {
         Set<String> all = new LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(apps);
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(apps);
         while (!todo.isEmpty()) {
-            String app = todo.remove(todo.size() - 1);
+            String app = todo.removeFirst();
             if (all.add(app)) {
                 todo.addAll(needs.getOrDefault(app, List.of()));
             }

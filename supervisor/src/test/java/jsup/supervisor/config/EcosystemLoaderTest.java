@@ -210,7 +210,7 @@ class EcosystemLoaderTest extends LoaderTestSupport {
     void pm2KeysJsupIgnoresAreNamedHonestly() throws ConfigException {
         Ecosystem eco = fx.loader().load(fx.ecosystem("e.json", """
                 {"script": "./ticker.sh", "instances": 4, "exec_mode": "cluster", "watch": true,
-                 "cron_restart": "0 * * * *", "treekill": false, "wait_ready": true, "watch_options": {}}
+                 "cron_restart": "0 * * * *", "treekill": false, "shutdown_with_message": true, "watch_options": {}}
                 """), null);
 
         assertThat(eco.warnings()).containsExactly(
@@ -220,8 +220,8 @@ class EcosystemLoaderTest extends LoaderTestSupport {
                 "cron_restart: PM2 key jsup ignores: jsup has no scheduled restarts; use a systemd timer or cron "
                         + "calling jsup restart",
                 "treekill: PM2 key jsup ignores: jsup always stops the whole process tree",
-                "wait_ready: PM2 key jsup ignores: jsup does not talk to the app over PM2's IPC channel; an app is "
-                        + "online once launched (add health to check more)",
+                "shutdown_with_message: PM2 key jsup ignores: jsup does not talk to the app over PM2's IPC channel; "
+                        + "it stops apps with kill_signal",
                 "watch_options: PM2 key jsup ignores: jsup does not restart on file changes");
     }
 

@@ -62,6 +62,9 @@ class ReadinessConfigTest extends LoaderTestSupport {
                 .extracting(ConfigProblem::toString)
                 .containsExactly("apps[0].depends_on.b: \"up\" is not a condition; use \"started\", \"healthy\" or "
                         + "\"completed_successfully\"");
+        assertThat(problems(file(app("a", "\"health\": {\"inotify_warn\": 0.9, \"ready\": true}"))))
+                .extracting(ConfigProblem::toString)
+                .containsExactly("apps[0].health.ready: needs a probe to pass; add \"tcp\", \"http\" or \"exec\" to health");
         assertThat(problems(file(app("a", "\"depends_on\": [\"a\"]"))))
                 .extracting(ConfigProblem::toString)
                 .containsExactly("apps[0].depends_on[0]: an app cannot depend on itself; remove \"a\"");
