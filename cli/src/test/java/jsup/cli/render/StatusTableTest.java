@@ -41,7 +41,7 @@ class StatusTableTest {
                 + "{\"id\":1,\"name\":\"b\",\"pid\":6,\"status\":\"online\",\"ready\":true,\"notify_status\":null,"
                 + "\"health\":\"none\"}]"), Ansi.OFF);
         List<String> lines = t.lines().toList();
-        assertThat(lines.get(1)).contains(" online (not ready): loading the model, 3 of 1… ");
+        assertThat(lines.get(1)).contains(" online (not ready): loading the model, 3 of… ");
         assertThat(lines.get(2).split("\\s+")[3]).isEqualTo("online");
         assertThat(StatusTable.render(apps("[{\"id\":0,\"name\":\"a\",\"pid\":5,\"status\":\"online\","
                 + "\"ready\":true,\"notify_status\":\"serving\",\"health\":\"none\"}]"), Ansi.ON))
