@@ -100,10 +100,10 @@ class JsupdReadinessTest {
     @Test
     void anAppNotReadyWithinListenTimeoutIsRestarted() throws Exception {
         Path script = fx.sleeper("silent");
-        deploy("silent.json", app("silent", script, "\"wait_ready\": true, \"listen_timeout\": \"1s\""));
+        deploy("silent.json", app("silent", script, "\"wait_ready\": true, \"listen_timeout\": \"500ms\""));
 
         await().atMost(WAIT).pollInterval(POLL).until(() -> reasons("silent").stream()
-                .anyMatch(r -> r.startsWith("ready timeout: not ready within 1s (listen_timeout)")));
+                .anyMatch(r -> r.startsWith("ready timeout: not ready within 500ms (listen_timeout)")));
     }
 
     @Test
@@ -123,16 +123,16 @@ class JsupdReadinessTest {
                 + "    send($s, 'WATCHDOG=1', 0, $to) or die \"send: $!\";\n"
                 + "    open(my $p, '>>', '" + pings + "'); print $p \"x\\n\"; close $p;\n"
                 + "  }\n"
-                + "  select(undef, undef, undef, 0.2);\n"
+                + "  select(undef, undef, undef, 0.1);\n"
                 + "}\n");
         deploy("wd.json", "{\"name\": \"wd\", \"script\": \"" + script + "\", \"interpreter\": \"/usr/bin/perl\","
-                + " \"kill_timeout\": 1000, \"watchdog\": \"1s\"}");
+                + " \"kill_timeout\": 1000, \"watchdog\": \"500ms\"}");
 
-        // Ten pings at 0.2 s: more than one watchdog interval went by, each with its ping.
+        // Ten pings at 0.1 s: twice the watchdog interval went by, each part with its pings.
         await().atMost(WAIT).pollInterval(POLL).until(() -> Files.exists(pings)
                 && Files.readAllLines(pings).size() >= 10);
         assertThat(describe("wd").path("restarts").asInt()).isZero();
-        assertThat(Files.readString(usec).strip()).isEqualTo("1000000");
+        assertThat(Files.readString(usec).strip()).isEqualTo("500000");
 
         Files.delete(pinging);
         await().atMost(WAIT).pollInterval(POLL).until(() -> reasons("wd").contains("watchdog"));
@@ -199,11 +199,11 @@ class JsupdReadinessTest {
         Path slow = fx.sleeper("slow");
         Path needy = fx.sleeper("needy");
         deploy("timeout.json", app("slow", slow, "\"wait_ready\": true"),
-                app("needy", needy, "\"depends_on\": {\"slow\": \"healthy\"}, \"depends_timeout\": \"1s\""));
+                app("needy", needy, "\"depends_on\": {\"slow\": \"healthy\"}, \"depends_timeout\": \"500ms\""));
 
         await().atMost(WAIT).pollInterval(POLL).until(() -> status("needy").equals("errored"));
         assertThat(describe("needy").path("status_reason").asText())
-                .isEqualTo("dependency slow (healthy) not met within 1s (depends_timeout)");
+                .isEqualTo("dependency slow (healthy) not met within 500ms (depends_timeout)");
         assertThat(describe("needy").path("pid").asLong()).isZero();
     }
 
