@@ -194,7 +194,10 @@ public final class ManagedApp {
             }
             case LAUNCHING -> {
                 generation++; // drops the pending pre-start result (or the wait for leftovers)
-                dependsSince = NEVER;
+                if (dependsSince != NEVER) {
+                    dependsSince = NEVER;
+                    statusReason = null; // "waiting for db (healthy)" no longer holds
+                }
                 cancelPreStart();
                 fire(LifecycleEvent.STOP, "stop requested during launch"); // LAUNCHING -> STOPPED
             }

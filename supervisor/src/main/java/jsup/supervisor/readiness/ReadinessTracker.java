@@ -33,7 +33,6 @@ public final class ReadinessTracker {
     private boolean stopping;
     private boolean triggered;
     private String status;
-    private long mainPid;
     private long readyBy = NEVER;
 
     public ReadinessTracker(ReadinessSpec spec) {
@@ -51,7 +50,6 @@ public final class ReadinessTracker {
         stopping = false;
         triggered = false;
         status = null;
-        mainPid = 0;
         watchdog.disarm();
         readyBy = spec.waits() ? now + spec.timeout().toNanos() : NEVER;
         becomeReadyIfDue(now);
@@ -71,9 +69,6 @@ public final class ReadinessTracker {
         }
         if (m.status() != null) {
             status = m.status();
-        }
-        if (m.mainPid() > 0) {
-            mainPid = m.mainPid();
         }
         if (m.watchdogUsec() >= 0) {
             watchdog.changeInterval(m.watchdogUsec(), now);
@@ -156,11 +151,6 @@ public final class ReadinessTracker {
             return "reloading";
         }
         return status;
-    }
-
-    /** {@code MAINPID=} of the current run, 0 when not sent. */
-    public long mainPid() {
-        return mainPid;
     }
 
     /** The restart reason for a verdict. */
