@@ -173,6 +173,8 @@ final class AppReader {
         JsonNode healthNode = f.take("health");
         HealthSpec health = healthNode == null ? null
                 : HealthReader.read(healthNode, f.path("health"), minUptime, problems);
+        String cronRestart = ScheduleReader.read(f);
+        WatchSpec watch = new WatchReader(host).read(f, cwd);
 
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
@@ -182,7 +184,8 @@ final class AppReader {
                 autostart, stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoff, backoffFactor,
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
-                pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health);
+                pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health,
+                cronRestart, watch);
         return new Result(spec, name, nameFromScript);
     }
 

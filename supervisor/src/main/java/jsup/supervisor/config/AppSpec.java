@@ -53,6 +53,10 @@ import jsup.healthmon.HealthSpec;
  * @param namespace              PM2's grouping label ({@code namespace}, "default")
  * @param preStart               steps run before every start and restart ({@code pre_start})
  * @param health                 probes and inotify warning, or {@code null} ({@code health})
+ * @param cronRestart            a cron expression (5 fields, or 6 with seconds first) for scheduled restarts, or
+ *                               {@code null} ({@code cron_restart})
+ * @param watch                  restart on file changes, or {@code null} when off ({@code watch},
+ *                               {@code ignore_watch}, {@code watch_delay})
  */
 public record AppSpec(
         String name,
@@ -88,7 +92,26 @@ public record AppSpec(
         Path pidFile,
         String namespace,
         List<PreStartStep> preStart,
-        HealthSpec health) {
+        HealthSpec health,
+        String cronRestart,
+        WatchSpec watch) {
+
+    /** An app without a schedule or file watching. */
+    public AppSpec(String name, String script, List<String> args, String interpreter, List<String> interpreterArgs,
+                   Path cwd, Map<String, String> env, boolean autorestart, boolean autostart,
+                   Set<Integer> stopExitCodes, Duration minUptime, int maxRestarts, Duration restartDelay,
+                   Duration expBackoffRestartDelay, double backoffFactor, Duration backoffMax,
+                   Duration backoffReset, long maxMemoryRestart, Duration memoryCheckInterval,
+                   Duration killTimeout, String killSignal, Path outFile, Path errorFile, Path logFile,
+                   boolean mergeLogs, String logDateFormat, boolean time, long logMaxSize, int logRetain,
+                   boolean logCompress, Path pidFile, String namespace, List<PreStartStep> preStart,
+                   HealthSpec health) {
+        this(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart, stopExitCodes,
+                minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax,
+                backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile,
+                logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace,
+                preStart, health, null, null);
+    }
 
     public AppSpec {
         args = List.copyOf(args);
