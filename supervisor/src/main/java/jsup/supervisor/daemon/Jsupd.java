@@ -91,6 +91,7 @@ public final class Jsupd implements AutoCloseable {
     private final EngineEvents events;
     private final Supervisor supervisor;
     private final HealthSupervision health;
+    private final RestartTriggers triggers;
     private final EcosystemLoader loader;
     private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
@@ -118,6 +119,7 @@ public final class Jsupd implements AutoCloseable {
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         events.attach(health);
+        this.triggers = new RestartTriggers(supervisor, clock, shuttingDown::get, health::warnLine);
     }
 
     /**
@@ -231,6 +233,10 @@ public final class Jsupd implements AutoCloseable {
 
     HealthSupervision health() {
         return health;
+    }
+
+    RestartTriggers triggers() {
+        return triggers;
     }
 
     HealthBook healthBook() {
@@ -391,6 +397,7 @@ public final class Jsupd implements AutoCloseable {
         supervisor.addAll(added);
         for (AppSpec spec : added) {
             health.register(spec, this::processTree);
+            triggers.register(spec);
         }
         supervisor.startAll(started);
         requestStateWrite();
@@ -404,9 +411,11 @@ public final class Jsupd implements AutoCloseable {
     CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
         health.unregister(spec.name());
         health.register(spec, this::processTree);
+        triggers.register(spec);
         return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
             if (e != null && supervisor.status(spec.name()).isEmpty()) {
                 health.unregister(spec.name()); // deleted meanwhile
+                triggers.unregister(spec.name());
             }
             requestStateWrite();
         });
@@ -418,12 +427,15 @@ public final class Jsupd implements AutoCloseable {
      * failed pre-start) is not brought back by resurrect or after a jsupd crash.
      */
     static boolean isRunning(AppStatus s) {
-        return s.wantUp() && s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED;
+        // A scheduled job (cron_restart) is stopped between runs but still wanted: it must come back.
+        return s.wantUp() && (s.spec().cronRestart() != null
+                || (s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED));
     }
 
     /** Stops and forgets an app. */
     void delete(String name) {
         health.unregister(name);
+        triggers.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
         requestStateWrite();
@@ -605,6 +617,7 @@ public final class Jsupd implements AutoCloseable {
                 s.close();
             }
             health.close();
+            triggers.close();
             supervisor.close();
             stateWriter.shutdownNow();
             try {
