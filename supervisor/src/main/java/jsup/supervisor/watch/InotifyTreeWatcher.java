@@ -1,14 +1,10 @@
 package jsup.supervisor.watch;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,40 +98,20 @@ final class InotifyTreeWatcher implements TreeWatcher {
     /** Watches {@code root} and every folder under it that is not ignored. */
     private void addTree(Path root) throws InotifyException {
         InotifyException[] limit = new InotifyException[1];
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && ignore.ignored(dir)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    try {
-                        int wd = watch(dir);
-                        if (wd >= 0) {
-                            synchronized (InotifyTreeWatcher.this) {
-                                dirs.put(wd, new Dir(dir, null));
-                            }
-                        }
-                        return FileVisitResult.CONTINUE;
-                    } catch (InotifyException e) {
-                        limit[0] = e;
-                        return FileVisitResult.TERMINATE;
+        TreeWalk.walk(root, ignore, dir -> {
+            try {
+                int wd = watch(dir);
+                if (wd >= 0) {
+                    synchronized (InotifyTreeWatcher.this) {
+                        dirs.put(wd, new Dir(dir, null));
                     }
                 }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    return FileVisitResult.CONTINUE; // a folder's watch covers its files
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // vanished or unreadable: nothing to watch
-                }
-            });
-        } catch (IOException e) {
-            // walkFileTree reports per-file failures above; nothing else is thrown for a readable root.
-        }
+                return true;
+            } catch (InotifyException e) {
+                limit[0] = e;
+                return false;
+            }
+        });
         if (limit[0] != null) {
             throw limit[0];
         }

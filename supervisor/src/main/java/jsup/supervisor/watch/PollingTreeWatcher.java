@@ -1,10 +1,6 @@
 package jsup.supervisor.watch;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,33 +75,18 @@ final class PollingTreeWatcher implements TreeWatcher {
     private Map<Path, Stamp> scan() {
         Map<Path, Stamp> stamps = new HashMap<>();
         for (Path root : paths) {
-            try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (!dir.equals(root) && ignore.ignored(dir)) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        stamps.put(dir, new Stamp(0, 0)); // a folder appearing or going counts, not its mtime
-                        return FileVisitResult.CONTINUE;
-                    }
+            TreeWalk.walk(root, ignore, new TreeWalk.Visitor() {
+                @Override
+                public boolean folder(Path dir) {
+                    stamps.put(dir, new Stamp(0, 0)); // a folder appearing or going counts, not its mtime
+                    return true;
+                }
 
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (file.equals(root) || !ignore.ignored(file)) {
-                            stamps.put(file, new Stamp(attrs.lastModifiedTime().toMillis(), attrs.size()));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                // a root that vanished scans as empty: its files count as deleted
-            }
+                @Override
+                public void file(Path file, BasicFileAttributes attrs) {
+                    stamps.put(file, new Stamp(attrs.lastModifiedTime().toMillis(), attrs.size()));
+                }
+            });
         }
         return stamps;
     }

@@ -47,23 +47,29 @@ class JsupdScheduleAndWatchTest {
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
     }
 
-    @Test
-    void aScheduledJobRunsOnItsScheduleIsStoppedBetweenAndSurvivesSaveAndAJsupdRestart() throws Exception {
+    /** Starts "job": a scheduled job (autorestart off) that appends a line to the returned file at each run. */
+    private Path startJobEverySecond() throws Exception {
         Path runs = tmp.resolve("runs.txt");
         Path job = fx.script("job", "echo run >> " + runs + "\nexit 0");
         Path eco = fx.ecosystem("eco.json",
-                DaemonFixture.app("job", job, "\"autorestart\": false, \"cron_restart\": \"*/2 * * * * *\""));
-        Jsupd first = fx.start();
+                DaemonFixture.app("job", job, "\"autorestart\": false, \"cron_restart\": \"* * * * * *\""));
         fx.call("start", DaemonFixture.args().put("file", eco.toString()));
+        return runs;
+    }
 
-        // Runs at start (as in PM2), then again at the next even second, with reason cron.
+    @Test
+    void aScheduledJobRunsOnItsScheduleIsStoppedBetweenAndSurvivesSaveAndAJsupdRestart() throws Exception {
+        Jsupd first = fx.start();
+        Path runs = startJobEverySecond();
+
+        // Runs at start (as in PM2), then again every second, with reason cron.
         await().atMost(WAIT).until(() -> lines(runs) >= 2);
         await().atMost(WAIT).until(() -> transitionReasons(app("job")).contains("launching:cron"));
         await().atMost(WAIT).until(() -> app("job").get("status").asText().equals("stopped"));
         JsonNode described = app("job");
         assertThat(described.get("want").asText()).isEqualTo("up");
         assertThat(Instant.parse(described.get("next_cron").asText())).isAfter(Instant.now().minusSeconds(2));
-        assertThat(described.get("config").get("cron_restart").asText()).isEqualTo("*/2 * * * * *");
+        assertThat(described.get("config").get("cron_restart").asText()).isEqualTo("* * * * * *");
         assertThat(transitionReasons(described)).noneMatch(r -> r.startsWith("errored"));
 
         fx.call("save", null);
@@ -76,12 +82,8 @@ class JsupdScheduleAndWatchTest {
 
     @Test
     void aStoppedScheduledJobStaysStopped() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path job = fx.script("job", "echo run >> " + runs + "\nexit 0");
-        Path eco = fx.ecosystem("eco.json",
-                DaemonFixture.app("job", job, "\"autorestart\": false, \"cron_restart\": \"* * * * * *\""));
         fx.start();
-        fx.call("start", DaemonFixture.args().put("file", eco.toString()));
+        Path runs = startJobEverySecond();
         await().atMost(WAIT).until(() -> lines(runs) >= 2);
         fx.call("stop", DaemonFixture.args().put("target", "job"));
         await().atMost(WAIT).until(() -> app("job").get("status").asText().equals("stopped"));
