@@ -2,6 +2,7 @@ package jsup.supervisor.daemon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -56,11 +57,14 @@ final class RestartTriggers implements AutoCloseable {
 
     /** Adds {@code next_cron} and the {@code watch} fields; a polling fallback also raises the inotify warning. */
     void describe(ObjectNode app, String name) {
-        app.put("next_cron", cron.next(name).map(Object::toString).orElse(null));
-        Optional<Watches.Status> w = watches.status(name);
-        app.put("watch", w.map(Watches.Status::mode).orElse("off"));
-        app.put("watch_watches", w.map(Watches.Status::watches).orElse(0));
-        String warning = w.map(Watches.Status::warning).orElse(null);
+        describe(app, cron.next(name), watches.status(name));
+    }
+
+    static void describe(ObjectNode app, Optional<Instant> nextCron, Optional<Watches.Status> watch) {
+        app.put("next_cron", nextCron.map(Object::toString).orElse(null));
+        app.put("watch", watch.map(Watches.Status::mode).orElse("off"));
+        app.put("watch_watches", watch.map(Watches.Status::watches).orElse(0));
+        String warning = watch.map(Watches.Status::warning).orElse(null);
         app.put("watch_warning", warning);
         if (warning != null && !app.path("inotify_warning").asBoolean()) {
             app.put("inotify_warning", true);

@@ -2,7 +2,6 @@ package jsup.supervisor.watch;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,9 +114,5 @@ final class AppWatch implements AutoCloseable, TreeWatcher.Listener {
         if (watcher != null) {
             watcher.close();
         }
-    }
-
-    List<Path> paths() {
-        return spec.paths();
     }
 }
