@@ -4,16 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.watch.Watches;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What list/describe show of cron and watch, and that a polling fallback is flagged where list looks. */
 class RestartTriggersTest {
 
     private static ObjectNode app(boolean inotifyWarning, String detail) {
         return JsonNodeFactory.instance.objectNode().put("inotify_warning", inotifyWarning).put("inotify_detail", detail);
+    }
+
+    @Test
+    void aWatchWarningIsALineOfHealthmonLog(@TempDir Path tmp) throws Exception {
+        JsupHome home = JsupHome.of(tmp.resolve("home"));
+        home.create();
+        Instant at = Instant.parse("2026-12-07T18:00:00Z");
+        try (HealthSupervision health = new HealthSupervision(home, new HealthBook(), (app, why) -> { },
+                ProcFs.SYSTEM, Clock.fixed(at, ZoneOffset.UTC))) {
+            health.warnLine("web", "inotify: inotify_add_watch /srv/web failed: ENOSPC\tmore");
+        }
+        assertThat(Files.readAllLines(home.healthLog())).containsExactly(
+                "2026-12-07T18:00:00Z\tweb\twatch\tWARN\t-\tinotify: inotify_add_watch /srv/web failed: ENOSPC more");
     }
 
     @Test
