@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,6 +72,9 @@ class JsupdScheduleAndWatchTest {
         assertThat(Instant.parse(described.get("next_cron").asText())).isAfter(Instant.now().minusSeconds(2));
         assertThat(described.get("config").get("cron_restart").asText()).isEqualTo("* * * * * *");
         assertThat(transitionReasons(described)).noneMatch(r -> r.startsWith("errored"));
+        // What a jsupd that crashes leaves for the next: the job still wanted, so it comes back scheduled.
+        await().atMost(WAIT).until(() -> new ObjectMapper().readTree(fx.home.state().toFile()).at("/apps/0/want_up")
+                .asBoolean());
 
         fx.call("save", null);
         first.close(); // a clean stop; the next jsupd resurrects the dump
