@@ -57,6 +57,21 @@ final class OneOffOptions {
     @Option(names = "--namespace", paramLabel = "NS", description = "group label")
     String namespace;
 
+    @Option(names = "--watch", paramLabel = "PATHS", arity = "0..1", fallbackValue = "", split = ",",
+            description = "restart when files change under PATHS (comma-separated; default: the cwd)")
+    List<String> watch;
+
+    @Option(names = "--ignore-watch", paramLabel = "GLOBS", split = ",",
+            description = "with --watch: globs not watched (default: .* and node_modules)")
+    List<String> ignoreWatch;
+
+    @Option(names = "--watch-delay", paramLabel = "DURATION", description = "with --watch: quiet time before the restart")
+    String watchDelay;
+
+    @Option(names = {"--cron", "--cron-restart"}, paramLabel = "EXPR",
+            description = "restart on this cron schedule, e.g. \"0 3 * * *\" (6 fields: seconds first)")
+    String cron;
+
     /** The flags given, as typed (for the error when they come with a file or a known app). */
     List<String> given() {
         List<String> flags = new ArrayList<>();
@@ -74,6 +89,10 @@ final class OneOffOptions {
         addIf(flags, maxRestarts != null, "--max-restarts");
         addIf(flags, minUptime != null, "--min-uptime");
         addIf(flags, namespace != null, "--namespace");
+        addIf(flags, watch != null, "--watch");
+        addIf(flags, ignoreWatch != null, "--ignore-watch");
+        addIf(flags, watchDelay != null, "--watch-delay");
+        addIf(flags, cron != null, "--cron");
         return flags;
     }
 
@@ -108,7 +127,25 @@ final class OneOffOptions {
         }
         putIf(app, "min_uptime", minUptime);
         putIf(app, "namespace", namespace);
+        putWatch(app);
+        putIf(app, "cron_restart", cron);
         return app;
+    }
+
+    /** {@code --watch} alone is PM2's {@code watch: true}; paths are kept as typed, relative to the app's cwd. */
+    private void putWatch(ObjectNode app) {
+        if (watch != null) {
+            List<String> paths = watch.stream().filter(p -> !p.isBlank()).toList();
+            if (paths.isEmpty()) {
+                app.put("watch", true);
+            } else {
+                paths.forEach(app.putArray("watch")::add);
+            }
+        }
+        if (ignoreWatch != null) {
+            ignoreWatch.forEach(app.putArray("ignore_watch")::add);
+        }
+        putIf(app, "watch_delay", watchDelay);
     }
 
     private static void addIf(List<String> flags, boolean given, String flag) {

@@ -54,6 +54,7 @@ public final class AppDescription {
         if (app.path("inotify_warning").asBoolean()) {
             row(sb, "inotify", ansi.yellow("warning: " + app.path("inotify_detail").asText("")));
         }
+        scheduleAndWatch(sb, app, time);
         text(sb, "out log", app.path("out_file"));
         text(sb, "error log", app.path("error_file"));
         text(sb, "combined log", app.path("log_file"));
@@ -99,6 +100,20 @@ public final class AppDescription {
             }
         }
         return sb.toString();
+    }
+
+    /** The next {@code cron_restart} run and how the app's files are watched, when it has either. */
+    private static void scheduleAndWatch(StringBuilder sb, JsonNode app, TimeFormat time) {
+        JsonNode cron = app.path("config").path("cron_restart");
+        if (app.path("next_cron").isTextual()) {
+            row(sb, "next cron restart", time.reformat(app.path("next_cron").asText())
+                    + (cron.isTextual() ? " (" + cron.asText() + ")" : ""));
+        }
+        String watch = app.path("watch").asText("off");
+        if (!watch.equals("off")) {
+            row(sb, "watch", watch.equals("inotify")
+                    ? "inotify, " + app.path("watch_watches").asInt() + " folders watched" : watch);
+        }
     }
 
     private static JsonNode at(JsonNode iso, TimeFormat time) {

@@ -83,6 +83,32 @@ class OneOffStartEndToEndTest extends TempDaemonTest {
     }
 
     @Test
+    void watchAndCronFlagsMapOntoTheirKeysAndDescribeShowsThem() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("watched/src"));
+        ok("start", dir.resolve("idle.sh").toString(), "--name", "watched", "--cwd", src.getParent().toString(),
+                "--watch", "src", "--ignore-watch", "*.log,tmp", "--watch-delay", "1s", "--cron", "0 3 * * *");
+        JsonNode app = describe("watched");
+        JsonNode config = app.path("config");
+        assertThat(config.path("watch").toString()).isEqualTo("[\"" + src + "\"]");
+        assertThat(config.path("ignore_watch").toString()).isEqualTo("[\"*.log\",\"tmp\"]");
+        assertThat(config.path("watch_delay").asText()).isEqualTo("1s");
+        assertThat(config.path("cron_restart").asText()).isEqualTo("0 3 * * *");
+        assertThat(app.path("watch").asText()).isEqualTo("inotify");
+        assertThat(app.path("next_cron").asText()).endsWith(":00Z");
+        assertThat(ok("describe", "watched").out()).contains("next cron restart").contains("(0 3 * * *)")
+                .contains("inotify, 1 folders watched");
+        ok("start", dir.resolve("idle.sh").toString(), "--name", "watch-cwd", "--cwd", src.toString(), "--watch");
+        assertThat(describe("watch-cwd").path("config").path("watch").toString()).isEqualTo("[\"" + src + "\"]");
+        ok("delete", "watched");
+        ok("delete", "watch-cwd");
+
+        CliRun.Result bad = daemon.jsup("start", dir.resolve("idle.sh").toString(), "--name", "badcron",
+                "--cron", "0 3 * *");
+        assertThat(bad.exitCode()).isEqualTo(5);
+        assertThat(bad.err()).contains("cron_restart").contains("has 4 fields");
+    }
+
+    @Test
     void aBadFlagValueIsRefusedNamingItsKey() {
         CliRun.Result r = daemon.jsup("start", dir.resolve("idle.sh").toString(), "--name", "bad",
                 "--max-memory-restart", "200X");

@@ -177,6 +177,8 @@ final class AppReader {
         ReadinessReader.addWatchdogEnvironment(readiness, env);
         Map<String, DependencyCondition> dependsOn = DependsReader.read(f, name);
         Duration dependsTimeout = DependsReader.readTimeout(f);
+        String cronRestart = ScheduleReader.read(f);
+        WatchSpec watch = new WatchReader(host).read(f, cwd);
 
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
@@ -187,7 +189,7 @@ final class AppReader {
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
                 pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health,
-                readiness, dependsOn, dependsTimeout);
+                readiness, dependsOn, dependsTimeout, cronRestart, watch);
         return new Result(spec, name, nameFromScript);
     }
 

@@ -58,6 +58,10 @@ import jsup.healthmon.HealthSpec;
  * @param dependsOn              apps this one waits for before it starts, with the condition, in file
  *                               order ({@code depends_on})
  * @param dependsTimeout         how long it waits for them before it ends errored ({@code depends_timeout}, 60 s)
+ * @param cronRestart            a cron expression (5 fields, or 6 with seconds first) for scheduled restarts, or
+ *                               {@code null} ({@code cron_restart})
+ * @param watch                  restart on file changes, or {@code null} when off ({@code watch},
+ *                               {@code ignore_watch}, {@code watch_delay})
  */
 public record AppSpec(
         String name,
@@ -96,7 +100,9 @@ public record AppSpec(
         HealthSpec health,
         ReadinessSpec readiness,
         Map<String, DependencyCondition> dependsOn,
-        Duration dependsTimeout) {
+        Duration dependsTimeout,
+        String cronRestart,
+        WatchSpec watch) {
 
     public AppSpec {
         readiness = readiness == null ? ReadinessSpec.NONE : readiness;
@@ -122,7 +128,7 @@ public record AppSpec(
                 minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax, backoffReset,
                 maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
                 mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
-                health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT);
+                health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT, null, null);
     }
 
     /** The full command line: interpreter, its arguments, the script, then the script's arguments. */

@@ -76,6 +76,15 @@ public final class AppSpecJson {
             json.set("health", health(app.health()));
         }
         readiness(app, json);
+        if (app.cronRestart() != null) {
+            json.put("cron_restart", app.cronRestart());
+        }
+        if (app.watch() != null) {
+            ArrayNode watch = json.putArray("watch");
+            app.watch().paths().forEach(p -> watch.add(p.toString()));
+            app.watch().ignore().forEach(json.putArray("ignore_watch")::add);
+            json.put("watch_delay", Durations.format(app.watch().delay()));
+        }
         return json;
     }
 

@@ -22,7 +22,8 @@ final class KeyCatalog {
             "exp_backoff_reset", "max_memory_restart", "memory_check_interval", "kill_timeout", "kill_signal",
             "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
             "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health",
-            "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout");
+            "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout",
+            "cron_restart", "cron", "watch", "ignore_watch", "watch_delay");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",
@@ -36,7 +37,6 @@ final class KeyCatalog {
             "remove_unowned_after");
 
     private static final String ONE_PROCESS = "jsup runs exactly one process per app (no cluster mode)";
-    private static final String NO_WATCH = "jsup does not restart on file changes";
     private static final String NO_IPC = "jsup does not talk to the app over PM2's IPC channel";
     private static final String NO_APM = "jsup has no PM2 monitoring agent";
 
@@ -52,12 +52,7 @@ final class KeyCatalog {
         keys.put("exec_mode", ONE_PROCESS);
         keys.put("increment_var", ONE_PROCESS);
         keys.put("instance_var", ONE_PROCESS);
-        keys.put("watch", NO_WATCH);
-        keys.put("ignore_watch", NO_WATCH);
-        keys.put("watch_delay", NO_WATCH);
-        keys.put("watch_options", NO_WATCH);
-        keys.put("cron_restart", "jsup has no scheduled restarts; use a systemd timer or cron calling jsup restart");
-        keys.put("cron", "jsup has no scheduled restarts; use a systemd timer or cron calling jsup restart");
+        keys.put("watch_options", "jsup watches with inotify itself; chokidar's options do not apply");
         keys.put("treekill", "jsup always stops the whole process tree");
         keys.put("kill_retry_time", "jsup checks for the end of a stopped process on its own schedule");
         keys.put("shutdown_with_message", NO_IPC + "; it stops apps with kill_signal");
@@ -85,13 +80,13 @@ final class KeyCatalog {
 
     /**
      * Whether an ignored key's value is what jsup does anyway, so warning about it would be noise
-     * ({@code instances: 1}, {@code exec_mode: "fork"}, {@code watch: false}, {@code treekill: true}).
+     * ({@code instances: 1}, {@code exec_mode: "fork"}, {@code treekill: true}).
      */
     static boolean harmless(String key, JsonNode value) {
         return switch (key) {
             case "instances" -> Fields.numeric(value).isNumber() && Fields.numeric(value).asInt() == 1;
             case "exec_mode" -> value.isTextual() && value.asText().startsWith("fork");
-            case "watch", "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
+            case "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
                  "shutdown_with_message", "append_env_to_name", "windowsHide" ->
                     value.isBoolean() && !value.booleanValue();
             case "treekill" -> value.isBoolean() && value.booleanValue();

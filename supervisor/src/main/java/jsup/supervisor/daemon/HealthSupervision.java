@@ -144,6 +144,11 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         }
     }
 
+    /** A warning from another of jsupd's checks ({@code watch}) in healthmon.log's format. */
+    void warnLine(String app, String message) {
+        writeLine(clock.instant() + "\t" + app + "\twatch\tWARN\t-\t" + message.replace('\n', ' ').replace('\t', ' '));
+    }
+
     private static List<HealthBook.Result> toResults(ProbeRound round) {
         List<HealthBook.Result> out = new ArrayList<>();
         for (ProbeResult r : round.results()) {

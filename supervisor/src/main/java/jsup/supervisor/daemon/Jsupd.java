@@ -94,6 +94,7 @@ public final class Jsupd implements AutoCloseable {
     private final HealthSupervision health;
     /** The notify socket every app gets as NOTIFY_SOCKET; null where none could be opened. */
     private final NotifyReceiver notifications;
+    private final RestartTriggers triggers;
     private final EcosystemLoader loader;
     private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
@@ -126,6 +127,7 @@ public final class Jsupd implements AutoCloseable {
                 clock);
         health.onPassed(supervisor::probePassed);
         events.attach(health);
+        this.triggers = new RestartTriggers(supervisor, clock, shuttingDown::get, health::warnLine);
     }
 
     /**
@@ -263,6 +265,10 @@ public final class Jsupd implements AutoCloseable {
 
     HealthSupervision health() {
         return health;
+    }
+
+    RestartTriggers triggers() {
+        return triggers;
     }
 
     HealthBook healthBook() {
@@ -423,6 +429,7 @@ public final class Jsupd implements AutoCloseable {
         supervisor.addAll(added);
         for (AppSpec spec : added) {
             health.register(spec, this::processTree);
+            triggers.register(spec);
         }
         started = withDependencies(started);
         supervisor.startAll(started);
@@ -437,9 +444,11 @@ public final class Jsupd implements AutoCloseable {
     CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
         health.unregister(spec.name());
         health.register(spec, this::processTree);
+        triggers.register(spec);
         return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
             if (e != null && supervisor.status(spec.name()).isEmpty()) {
                 health.unregister(spec.name()); // deleted meanwhile
+                triggers.unregister(spec.name());
             }
             requestStateWrite();
         });
@@ -451,12 +460,15 @@ public final class Jsupd implements AutoCloseable {
      * failed pre-start) is not brought back by resurrect or after a jsupd crash.
      */
     static boolean isRunning(AppStatus s) {
-        return s.wantUp() && s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED;
+        // A scheduled job (cron_restart) is stopped between runs but still wanted: it must come back.
+        return s.wantUp() && (s.spec().cronRestart() != null
+                || (s.status() != ProcessStatus.STOPPED && s.status() != ProcessStatus.ERRORED));
     }
 
     /** Stops and forgets an app. */
     void delete(String name) {
         health.unregister(name);
+        triggers.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
         requestStateWrite();
@@ -638,6 +650,7 @@ public final class Jsupd implements AutoCloseable {
                 s.close();
             }
             health.close();
+            triggers.close();
             supervisor.close();
             if (notifications != null) {
                 notifications.close();

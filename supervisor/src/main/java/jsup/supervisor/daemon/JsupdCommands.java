@@ -441,7 +441,9 @@ final class JsupdCommands implements CommandHandler {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
         for (AppStatus s : apps) {
-            list.add(AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig));
+            ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
+            jsupd.triggers().describe(app, s.name());
+            list.add(app);
         }
         return list;
     }

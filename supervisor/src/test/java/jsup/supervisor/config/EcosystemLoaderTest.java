@@ -216,13 +216,11 @@ class EcosystemLoaderTest extends LoaderTestSupport {
         assertThat(eco.warnings()).containsExactly(
                 "instances: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
                 "exec_mode: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
-                "watch: PM2 key jsup ignores: jsup does not restart on file changes",
-                "cron_restart: PM2 key jsup ignores: jsup has no scheduled restarts; use a systemd timer or cron "
-                        + "calling jsup restart",
                 "treekill: PM2 key jsup ignores: jsup always stops the whole process tree",
                 "shutdown_with_message: PM2 key jsup ignores: jsup does not talk to the app over PM2's IPC channel; "
                         + "it stops apps with kill_signal",
-                "watch_options: PM2 key jsup ignores: jsup does not restart on file changes");
+                "watch_options: PM2 key jsup ignores: jsup watches with inotify itself; chokidar's options do not "
+                        + "apply");
     }
 
     @Test

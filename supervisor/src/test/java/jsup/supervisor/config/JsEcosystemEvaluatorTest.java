@@ -66,9 +66,9 @@ class JsEcosystemEvaluatorTest extends LoaderTestSupport {
         assertThat(app.interpreter()).isEqualTo(fx.bin.resolve("node").toString());
         assertThat(app.env()).containsEntry("NODE_ENV", "development");
         assertThat(production.apps().get(0).env()).containsEntry("NODE_ENV", "production");
+        assertThat(plain.apps().get(1).watch().paths()).containsExactly(fx.project); // PM2's watch: true
         assertThat(plain.warnings()).containsExactly(
                 "deploy: PM2 key jsup ignores: jsup does not deploy",
-                "apps[1].watch: PM2 key jsup ignores: jsup does not restart on file changes",
                 "apps[2].instances: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
                 "apps[2].exec_mode: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)");
     }
