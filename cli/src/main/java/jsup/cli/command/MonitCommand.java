@@ -9,7 +9,9 @@ import jsup.cli.launch.DaemonConnection;
 import jsup.cli.monit.Monit;
 import jsup.supervisor.config.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code jsup monit}: the live dashboard; plain frames when stdout is not a terminal. */
 @Command(name = "monit", aliases = "monitor",
@@ -24,9 +26,9 @@ final class MonitCommand extends DaemonCommand {
     /** Faster than this would only load jsupd for figures its sampler refreshes less often. */
     private static final Duration MIN_INTERVAL = Duration.ofMillis(200);
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Interval.class,
             description = "How often to ask jsupd (default ${DEFAULT-VALUE}; at least 200ms): 500ms, 2s, …")
-    String interval;
+    Duration interval;
 
     @Option(names = "--plain", description = "Plain frames even on a terminal (as when piped).")
     boolean plain;
@@ -43,11 +45,10 @@ final class MonitCommand extends DaemonCommand {
 
     @Override
     void run(DaemonConnection daemon) {
-        Duration every = interval();
         boolean terminal = System.console() != null && !"dumb".equals(ctx.env().get("TERM"));
         boolean interactive = terminal && !plain && !once && !json;
         try {
-            Monit.run(ctx, daemon, interactive, json, once ? 1 : 0, every.toMillis());
+            Monit.run(ctx, daemon, interactive, json, once ? 1 : 0, interval.toMillis());
         } catch (IOException e) {
             throw new ExitException(ExitCode.FAILURE, "jsup: monit cannot use this terminal: " + e.getMessage()
                     + "\nTry the plain output: jsup monit --plain");
@@ -56,16 +57,20 @@ final class MonitCommand extends DaemonCommand {
         }
     }
 
-    private Duration interval() {
-        Duration d;
-        try {
-            d = Durations.parse(interval);
-        } catch (IllegalArgumentException e) {
-            throw new ExitException(ExitCode.USAGE, "jsup: --interval " + e.getMessage());
+    /** A duration as in ecosystem files, checked before jsupd is asked anything (a usage error, exit 2). */
+    static final class Interval implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (d.compareTo(MIN_INTERVAL) < 0) {
+                throw new TypeConversionException("\"" + value + "\" is too short; use 200ms or more");
+            }
+            return d;
         }
-        if (d.compareTo(MIN_INTERVAL) < 0) {
-            throw new ExitException(ExitCode.USAGE, "jsup: --interval " + interval + " is too short; use 200ms or more");
-        }
-        return d;
     }
 }

@@ -3,6 +3,7 @@ package jsup.cli.monit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,41 +14,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import jsup.cli.CliRun;
 import jsup.cli.JsupLauncher;
 import jsup.cli.doctor.TempDaemon;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jsup monit} used as a person uses it: in a real terminal (tmux, 120x40) against a real
- * jsupd with two apps, driven with keys ({@code send-keys}) and read off the screen
- * ({@code capture-pane}). Skipped where tmux is not installed ({@code .ci/run} installs it).
+ * {@code jsup monit} against one real jsupd with two apps (one that logs, one quiet), shared by the
+ * class: used as a person uses it, in a real terminal (tmux, 120x40) driven with keys
+ * ({@code send-keys}) and read off the screen ({@code capture-pane}), skipped where tmux is not
+ * installed ({@code .ci/run} installs it); and its plain output, as a script or cron sees it.
  */
-class MonitTmuxTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonitEndToEndTest {
 
     private static final Duration SCREEN_WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-
+    private Path dir;
     private TempDaemon daemon;
     private String server;
 
-    @AfterEach
-    void tearDown() throws IOException, InterruptedException {
-        if (server != null) {
-            tmux("kill-server");
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    @Test
-    void listsSelectsRestartsFiltersShowsLogsAndQuitsRestoringTheTerminal() throws Exception {
-        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed");
+    @BeforeAll
+    void startApps(@TempDir Path tmp) throws IOException {
+        dir = tmp;
         daemon = new TempDaemon(dir.resolve("home"));
         TempDaemon.script(dir.resolve("ticker.sh"),
                 "#!/bin/sh\ni=0\nwhile true; do i=$((i+1)); echo \"tick $i\"; echo \"oops $i\" >&2; sleep 0.5; done\n");
@@ -56,7 +50,48 @@ class MonitTmuxTest {
                 + dir.resolve("ticker.sh") + "\", \"max_memory_restart\": \"200M\"}, {\"name\": \"quiet\", \"script\": \""
                 + dir.resolve("quiet.sh") + "\"}]}");
         assertThat(daemon.jsup("start", dir.resolve("eco.json").toString()).exitCode()).isZero();
+    }
 
+    @AfterAll
+    void tearDown() throws IOException, InterruptedException {
+        if (server != null) {
+            tmux("kill-server");
+        }
+        daemon.close();
+    }
+
+    @Test
+    void plainFramesWhenStdoutIsNotATerminal() throws IOException {
+        CliRun.Result once = daemon.jsup("monit", "--once");
+        assertThat(once.exitCode()).as("%s", once).isZero();
+        assertThat(once.out()).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+Z  host cpu \\S+% mem \\S+/\\S+ load ")
+                .contains("ticker", "quiet", "status").doesNotContain("\u001b");
+
+        CliRun.Result json = daemon.jsup("monit", "--once", "--json");
+        assertThat(json.exitCode()).as("%s", json).isZero();
+        JsonNode frame = new ObjectMapper().readTree(json.out());
+        assertThat(frame.path("host").path("mem_total").asLong()).isPositive();
+        assertThat(frame.path("host").has("load1")).isTrue();
+        assertThat(frame.path("apps")).extracting(a -> a.path("name").asText()).containsExactly("ticker", "quiet");
+    }
+
+    @Test
+    void aBadIntervalIsAUsageErrorNamingIt() {
+        CliRun.Result shortOne = daemon.jsup("monit", "--interval", "10ms");
+        assertThat(shortOne.exitCode()).isEqualTo(2);
+        assertThat(shortOne.err()).contains("--interval", "\"10ms\" is too short; use 200ms or more")
+                .doesNotContain("Exception");
+        CliRun.Result word = daemon.jsup("monit", "--interval", "soon");
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.err()).contains("soon").doesNotContain("Exception");
+        CliRun.Result help = daemon.jsup("monit", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Keys:", "--interval", "--once", "--json", "--plain");
+    }
+
+    @Test
+    void listsSelectsRestartsFiltersShowsLogsAndQuitsRestoringTheTerminal() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed");
         server = "jsup-monit-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         String monit = "env JSUP_HOME='" + daemon.home() + "' JSUP_CLASSPATH='" + System.getProperty("java.class.path")
                 + "' JSUP_JAVA='" + ProcessHandle.current().info().command().orElse("java") + "' TERM=xterm-256color '"
