@@ -129,6 +129,13 @@ class MonitEndToEndTest {
         tmux("send-keys", "l");
         screenShows(s -> s.contains("quiet") && s.contains(MonitScreen.KEYS));
 
+        // the frame follows the terminal's size: at 80 columns the memory bar's column goes first
+        assertThat(capture()).contains("of max_memory");
+        tmux("resize-window", "-x", "80", "-y", "24");
+        screenShows(s -> !s.contains("of max_memory") && s.lines().count() <= 24
+                && s.lines().anyMatch(l -> l.startsWith(" " + MonitScreen.KEYS.substring(0, 10)))
+                && s.lines().allMatch(l -> l.codePointCount(0, l.length()) <= 80));
+
         tmux("send-keys", "q");
         screenShows(s -> s.contains("monit-exit=0"));
         String after = capture();
