@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""jsupd's idle CPU with and without `jsup monit` open (issue 13: monit adds no load to jsupd beyond
+the data it keeps; target <= 0.2 %).
+
+Starts a jsupd in a fresh JSUP_HOME with N idle apps (bench/workloads/sleeper.sh) and one that logs a
+line a second, lets it settle, then measures jsupd's CPU over a window twice: alone, and with
+`jsup monit` open in a real terminal (tmux, 120x40, default 1 s interval), in interleaved rounds (the
+machine's own noise hits both alike); medians are printed. CPU is the growth of
+jsupd's threads' run time in /proc/<pid>/task/*/schedstat (nanoseconds), as bench.py measures idle.
+monit's own CPU is reported too (it is the viewer's cost, not jsupd's).
+
+    python3 bench/monit_idle.py [--apps 10] [--window 30]
+
+Runs bin/jsup: the jar (./mvnw -B -ntp -DskipTests -pl cli -am package), or JSUP_CLASSPATH when set.
+Needs tmux. Not part of `./mvnw verify`.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JSUP = os.path.join(ROOT, "bin", "jsup")
+# jsupd's threads serving one connection each: "jsupd-control-<n>", cut by /proc to 15 characters; the
+# acceptor, "jsupd-control-accept", reads "jsupd-control-a" there and is left out.
+CONTROL = "jsupd-control-"
+ACCEPTOR = "jsupd-control-a"
+
+
+def thread_cpu_ns(pid, prefix=""):
+    """Run time of each thread whose name starts with prefix, {tid: ns}."""
+    times = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            if not name.startswith(prefix) or (prefix and name == ACCEPTOR):
+                continue
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                times[tid] = int(f.read().split()[0])
+        except FileNotFoundError:
+            pass
+    return times
+
+
+def cpu_percent(pid, window):
+    """jsupd's CPU % over the window: all threads, and the control-connection threads alone (one
+    per open connection: with monit open, the one serving its requests)."""
+    before = thread_cpu_ns(pid)
+    control_before = thread_cpu_ns(pid, CONTROL)
+    time.sleep(window)
+    after = thread_cpu_ns(pid)
+    control_after = thread_cpu_ns(pid, CONTROL)
+    used = sum(ns - before.get(tid, 0) for tid, ns in after.items()) / 1e9
+    control = sum(ns - control_before.get(tid, 0) for tid, ns in control_after.items() if tid in control_before) / 1e9
+    return 100.0 * used / window, 100.0 * control / window
+
+
+def pid_of_monit(home):
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/cmdline", "rb") as f:
+                argv = f.read().split(b"\0")
+            with open(f"/proc/{name}/environ", "rb") as f:
+                env = f.read()
+        except OSError:
+            continue
+        if b"jsup.cli.Main" in b" ".join(argv) and b"monit" in argv and f"JSUP_HOME={home}".encode() in env:
+            return int(name)
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--apps", type=int, default=10)
+    ap.add_argument("--window", type=float, default=20)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    if not shutil.which("tmux"):
+        sys.exit("monit_idle: tmux is needed (apt-get install tmux)")
+    work = tempfile.mkdtemp(prefix="jsup-monit-idle-")
+    home = os.path.join(work, "home")
+    env = dict(os.environ, JSUP_HOME=home)
+    sleeper = os.path.join(ROOT, "bench", "workloads", "sleeper.sh")
+    talker = os.path.join(work, "talker.sh")
+    with open(talker, "w") as f:
+        f.write("#!/bin/sh\nwhile true; do echo \"line $(date +%s)\"; sleep 1; done\n")
+    os.chmod(talker, 0o755)
+    apps = [{"name": f"idle{i}", "script": sleeper, "args": [f"monit-idle-{i}"], "max_memory_restart": "100M"}
+            for i in range(args.apps)]
+    apps.append({"name": "talker", "script": talker})
+    eco = os.path.join(work, "eco.json")
+    with open(eco, "w") as f:
+        json.dump({"apps": apps}, f)
+    server = f"jsup-monit-idle-{os.getpid()}"
+    try:
+        subprocess.run([JSUP, "start", eco], env=env, check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(home, "jsupd.pid")) as f:
+            jsupd = int(f.read().strip())
+        time.sleep(5)
+        cmd = " ".join(f"{k}='{v}'" for k, v in env.items() if k.startswith("JSUP_")) + f" '{JSUP}' monit"
+        alone, with_monit, serving, monit_cpu = [], [], [], []
+        screen = ""
+        for _ in range(args.rounds):
+            alone.append(cpu_percent(jsupd, args.window)[0])
+            subprocess.run(["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                            f"env {cmd}"], check=True)
+            deadline = time.time() + 60
+            monit = None
+            while monit is None and time.time() < deadline:
+                time.sleep(0.5)
+                monit = pid_of_monit(home)
+            if monit is None:
+                sys.exit("monit_idle: jsup monit did not start")
+            time.sleep(5)  # its JVM's start-up is the viewer's cost, not a steady state
+            before_monit = thread_cpu_ns(monit)
+            total, control = cpu_percent(jsupd, args.window)
+            with_monit.append(total)
+            serving.append(control)
+            after_monit = thread_cpu_ns(monit)
+            monit_cpu.append(100.0 * sum(ns - before_monit.get(t, 0) for t, ns in after_monit.items()) / 1e9
+                             / args.window)
+            screen = subprocess.run(["tmux", "-L", server, "capture-pane", "-p"], capture_output=True,
+                                    text=True).stdout
+            subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)
+            time.sleep(2)
+        fmt = lambda xs: f"{statistics.median(xs):.3f} % (" + ", ".join(f"{x:.3f}" for x in xs) + ")"
+        print(f"apps: {args.apps} idle + 1 logging a line a second; {args.rounds} rounds of {args.window:.0f} s")
+        print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+        print(f"jsupd CPU alone:            {fmt(alone)}")
+        print(f"jsupd CPU with monit open:  {fmt(with_monit)}  (target <= 0.2 %)")
+        print(f"  of which its control-connection threads (serving monit's list): {fmt(serving)}")
+        print(f"monit's own CPU:            {fmt(monit_cpu)}")
+        if "talker" not in screen:
+            print("warning: monit's screen did not show the apps:\n" + screen)
+    finally:
+        subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)
+        subprocess.run([JSUP, "kill"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
