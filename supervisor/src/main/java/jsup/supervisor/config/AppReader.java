@@ -48,6 +48,7 @@ final class AppReader {
     private final Path folder;
     private final String profile;
     private boolean profileFound;
+    private NotifyReader.Block topNotify;
 
     /**
      * @param folder  what relative {@code cwd} and {@code env_file} paths are relative to (the file's folder)
@@ -58,6 +59,12 @@ final class AppReader {
         this.host = host;
         this.folder = folder;
         this.profile = profile;
+    }
+
+    /** The file's top-level {@code notify} block, which every app's extends; null for none. */
+    AppReader topNotify(NotifyReader.Block block) {
+        this.topNotify = block;
+        return this;
     }
 
     /** Whether some app read so far had {@code env_<profile>}. */
@@ -174,6 +181,8 @@ final class AppReader {
         HealthSpec health = healthNode == null ? null
                 : HealthReader.read(healthNode, f.path("health"), minUptime, problems);
 
+        NotifySpec notify = NotifyReader.forApp(f, topNotify, problems);
+
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
             return new Result(null, name, nameFromScript);
@@ -182,7 +191,7 @@ final class AppReader {
                 autostart, stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoff, backoffFactor,
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
-                pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health);
+                pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health, notify);
         return new Result(spec, name, nameFromScript);
     }
 

@@ -53,6 +53,8 @@ import jsup.healthmon.HealthSpec;
  * @param namespace              PM2's grouping label ({@code namespace}, "default")
  * @param preStart               steps run before every start and restart ({@code pre_start})
  * @param health                 probes and inotify warning, or {@code null} ({@code health})
+ * @param notifications          where events are sent, merged with the file's top-level block, or
+ *                               {@code null} ({@code notify}; docs/notifications.md)
  */
 public record AppSpec(
         String name,
@@ -88,7 +90,8 @@ public record AppSpec(
         Path pidFile,
         String namespace,
         List<PreStartStep> preStart,
-        HealthSpec health) {
+        HealthSpec health,
+        NotifySpec notifications) {
 
     public AppSpec {
         args = List.copyOf(args);

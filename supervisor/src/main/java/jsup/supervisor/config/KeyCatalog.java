@@ -21,7 +21,7 @@ final class KeyCatalog {
             "restart_delay", "exp_backoff_restart_delay", "exp_backoff_factor", "exp_backoff_max",
             "exp_backoff_reset", "max_memory_restart", "memory_check_interval", "kill_timeout", "kill_signal",
             "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
-            "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health");
+            "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health", "notify");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",

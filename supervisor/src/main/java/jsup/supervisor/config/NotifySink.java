@@ -1,0 +1,43 @@
+package jsup.supervisor.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One place a {@code notify} block sends events to. Texts are as written ({@code ${VAR}} unresolved). */
+public sealed interface NotifySink {
+
+    Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** Every HTTP call and command gets at most this long. */
+    Duration timeout();
+
+    /** POST of a JSON document whose {@code text} field Slack (and Discord's {@code /slack} URL) show. */
+    record Webhook(String url, Map<String, String> headers, Duration timeout) implements NotifySink {
+        public Webhook {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** Telegram Bot API {@code sendMessage}; {@code apiUrl} is {@code https://api.telegram.org} but in tests. */
+    record Telegram(String token, String chatId, String apiUrl, Duration timeout) implements NotifySink {
+        public static final String API_URL = "https://api.telegram.org";
+    }
+
+    /** A command run by {@code sh -c} with the event in its environment ({@code JSUP_EVENT}, ...). */
+    record Exec(String command, Duration timeout) implements NotifySink {
+    }
+
+    /** Every text of the sink that may hold a secret (url, header values, token). */
+    default List<String> secretTexts() {
+        if (this instanceof Webhook w) {
+            List<String> texts = new java.util.ArrayList<>(w.headers().values());
+            texts.add(0, w.url());
+            return texts;
+        }
+        if (this instanceof Telegram t) {
+            return List.of(t.token());
+        }
+        return List.of();
+    }
+}
