@@ -11,7 +11,8 @@ import java.util.Map;
  * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
  * {@code jsup env}, {@code describe} and {@code list --json} show them as {@value #MASK} unless
  * {@code --show-secrets} is given. A key is secret-looking when it contains TOKEN, KEY, SECRET or
- * PASS (PASSWORD, PASSWD …), in any case. The one place that decides; every command uses it.
+ * PASS (PASSWORD, PASSWD …), in any case; in a {@code notify} block also a webhook's url and headers
+ * written as literals. The one place that decides; every command uses it.
  */
 public final class SecretMask {
 
@@ -42,13 +43,39 @@ public final class SecretMask {
                 JsonNode value = field.getValue();
                 boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
                 boolean hide = isSecret(field.getKey()) && !empty;
-                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(value));
+                JsonNode shown = "notify".equals(field.getKey()) ? maskNotify(value, false) : value;
+                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown));
             }
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
             node.forEach(element -> copy.add(mask(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    /**
+     * In a {@code notify} block, a webhook's {@code url} (its path is the secret of a Slack or Discord
+     * webhook) and every header value, unless written as a {@code ${VAR}} reference (then only the
+     * name shows).
+     */
+    private static JsonNode maskNotify(JsonNode node, boolean secretPlace) {
+        if (node.isTextual()) {
+            return secretPlace && !node.asText().contains("${") ? JsonNodeFactory.instance.textNode(MASK) : node;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                boolean secret = secretPlace || "url".equals(field.getKey()) || "headers".equals(field.getKey());
+                copy.set(field.getKey(), maskNotify(field.getValue(), secret));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(element -> copy.add(maskNotify(element, secretPlace)));
             return copy;
         }
         return node;

@@ -91,6 +91,7 @@ public final class Jsupd implements AutoCloseable {
     private final EngineEvents events;
     private final Supervisor supervisor;
     private final HealthSupervision health;
+    private final Notifications notifications;
     private final EcosystemLoader loader;
     private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
@@ -118,6 +119,9 @@ public final class Jsupd implements AutoCloseable {
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         events.attach(health);
+        this.notifications = new Notifications(options.environment(), clock);
+        events.attach(notifications);
+        health.notifyTo(notifications);
     }
 
     /**
@@ -197,9 +201,14 @@ public final class Jsupd implements AutoCloseable {
             Files.deleteIfExists(home.stoppedMarker());
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);
+            boolean unclean = Files.exists(home.state()); // a clean stop removes it
             List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
             if (options.restoreAtStart()) {
                 jsupd.restore(leftovers);
+            }
+            if (unclean) {
+                jsupd.notifications.daemonRecovered("jsupd started after an unclean end of the previous one; "
+                        + leftovers.size() + " app(s) in its state.json");
             }
             // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
             jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
@@ -231,6 +240,10 @@ public final class Jsupd implements AutoCloseable {
 
     HealthSupervision health() {
         return health;
+    }
+
+    Notifications notifications() {
+        return notifications;
     }
 
     HealthBook healthBook() {
@@ -391,6 +404,7 @@ public final class Jsupd implements AutoCloseable {
         supervisor.addAll(added);
         for (AppSpec spec : added) {
             health.register(spec, this::processTree);
+            notifications.register(spec);
         }
         supervisor.startAll(started);
         requestStateWrite();
@@ -404,6 +418,7 @@ public final class Jsupd implements AutoCloseable {
     CompletableFuture<AppStatus> redefine(AppSpec spec, boolean start, String reason) {
         health.unregister(spec.name());
         health.register(spec, this::processTree);
+        notifications.register(spec);
         return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
             if (e != null && supervisor.status(spec.name()).isEmpty()) {
                 health.unregister(spec.name()); // deleted meanwhile
@@ -424,6 +439,7 @@ public final class Jsupd implements AutoCloseable {
     /** Stops and forgets an app. */
     void delete(String name) {
         health.unregister(name);
+        notifications.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
         requestStateWrite();
@@ -606,6 +622,7 @@ public final class Jsupd implements AutoCloseable {
             }
             health.close();
             supervisor.close();
+            notifications.close();
             stateWriter.shutdownNow();
             try {
                 stateWriter.awaitTermination(5, TimeUnit.SECONDS);
