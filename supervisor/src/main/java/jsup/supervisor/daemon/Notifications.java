@@ -14,6 +14,9 @@ import jsup.supervisor.notify.Notifier;
  */
 final class Notifications implements AutoCloseable {
 
+    static final String NO_BLOCK = "no app has a notify block; add one to the ecosystem file (see "
+            + "docs/notifications.md) and deploy it with jsup start";
+
     private final Map<String, String> environment;
     private final Clock clock;
     private volatile Notifier notifier;
@@ -68,8 +71,7 @@ final class Notifications implements AutoCloseable {
     List<Notifier.TestResult> test(String app) {
         Notifier n = notifier;
         if (n == null) {
-            throw new IllegalStateException("no app has a notify block; add one to the ecosystem file "
-                    + "(see docs/notifications.md) and deploy it with jsup start");
+            throw new IllegalStateException(NO_BLOCK);
         }
         return n.test(app);
     }

@@ -37,6 +37,9 @@ final class NotifyTestAnswer {
         } catch (IllegalStateException e) {
             throw new ControlException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
+        if (results.isEmpty()) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, Notifications.NO_BLOCK);
+        }
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("ok", results.stream().allMatch(Notifier.TestResult::ok));
         ArrayNode sinks = answer.putArray("sinks");

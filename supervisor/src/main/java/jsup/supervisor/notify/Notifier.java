@@ -82,7 +82,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** Takes the app's (new) {@code notify} block; an app without one is forgotten. */
-    public void register(AppSpec spec) {
+    public synchronized void register(AppSpec spec) {
         if (spec.notifications() == null) {
             unregister(spec.name());
             return;
@@ -100,12 +100,25 @@ public final class Notifier implements AutoCloseable {
             }
         }
         apps.put(spec.name(), new AppSinks(spec, sinks, problems));
+        retireUnused();
     }
 
     public void unregister(String app) {
         if (apps.remove(app) != null) {
             submit(() -> limiter.forget(app));
+            retireUnused();
         }
+    }
+
+    /** Ends the delivery threads of sinks no app names any more (a redeployed or deleted app). */
+    private synchronized void retireUnused() {
+        workers.entrySet().removeIf(e -> {
+            boolean used = apps.values().stream().anyMatch(a -> a.sinks().contains(e.getKey()));
+            if (!used) {
+                e.getValue().close();
+            }
+            return !used;
+        });
     }
 
     /** A status change of an app: sorted into events ({@link TransitionEvents}) on the intake thread. */
