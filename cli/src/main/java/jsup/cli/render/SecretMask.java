@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import java.util.Map;
+import jsup.supervisor.SecretNames;
 
 /**
  * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
@@ -19,20 +19,12 @@ public final class SecretMask {
     /** What a hidden value prints as. */
     public static final String MASK = "••••";
 
-    private static final String[] MARKS = {"TOKEN", "KEY", "SECRET", "PASS"};
-
     private SecretMask() {
     }
 
     /** True when {@code key}'s value should be hidden. */
     public static boolean isSecret(String key) {
-        String upper = key.toUpperCase(Locale.ROOT);
-        for (String mark : MARKS) {
-            if (upper.contains(mark)) {
-                return true;
-            }
-        }
-        return false;
+        return SecretNames.isSecret(key);
     }
 
     /** A copy of {@code node} in which the value of every secret-looking key, at any depth, is {@link #MASK}. */

@@ -393,13 +393,7 @@ final class AppReader {
         if (value == null) {
             return codes;
         }
-        List<JsonNode> entries = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(entries::add);
-        } else {
-            entries.add(value);
-        }
-        for (JsonNode entry : entries) {
+        for (JsonNode entry : Fields.oneOrMany(value)) {
             Integer code = f.integer("stop_exit_codes", entry, 0, 255);
             if (code != null) {
                 codes.add(code);

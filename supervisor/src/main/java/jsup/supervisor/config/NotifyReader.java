@@ -104,13 +104,7 @@ final class NotifyReader {
         if (value == null) {
             return;
         }
-        List<JsonNode> entries = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(entries::add);
-        } else {
-            entries.add(value);
-        }
-        for (JsonNode entry : entries) {
+        for (JsonNode entry : Fields.oneOrMany(value)) {
             NotifySink sink = read.read(entry);
             if (sink != null) {
                 into.add(sink);
@@ -204,13 +198,7 @@ final class NotifyReader {
             return null;
         }
         Set<String> events = new LinkedHashSet<>();
-        List<JsonNode> entries = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(entries::add);
-        } else {
-            entries.add(value);
-        }
-        for (JsonNode e : entries) {
+        for (JsonNode e : Fields.oneOrMany(value)) {
             if (e.isTextual() && NotifySpec.EVENTS.contains(e.textValue())) {
                 events.add(e.textValue());
             } else {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import jsup.supervisor.SecretNames;
 
 /**
  * The last lines of an app's stderr log for a notification: at most {@link #LINES} lines of at most
@@ -20,7 +20,6 @@ final class StderrTail {
     static final int LINES = 10;
     static final int LINE_CHARS = 300;
     static final int BYTES = 16 * 1024;
-    private static final String[] SECRET_MARKS = {"TOKEN", "KEY", "SECRET", "PASS"};
 
     private StderrTail() {
     }
@@ -57,20 +56,10 @@ final class StderrTail {
     private static String mask(String line, Map<String, String> env) {
         String out = line;
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (isSecret(e.getKey()) && e.getValue() != null && e.getValue().length() >= 4) {
+            if (SecretNames.isSecret(e.getKey()) && e.getValue() != null && e.getValue().length() >= 4) {
                 out = out.replace(e.getValue(), "••••");
             }
         }
         return out;
-    }
-
-    private static boolean isSecret(String key) {
-        String upper = key.toUpperCase(Locale.ROOT);
-        for (String mark : SECRET_MARKS) {
-            if (upper.contains(mark)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
