@@ -117,11 +117,14 @@ class JsupdNotifyTest {
     }
 
     @Test
-    void notifyTestReportsEachSinkAndDaemonRecoveredFollowsAnUncleanEnd() throws Exception {
+    void notifyTestReportsEachSinkThenHealthEventsAndDaemonRecoveredAfterAnUncleanEnd() throws Exception {
         Jsupd first = fx.start();
         Path app = fx.sleeper("quiet");
+        Path ready = tmp.resolve("ready");
         String block = notifyBlock(false).replace("]", ", \"http://127.0.0.1:" + refused + "/refused\"]");
-        Path eco = fx.ecosystem("eco.json", DaemonFixture.app("quiet", app, block));
+        String health = "\"health\": {\"exec\": [\"/bin/sh\", \"-c\", \"test -e " + ready + "\"], "
+                + "\"interval\": \"200ms\", \"failures\": 2, \"initial_delay\": \"200ms\", \"action\": \"log\"}";
+        Path eco = fx.ecosystem("eco.json", DaemonFixture.app("quiet", app, block + ", " + health));
         fx.call("start", DaemonFixture.args().put("file", eco.toString()));
 
         JsonNode result = fx.call("notify-test", DaemonFixture.args().put("app", "quiet"));
@@ -135,6 +138,14 @@ class JsupdNotifyTest {
         assertThat(lines.get(2)).isEqualTo("telegram chat 42 true ");
         assertThat(webhook.events("test")).hasSize(1);
         assertThat(bot.messages()).anyMatch(m -> m.text().contains("test"));
+
+        // Health: failing up to the threshold, then passing again.
+        await().atMost(WAIT).until(() -> webhook.events("health_failed").size() == 1);
+        assertThat(webhook.events("health_failed").get(0).path("detail").asText())
+                .contains("test -e " + ready).contains("2 in a row");
+        Files.createFile(ready);
+        await().atMost(WAIT).until(() -> webhook.events("health_recovered").size() == 1);
+        assertThat(webhook.events("health_recovered").get(0).path("reason").asText()).isEqualTo("health");
 
         // An unclean end: state.json left behind, as after a SIGKILL of jsupd.
         await().atMost(WAIT).until(() -> Files.exists(fx.home.state())
