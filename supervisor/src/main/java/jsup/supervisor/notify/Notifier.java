@@ -37,6 +37,8 @@ public final class Notifier implements AutoCloseable {
     public static final String DAEMON = "jsupd";
     static final int MAX_PENDING = 1024;
     static final Duration SUMMARY_CHECK = Duration.ofSeconds(5);
+    /** {@code jsup notify test} reports a sink that has not answered by then (its own timeout may be longer). */
+    static final Duration TEST_LIMIT = Duration.ofSeconds(60);
 
     private static final JsupdLog.Logger log = JsupdLog.logger(Notifier.class);
 
@@ -245,17 +247,22 @@ public final class Notifier implements AutoCloseable {
         try {
             List<CompletableFuture<TestResult>> results = new ArrayList<>();
             targets.forEach((target, names) -> results.add(CompletableFuture.supplyAsync(
-                    () -> testOne(target, names), senders)));
+                    () -> testOne(target, names), senders).completeOnTimeout(new TestResult(labelOf(target), names,
+                    "no answer within " + TEST_LIMIT.toSeconds() + " s (the test's limit)"),
+                    TEST_LIMIT.toMillis(), TimeUnit.MILLISECONDS)));
             return results.stream().map(CompletableFuture::join).toList();
         } finally {
             senders.shutdown();
         }
     }
 
+    private static String labelOf(Object target) {
+        return target instanceof Sink sink ? sink.label() : ((String) target).substring(0, ((String) target).indexOf(':'));
+    }
+
     private TestResult testOne(Object target, List<String> names) {
         if (!(target instanceof Sink sink)) {
-            String problem = (String) target;
-            return new TestResult(problem.substring(0, problem.indexOf(':')), names, problem);
+            return new TestResult(labelOf(target), names, (String) target);
         }
         NotifyEvent event = new NotifyEvent(String.join(", ", names), "test", "test",
                 "a test notification from jsup notify test", clock.instant(), host, List.of(), 0);
