@@ -1,7 +1,6 @@
 package jsup.supervisor.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** One place a {@code notify} block sends events to. Texts are as written ({@code ${VAR}} unresolved). */
@@ -26,18 +25,5 @@ public sealed interface NotifySink {
 
     /** A command run by {@code sh -c} with the event in its environment ({@code JSUP_EVENT}, ...). */
     record Exec(String command, Duration timeout) implements NotifySink {
-    }
-
-    /** Every text of the sink that may hold a secret (url, header values, token). */
-    default List<String> secretTexts() {
-        if (this instanceof Webhook w) {
-            List<String> texts = new java.util.ArrayList<>(w.headers().values());
-            texts.add(0, w.url());
-            return texts;
-        }
-        if (this instanceof Telegram t) {
-            return List.of(t.token());
-        }
-        return List.of();
     }
 }

@@ -274,13 +274,6 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Messages each sink has sent so far, by label (tests). */
-    Map<String, Integer> delivered() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        workers.forEach((s, w) -> out.merge(s.label(), w.delivered(), Integer::sum));
-        return out;
-    }
-
     @Override
     public void close() {
         intake.shutdownNow();

@@ -45,8 +45,4 @@ public record NotifyEvent(String app, String event, String reason, String detail
         }
         return sb.toString();
     }
-
-    NotifyEvent withStderr(List<String> lines) {
-        return new NotifyEvent(app, event, reason, detail, at, host, lines, suppressed);
-    }
 }

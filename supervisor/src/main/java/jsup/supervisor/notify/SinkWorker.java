@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import jsup.supervisor.internal.Backoff;
 
@@ -23,7 +22,6 @@ final class SinkWorker implements AutoCloseable {
     private final Consumer<String> log;
     private final BlockingQueue<NotifyEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final DeliveryFailures failures;
-    private final AtomicInteger delivered = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -48,11 +46,6 @@ final class SinkWorker implements AutoCloseable {
         }
     }
 
-    /** Messages sent so far (tests). */
-    int delivered() {
-        return delivered.get();
-    }
-
     private void run() {
         while (!closed) {
             NotifyEvent event;
@@ -70,7 +63,6 @@ final class SinkWorker implements AutoCloseable {
         for (int attempt = 1; attempt <= ATTEMPTS && !closed; attempt++) {
             try {
                 sink.send(event);
-                delivered.incrementAndGet();
                 report(failures.delivered());
                 return;
             } catch (IOException | RuntimeException e) {
