@@ -4,34 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import java.util.Map;
+import jsup.supervisor.SecretNames;
 
 /**
  * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
  * {@code jsup env}, {@code describe} and {@code list --json} show them as {@value #MASK} unless
  * {@code --show-secrets} is given. A key is secret-looking when it contains TOKEN, KEY, SECRET or
- * PASS (PASSWORD, PASSWD …), in any case. The one place that decides; every command uses it.
+ * PASS (PASSWORD, PASSWD …), in any case; in a {@code notify} block also a webhook's url and headers
+ * written as literals. The one place that decides; every command uses it.
  */
 public final class SecretMask {
 
     /** What a hidden value prints as. */
     public static final String MASK = "••••";
 
-    private static final String[] MARKS = {"TOKEN", "KEY", "SECRET", "PASS"};
-
     private SecretMask() {
     }
 
     /** True when {@code key}'s value should be hidden. */
     public static boolean isSecret(String key) {
-        String upper = key.toUpperCase(Locale.ROOT);
-        for (String mark : MARKS) {
-            if (upper.contains(mark)) {
-                return true;
-            }
-        }
-        return false;
+        return SecretNames.isSecret(key);
     }
 
     /** A copy of {@code node} in which the value of every secret-looking key, at any depth, is {@link #MASK}. */
@@ -42,13 +35,39 @@ public final class SecretMask {
                 JsonNode value = field.getValue();
                 boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
                 boolean hide = isSecret(field.getKey()) && !empty;
-                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(value));
+                JsonNode shown = "notify".equals(field.getKey()) ? maskNotify(value, false) : value;
+                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown));
             }
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
             node.forEach(element -> copy.add(mask(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    /**
+     * In a {@code notify} block, a webhook's {@code url} (its path is the secret of a Slack or Discord
+     * webhook) and every header value, unless written as a {@code ${VAR}} reference (then only the
+     * name shows).
+     */
+    private static JsonNode maskNotify(JsonNode node, boolean secretPlace) {
+        if (node.isTextual()) {
+            return secretPlace && !node.asText().contains("${") ? JsonNodeFactory.instance.textNode(MASK) : node;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                boolean secret = secretPlace || "url".equals(field.getKey()) || "headers".equals(field.getKey());
+                copy.set(field.getKey(), maskNotify(field.getValue(), secret));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(element -> copy.add(maskNotify(element, secretPlace)));
             return copy;
         }
         return node;

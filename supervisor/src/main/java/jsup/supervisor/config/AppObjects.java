@@ -14,7 +14,7 @@ import java.util.Map;
 final class AppObjects {
 
     static final String SHAPES = "use {\"apps\": [{\"script\": \"server.js\"}]}, an array of apps, or one app object";
-    private static final List<String> TOP_LEVEL_KEYS = List.of("apps", "pm2", "deploy");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("apps", "pm2", "deploy", "notify");
 
     private AppObjects() {
     }

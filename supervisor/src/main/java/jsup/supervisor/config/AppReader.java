@@ -48,6 +48,7 @@ final class AppReader {
     private final Path folder;
     private final String profile;
     private boolean profileFound;
+    private NotifyReader.Block topNotify;
 
     /**
      * @param folder  what relative {@code cwd} and {@code env_file} paths are relative to (the file's folder)
@@ -58,6 +59,12 @@ final class AppReader {
         this.host = host;
         this.folder = folder;
         this.profile = profile;
+    }
+
+    /** The file's top-level {@code notify} block, which every app's extends; null for none. */
+    AppReader topNotify(NotifyReader.Block block) {
+        this.topNotify = block;
+        return this;
     }
 
     /** Whether some app read so far had {@code env_<profile>}. */
@@ -180,6 +187,8 @@ final class AppReader {
         String cronRestart = ScheduleReader.read(f);
         WatchSpec watch = new WatchReader(host).read(f, cwd);
 
+        NotifySpec notify = NotifyReader.forApp(f, topNotify, problems);
+
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
             return new Result(null, name, nameFromScript);
@@ -189,7 +198,7 @@ final class AppReader {
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
                 pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health,
-                readiness, dependsOn, dependsTimeout, cronRestart, watch);
+                readiness, dependsOn, dependsTimeout, cronRestart, watch, notify);
         return new Result(spec, name, nameFromScript);
     }
 
@@ -391,13 +400,7 @@ final class AppReader {
         if (value == null) {
             return codes;
         }
-        List<JsonNode> entries = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(entries::add);
-        } else {
-            entries.add(value);
-        }
-        for (JsonNode entry : entries) {
+        for (JsonNode entry : Fields.oneOrMany(value)) {
             Integer code = f.integer("stop_exit_codes", entry, 0, 255);
             if (code != null) {
                 codes.add(code);

@@ -62,6 +62,8 @@ import jsup.healthmon.HealthSpec;
  *                               {@code null} ({@code cron_restart})
  * @param watch                  restart on file changes, or {@code null} when off ({@code watch},
  *                               {@code ignore_watch}, {@code watch_delay})
+ * @param notifications          where events are sent, merged with the file's top-level block, or
+ *                               {@code null} ({@code notify}; docs/notifications.md)
  */
 public record AppSpec(
         String name,
@@ -102,7 +104,8 @@ public record AppSpec(
         Map<String, DependencyCondition> dependsOn,
         Duration dependsTimeout,
         String cronRestart,
-        WatchSpec watch) {
+        WatchSpec watch,
+        NotifySpec notifications) {
 
     public AppSpec {
         readiness = readiness == null ? ReadinessSpec.NONE : readiness;
@@ -128,7 +131,7 @@ public record AppSpec(
                 minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax, backoffReset,
                 maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
                 mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
-                health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT, null, null);
+                health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT, null, null, null);
     }
 
     /** The full command line: interpreter, its arguments, the script, then the script's arguments. */

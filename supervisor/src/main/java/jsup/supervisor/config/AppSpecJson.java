@@ -85,6 +85,9 @@ public final class AppSpecJson {
             app.watch().ignore().forEach(json.putArray("ignore_watch")::add);
             json.put("watch_delay", Durations.format(app.watch().delay()));
         }
+        if (app.notifications() != null) {
+            json.set("notify", notify(app.notifications()));
+        }
         return json;
     }
 
@@ -110,6 +113,31 @@ public final class AppSpecJson {
         if (!app.dependsTimeout().equals(DependsReader.DEFAULT_TIMEOUT)) {
             json.put("depends_timeout", Durations.format(app.dependsTimeout()));
         }
+    }
+
+    /** As written: {@code ${VAR}} references stay references, so no resolved secret is ever stored or shown. */
+    private static ObjectNode notify(NotifySpec notify) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        for (NotifySink sink : notify.sinks()) {
+            String timeout = Durations.format(sink.timeout());
+            if (sink instanceof NotifySink.Webhook w) {
+                ObjectNode entry = arrayOf(json, "webhook").addObject().put("url", w.url());
+                new TreeMap<>(w.headers()).forEach(entry.putObject("headers")::put);
+                entry.put("timeout", timeout);
+            } else if (sink instanceof NotifySink.Telegram t) {
+                arrayOf(json, "telegram").addObject().put("token", t.token()).put("chat_id", t.chatId())
+                        .put("api_url", t.apiUrl()).put("timeout", timeout);
+            } else if (sink instanceof NotifySink.Exec e) {
+                arrayOf(json, "exec").addObject().put("command", e.command()).put("timeout", timeout);
+            }
+        }
+        NotifySpec.EVENTS.stream().filter(notify::wants).forEach(json.putArray("events")::add);
+        json.put("rate_limit", Durations.format(notify.rateLimit()));
+        return json;
+    }
+
+    private static ArrayNode arrayOf(ObjectNode json, String key) {
+        return json.has(key) ? (ArrayNode) json.get(key) : json.putArray(key);
     }
 
     private static ObjectNode health(HealthSpec health) {

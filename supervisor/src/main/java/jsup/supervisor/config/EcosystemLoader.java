@@ -101,7 +101,7 @@ public final class EcosystemLoader {
         Problems problems = new Problems();
         Map<String, ObjectNode> apps = new LinkedHashMap<>();
         AppObjects.collect(root, problems, apps);
-        AppReader reader = new AppReader(jsupHome, host, folder, profile);
+        AppReader reader = new AppReader(jsupHome, host, folder, profile).topNotify(NotifyReader.top(root, problems));
         List<AppSpec> specs = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         apps.forEach((path, node) -> {

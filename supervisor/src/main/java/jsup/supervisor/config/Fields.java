@@ -272,6 +272,17 @@ final class Fields {
         return null;
     }
 
+    /** The elements of an array, or the value itself: keys that take one item or a list of them. */
+    static List<JsonNode> oneOrMany(JsonNode value) {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else {
+            items.add(value);
+        }
+        return items;
+    }
+
     /** Warns about every key never read: PM2 keys jsup ignores (unless harmless) and unknown ones. */
     void warnUnused(List<String> known, boolean pm2App) {
         for (String key : unusedKeys()) {

@@ -18,7 +18,8 @@ public enum ControlCommand {
     RESET("reset"),
     LOGS_INFO("logs-info"),
     HEALTH("health"),
-    ENV("env");
+    ENV("env"),
+    NOTIFY_TEST("notify-test");
 
     private final String wireName;
 

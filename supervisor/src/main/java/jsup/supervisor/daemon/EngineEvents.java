@@ -22,6 +22,7 @@ final class EngineEvents implements SupervisorListener {
     private final Clock clock;
     private final Runnable stateChanged;
     private volatile HealthSupervision health;
+    private volatile Notifications notifications;
 
     /** @param stateChanged asks for {@code state.json} to be rewritten (asynchronously) */
     EngineEvents(Clock clock, Runnable stateChanged) {
@@ -31,6 +32,10 @@ final class EngineEvents implements SupervisorListener {
 
     void attach(HealthSupervision health) {
         this.health = health;
+    }
+
+    void attach(Notifications notifications) {
+        this.notifications = notifications;
     }
 
     /** The process the app runs right now, or null. */
@@ -61,6 +66,10 @@ final class EngineEvents implements SupervisorListener {
             default -> {
                 // launching and online: the spawn already did what is needed
             }
+        }
+        Notifications n = notifications;
+        if (n != null) {
+            n.transition(app, t);
         }
         log.info("[{}] {} -> {}{}", app, t.from() == null ? "-" : t.from().label(), t.to().label(),
                 t.reason() == null ? "" : " (" + t.reason() + ")");

@@ -46,6 +46,9 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
     private final RotatingFileWriter healthLog;
     private final Clock clock;
     private volatile Consumer<String> passed = app -> { };
+    /** Apps whose checks failed up to the threshold, until a round passes again (health_recovered). */
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Notifications notifications;
 
     /**
      * @param restart called with (app, reason) when an app must be restarted; the reason starts with
@@ -65,6 +68,18 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         this.passed = listener;
     }
 
+    /** Where health_failed, health_recovered and inotify_near_limit go. */
+    void notifyTo(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    private void publish(String app, String event, String detail) {
+        Notifications n = notifications;
+        if (n != null) {
+            n.publish(app, event, event.startsWith("inotify") ? "inotify" : "health", detail);
+        }
+    }
+
     /** Registers (or replaces) the app's probes when it has a {@code health} block; otherwise forgets it. */
     void register(AppSpec spec, ProcessTrees trees) {
         if (spec.health() == null) {
@@ -76,6 +91,7 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
     }
 
     void unregister(String app) {
+        failing.remove(app);
         monitor.unregister(app);
         book.forget(app);
     }
@@ -111,11 +127,16 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         book.recordRound(app, toResults(round), streak);
         if (round.ok()) {
             passed.accept(app);
+            if (failing.remove(app)) {
+                publish(app, "health_recovered", "checks pass again");
+            }
         }
     }
 
     @Override
     public void onThreshold(String app, HealthAction action, String reason, int consecutiveFailures) {
+        failing.add(app);
+        publish(app, "health_failed", reason + " (" + consecutiveFailures + " in a row)");
         if (action == HealthAction.RESTART) {
             log.warn("[{}] health check failed: {}; restarting", app, reason);
             restart.accept(app, "health: " + reason);
@@ -140,6 +161,7 @@ final class HealthSupervision implements HealthListener, AutoCloseable {
         writeLine(HealthLogFormat.line(clock.instant(), app, warning));
         book.recordInotifyWarning(app, warning.message());
         if (first) {
+            publish(app, "inotify_near_limit", warning.message());
             log.warn("[{}] {}", app, warning.message());
         }
     }

@@ -93,8 +93,9 @@ public final class Jsupd implements AutoCloseable {
     private final Supervisor supervisor;
     private final HealthSupervision health;
     /** The notify socket every app gets as NOTIFY_SOCKET; null where none could be opened. */
-    private final NotifyReceiver notifications;
+    private final NotifyReceiver notifyReceiver;
     private final RestartTriggers triggers;
+    private final Notifications notifications;
     private final EcosystemLoader loader;
     private final CallerEnvironment callerEnvironment = new CallerEnvironment();
     private final ScheduledExecutorService stateWriter;
@@ -118,16 +119,19 @@ public final class Jsupd implements AutoCloseable {
             return t;
         });
         this.events = new EngineEvents(clock, this::requestStateWrite);
-        this.notifications = NotifyReceiver.open(home.dir(), procFs);
+        this.notifyReceiver = NotifyReceiver.open(home.dir(), procFs);
         this.supervisor = new Supervisor(new SupervisorSettings(procFs, events, clock, childMarks()));
-        if (notifications != null) {
-            notifications.start(supervisor);
+        if (notifyReceiver != null) {
+            notifyReceiver.start(supervisor);
         }
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         health.onPassed(supervisor::probePassed);
         events.attach(health);
         this.triggers = new RestartTriggers(supervisor, clock, shuttingDown::get, health::warnLine);
+        this.notifications = new Notifications(options.environment(), clock);
+        events.attach(notifications);
+        health.notifyTo(notifications);
     }
 
     /**
@@ -207,9 +211,14 @@ public final class Jsupd implements AutoCloseable {
             Files.deleteIfExists(home.stoppedMarker());
             log.info("jsupd {} starting for {} (pid {})", version(), home, ProcessHandle.current().pid());
             jsupd = new Jsupd(home, lock, options);
+            boolean unclean = Files.exists(home.state()); // a clean stop removes it
             List<StateFile.Entry> leftovers = jsupd.cleanUpAfterPredecessor();
             if (options.restoreAtStart()) {
                 jsupd.restore(leftovers);
+            }
+            if (unclean) {
+                jsupd.notifications.daemonRecovered("jsupd started after an unclean end of the previous one; "
+                        + leftovers.size() + " app(s) in its state.json");
             }
             // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
             jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
@@ -236,10 +245,10 @@ public final class Jsupd implements AutoCloseable {
 
     /** What jsupd adds to every app's environment besides {@link Supervisor#APP_ENV_VAR}: its home. */
     Map<String, String> childMarks() {
-        if (notifications == null) {
+        if (notifyReceiver == null) {
             return Map.of(JsupHome.ENV_VAR, home.dir().toString());
         }
-        return Map.of(JsupHome.ENV_VAR, home.dir().toString(), NotifyReceiver.ENV_VAR, notifications.path().toString());
+        return Map.of(JsupHome.ENV_VAR, home.dir().toString(), NotifyReceiver.ENV_VAR, notifyReceiver.path().toString());
     }
 
     /**
@@ -269,6 +278,8 @@ public final class Jsupd implements AutoCloseable {
 
     RestartTriggers triggers() {
         return triggers;
+    Notifications notifications() {
+        return notifications;
     }
 
     HealthBook healthBook() {
@@ -430,6 +441,7 @@ public final class Jsupd implements AutoCloseable {
         for (AppSpec spec : added) {
             health.register(spec, this::processTree);
             triggers.register(spec);
+            notifications.register(spec);
         }
         started = withDependencies(started);
         supervisor.startAll(started);
@@ -445,6 +457,7 @@ public final class Jsupd implements AutoCloseable {
         health.unregister(spec.name());
         health.register(spec, this::processTree);
         triggers.register(spec);
+        notifications.register(spec);
         return supervisor.redefine(spec, start, reason).whenComplete((s, e) -> {
             if (e != null && supervisor.status(spec.name()).isEmpty()) {
                 health.unregister(spec.name()); // deleted meanwhile
@@ -469,6 +482,7 @@ public final class Jsupd implements AutoCloseable {
     void delete(String name) {
         health.unregister(name);
         triggers.unregister(name);
+        notifications.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
         requestStateWrite();
@@ -652,9 +666,10 @@ public final class Jsupd implements AutoCloseable {
             health.close();
             triggers.close();
             supervisor.close();
-            if (notifications != null) {
-                notifications.close();
+            if (notifyReceiver != null) {
+                notifyReceiver.close();
             }
+            notifications.close();
             stateWriter.shutdownNow();
             try {
                 stateWriter.awaitTermination(5, TimeUnit.SECONDS);

@@ -75,6 +75,7 @@ final class JsupdCommands implements CommandHandler {
                 case LOGS_INFO -> logsInfo(request);
                 case HEALTH -> health(request);
                 case ENV -> env(request);
+                case NOTIFY_TEST -> NotifyTestAnswer.of(jsupd, request.optText("app"));
             };
         } catch (ConfigException e) {
             throw invalidConfig(e);

@@ -55,7 +55,7 @@ class TargetsTest {
                 s.restartDelay(), s.expBackoffRestartDelay(), s.backoffFactor(), s.backoffMax(), s.backoffReset(),
                 s.maxMemoryRestart(), s.memoryCheckInterval(), s.killTimeout(), s.killSignal(), s.outFile(),
                 s.errorFile(), s.logFile(), s.mergeLogs(), s.logDateFormat(), s.time(), s.logMaxSize(),
-                s.logRetain(), s.logCompress(), s.pidFile(), namespace, s.preStart(), s.health());
+                s.logRetain(), s.logCompress(), s.pidFile(), namespace, s.preStart(), s.health(), s.notifications());
         return new AppStatus(id, spec, ProcessStatus.STOPPED, false, 0, null, 0, 0, null, null, 0, 0, List.of(),
                 List.of());
     }
