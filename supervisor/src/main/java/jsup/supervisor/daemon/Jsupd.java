@@ -278,6 +278,8 @@ public final class Jsupd implements AutoCloseable {
 
     RestartTriggers triggers() {
         return triggers;
+    }
+
     Notifications notifications() {
         return notifications;
     }
