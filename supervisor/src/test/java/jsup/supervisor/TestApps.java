@@ -92,6 +92,6 @@ public final class TestApps {
                 stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoff, backoffFactor, backoffMax,
                 backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 logs.resolve(name + "-out.log"), logs.resolve(name + "-error.log"), null, false,
-                null, false, 10L * 1024 * 1024, 10, false, pidFile, "default", preStart, health, null);
+                null, false, 10L * 1024 * 1024, 10, false, pidFile, "default", preStart, health);
     }
 }

@@ -55,7 +55,8 @@ class TargetsTest {
                 s.restartDelay(), s.expBackoffRestartDelay(), s.backoffFactor(), s.backoffMax(), s.backoffReset(),
                 s.maxMemoryRestart(), s.memoryCheckInterval(), s.killTimeout(), s.killSignal(), s.outFile(),
                 s.errorFile(), s.logFile(), s.mergeLogs(), s.logDateFormat(), s.time(), s.logMaxSize(),
-                s.logRetain(), s.logCompress(), s.pidFile(), namespace, s.preStart(), s.health(), s.notifications());
+                s.logRetain(), s.logCompress(), s.pidFile(), namespace, s.preStart(), s.health(), s.readiness(),
+                s.dependsOn(), s.dependsTimeout(), s.cronRestart(), s.watch(), s.notifications());
         return new AppStatus(id, spec, ProcessStatus.STOPPED, false, 0, null, 0, 0, null, null, 0, 0, List.of(),
                 List.of());
     }

@@ -88,6 +88,6 @@ public final class TestApps {
                 Duration.ofSeconds(1), 16, Duration.ZERO, null, 1.5, Duration.ofSeconds(15),
                 Duration.ofSeconds(30), 0, Duration.ofSeconds(1), Duration.ofMillis(1600), "TERM",
                 outFile, errorFile, logFile, false, logDateFormat, time, logMaxSize, logRetain, logCompress,
-                null, "default", preStart, null, null);
+                null, "default", preStart, null);
     }
 }
