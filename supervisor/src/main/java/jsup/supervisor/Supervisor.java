@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.control.ControlEnvironment;
 import jsup.supervisor.internal.AppLogOutput;
 import jsup.supervisor.internal.ChildOutput;
 import jsup.supervisor.internal.Engine;
@@ -37,7 +38,7 @@ import jsup.supervisor.internal.TreeSampler;
 public final class Supervisor implements AutoCloseable {
 
     /** Set in every app's environment to the app's name: with jsupd's JSUP_HOME, the mark of its processes. */
-    public static final String APP_ENV_VAR = "JSUP_APP";
+    public static final String APP_ENV_VAR = ControlEnvironment.APP_VAR;
     /**
      * Threads that spawn the apps of a {@link #startAll}: a spawn blocks its thread for the fork,
      * the exec and the child's closing of inherited descriptors (2-7 ms with hundreds of apps), so

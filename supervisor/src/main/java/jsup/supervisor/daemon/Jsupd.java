@@ -36,7 +36,7 @@ import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
 import jsup.supervisor.files.AtomicFiles;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,

@@ -11,6 +11,6 @@
  * {@link jsup.supervisor.ProcessTree}; config through {@link jsup.supervisor.config.EcosystemLoader}
  * and {@link jsup.supervisor.config.AppSpecJson}; the wire only through
  * {@link jsup.supervisor.control.ControlServer}. Its log lines go through
- * {@link jsup.supervisor.internal.JsupdLog} to {@code jsupd.log}.
+ * {@link jsup.supervisor.daemonlog.JsupdLog} to {@code jsupd.log}.
  */
 package jsup.supervisor.daemon;

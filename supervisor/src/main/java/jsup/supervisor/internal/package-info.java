@@ -6,7 +6,7 @@
  * {@code TrackedTree} and {@code TreeSampler} (process trees via /proc), {@code Signaller}
  * (signals, checked against start times), {@code ChildOutput} (AppLog or plain redirects),
  * {@code PreStartHook}. {@code Engine} holds the apps and the tick; {@code EngineLoop} is the one
- * thread that owns them. {@code JsupdLog} writes jsupd's own log file.
+ * thread that owns them.
  *
  * <p>Not an API: other modules use {@code jsup.supervisor} only. Everything here reads /proc and
  * starts or signals only processes of the apps it supervises.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.LogDateFormat;
 
 /**
  * The log files of one app: {@code out_file}, {@code error_file} and the optional combined

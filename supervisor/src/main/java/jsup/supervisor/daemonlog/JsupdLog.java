@@ -1,4 +1,4 @@
-package jsup.supervisor.internal;
+package jsup.supervisor.daemonlog;
 
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package jsup.supervisor.log;
+package jsup.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package jsup.supervisor.internal;
+package jsup.supervisor.daemonlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

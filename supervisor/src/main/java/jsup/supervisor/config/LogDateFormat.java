@@ -1,4 +1,4 @@
-package jsup.supervisor.log;
+package jsup.supervisor.config;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
