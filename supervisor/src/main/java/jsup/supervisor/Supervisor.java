@@ -19,15 +19,15 @@ import java.util.function.LongSupplier;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.control.ControlEnvironment;
 import jsup.supervisor.internal.AppLogOutput;
-import jsup.supervisor.internal.ChildOutput;
+import jsup.supervisor.process.ChildOutput;
 import jsup.supervisor.internal.Engine;
 import jsup.supervisor.internal.EngineContext;
 import jsup.supervisor.internal.EngineLoop;
 import jsup.supervisor.internal.ManagedApp;
-import jsup.supervisor.internal.OsChildLauncher;
+import jsup.supervisor.process.OsChildLauncher;
 import jsup.supervisor.internal.PreStartSteps;
 import jsup.supervisor.internal.SafeListener;
-import jsup.supervisor.internal.TreeSampler;
+import jsup.supervisor.process.TreeSampler;
 
 /**
  * Keeps apps running as configured and stops them completely when asked. Thread-safe: every call

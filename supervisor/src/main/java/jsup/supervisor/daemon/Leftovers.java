@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
-import jsup.supervisor.ProcessTree;
+import jsup.supervisor.process.ProcessTree;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.daemonlog.JsupdLog;
 

@@ -27,6 +27,13 @@ import jsup.supervisor.RestartRecord;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.Sizes;
 import jsup.supervisor.files.AtomicFiles;
+import jsup.supervisor.process.Child;
+import jsup.supervisor.process.ChildOutput;
+import jsup.supervisor.process.ExitStatus;
+import jsup.supervisor.process.LaunchException;
+import jsup.supervisor.process.Signals;
+import jsup.supervisor.process.TrackedTree;
+import jsup.supervisor.process.TreeUsage;
 
 /**
  * One supervised app: its wanted state, its observed state ({@link StateMachine}), its current run
