@@ -62,36 +62,24 @@ public final class TrackedTree {
 
     /** The members found in {@code snapshot}: see the class comment. Remembers them. */
     public List<ProcInfo> collect(List<ProcInfo> snapshot) {
-        Map<Integer, ProcInfo> byPid = new HashMap<>();
-        Map<Integer, List<ProcInfo>> byParent = new HashMap<>();
-        for (ProcInfo p : snapshot) {
-            if (!p.isZombie()) {
-                byPid.put(p.pid(), p);
-                byParent.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        ProcInfo atRootPid = byPid.get(root.pid());
+        return collect(ProcSnapshot.of(snapshot));
+    }
+
+    /** As {@link #collect(List)}, in a snapshot already indexed. */
+    public List<ProcInfo> collect(ProcSnapshot snapshot) {
+        ProcInfo atRootPid = snapshot.at(root.pid()).orElse(null);
         // A group or session id cannot be reused while it is in use; if another process now holds
         // the root's pid, the group of that number is that process's, not ours.
         boolean rootPidReused = atRootPid != null && !sameStart(atRootPid, root);
-        Deque<ProcInfo> queue = new ArrayDeque<>();
-        for (ProcInfo p : byPid.values()) {
+        List<ProcInfo> starts = new ArrayList<>();
+        for (ProcInfo p : snapshot.all()) {
             boolean isRoot = p.pid() == root.pid() && !rootPidReused;
             boolean inGroup = !rootPidReused && (p.pgid() == root.pid() || p.sid() == root.pid());
             if (isRoot || inGroup || known.containsKey(identity(p))) {
-                queue.add(p);
+                starts.add(p);
             }
         }
-        List<ProcInfo> members = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            ProcInfo p = queue.poll();
-            if (!seen.add(p.pid())) {
-                continue;
-            }
-            members.add(p);
-            queue.addAll(byParent.getOrDefault(p.pid(), List.of()));
-        }
+        List<ProcInfo> members = snapshot.descendants(starts);
         remember(members);
         return members;
     }
@@ -329,6 +317,6 @@ public final class TrackedTree {
 
     /** Only a known start time proves a pid is still the same process. */
     private static boolean sameStart(ProcInfo p, ProcessIdentity id) {
-        return id.hasStartTime() && p.startTime() == id.startTime();
+        return ProcSnapshot.sameProcess(p, id);
     }
 }

@@ -15,7 +15,7 @@ import jsup.healthmon.proc.ProcUnreadableException;
  * starts also from the reapers' children in the app's group or session (read once for all trees),
  * so members a quick walk cannot reach (a grandchild forked by a non-main thread, an orphan) are
  * found without reading every process on the machine. When the kernel has no {@code children}
- * files, one {@link ProcFs#snapshot()} per pass is shared by all trees.
+ * files, one {@link ProcSnapshot} per pass is shared by all trees.
  */
 public final class TreeSampler {
 
@@ -39,7 +39,7 @@ public final class TreeSampler {
                 orphans = null; // as an unreadable children file: the full read decides
             }
         }
-        List<ProcInfo> snapshot = null;
+        ProcSnapshot snapshot = null;
         boolean unreadable = false; // once per pass: the retries are not paid again for every tree
         Map<TrackedTree, TreeUsage> usage = new IdentityHashMap<>();
         for (TrackedTree tree : trees) {
@@ -52,7 +52,7 @@ public final class TreeSampler {
                         : tree.walk(reader, thorough, orphans);
                 if (members.isEmpty()) {
                     if (snapshot == null) {
-                        snapshot = procFs.readSnapshot();
+                        snapshot = ProcSnapshot.read(procFs);
                     }
                     members = Optional.of(tree.collect(snapshot));
                 }

@@ -1,0 +1,102 @@
+package jsup.supervisor.process;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcessIdentity;
+
+/**
+ * One read of {@code /proc}: every live process (zombies left out), indexed by pid and by parent, so a
+ * walk down a tree costs one look per member instead of a scan of every process per member. The one
+ * walker of process trees from a full read: {@link TrackedTree#collect}, jsupd's health checks and the
+ * search for a dead jsupd's marked processes all walk through it. A start is only taken as the process
+ * it names when its start time is known and matches: a reused pid is never walked into.
+ */
+public final class ProcSnapshot {
+
+    private final List<ProcInfo> live;
+    private final Map<Integer, ProcInfo> byPid;
+    private final Map<Integer, List<ProcInfo>> byParent;
+
+    private ProcSnapshot(List<ProcInfo> processes) {
+        live = new ArrayList<>(processes.size());
+        byPid = new HashMap<>(processes.size() * 2);
+        byParent = new HashMap<>();
+        for (ProcInfo p : processes) {
+            if (!p.isZombie()) {
+                live.add(p);
+                byPid.put(p.pid(), p);
+                byParent.computeIfAbsent(p.ppid(), k -> new ArrayList<>()).add(p);
+            }
+        }
+    }
+
+    /**
+     * Reads every process once.
+     *
+     * @throws jsup.healthmon.proc.ProcUnreadableException when {@code /proc} cannot be read (after
+     *                                                     retries): unknown, never "no process"
+     */
+    public static ProcSnapshot read(ProcFs procFs) {
+        return of(procFs.readSnapshot());
+    }
+
+    /** The snapshot of {@code processes} (as {@link ProcFs#readSnapshot()} returns them). */
+    public static ProcSnapshot of(List<ProcInfo> processes) {
+        return new ProcSnapshot(processes);
+    }
+
+    /** Every live process. */
+    public List<ProcInfo> all() {
+        return live;
+    }
+
+    /** The live process at {@code pid}, whoever it is. */
+    public Optional<ProcInfo> at(int pid) {
+        return Optional.ofNullable(byPid.get(pid));
+    }
+
+    /** {@code id} when it is alive with its start time; empty when gone, reused, or its start time unknown. */
+    public Optional<ProcInfo> find(ProcessIdentity id) {
+        ProcInfo p = byPid.get(id.pid());
+        return p != null && sameProcess(p, id) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** {@code root} (when {@link #find found}) and every descendant of it; empty when it is not found. */
+    public List<ProcInfo> tree(ProcessIdentity root) {
+        return find(root).map(p -> descendants(List.of(p))).orElse(List.of());
+    }
+
+    /**
+     * {@code starts} and every descendant of each, once each, parents before their children: a
+     * breadth-first walk over the children index, linear in the members found.
+     */
+    public List<ProcInfo> descendants(Collection<ProcInfo> starts) {
+        List<ProcInfo> members = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        Deque<ProcInfo> queue = new ArrayDeque<>(starts);
+        while (!queue.isEmpty()) {
+            ProcInfo p = queue.poll();
+            if (!seen.add(p.pid())) {
+                continue;
+            }
+            members.add(p);
+            queue.addAll(byParent.getOrDefault(p.pid(), List.of()));
+        }
+        return members;
+    }
+
+    /** Only a known start time proves that a pid is still the same process. */
+    static boolean sameProcess(ProcInfo p, ProcessIdentity id) {
+        return id.hasStartTime() && p.startTime() == id.startTime();
+    }
+}
