@@ -73,7 +73,10 @@ public final class ManagedApp {
     private String statusReason;
     private ChildOutput output;
 
-    /** Bumped at every launch and stop, so late results of an older run are ignored. */
+    /**
+     * Bumped when a launch begins and when a stop cancels a launch, so the late results of an older
+     * launch (its pre-start, its spawn, its exit) are ignored; a stop of a running app does not bump it.
+     */
     private int generation;
     private Child child;
     private long startedAtNanos;

@@ -2,7 +2,7 @@ package jsup.supervisor.process;
 
 import jsup.supervisor.config.AppSpec;
 
-/** Starts an app's process: the seam between the engine and ProcessBuilder. */
+/** Starts an app's process: the seam between the engine and the OS ({@link OsChildLauncher}). */
 public interface ChildLauncher {
 
     /**

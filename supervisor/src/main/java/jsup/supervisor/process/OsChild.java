@@ -37,7 +37,8 @@ final class OsChild implements Child {
         this.drained = drained;
         this.procFs = procFs;
         // Whichever comes last reports the exit: the output's end (seen on the log-selector thread) or
-        // the reap (Process.onExit, a hop to another thread after the JDK's reaper thread). The output
+        // the reap (Process.onExit: on the child-reaper thread for a posix_spawn child, after a hop from
+        // the JDK's reaper thread for a ProcessBuilder one). The output
         // ends while the process dies, a moment before the reaper wakes: usually the zombie's /proc stat
         // already shows the exit status; otherwise the process is a few microseconds short of being a
         // zombie, or the reaper has just taken it and is publishing the value. The selector thread

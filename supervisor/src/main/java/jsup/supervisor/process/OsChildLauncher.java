@@ -16,10 +16,11 @@ import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.process.SpawnedProcesses;
 
 /**
- * Starts an app with {@link ProcessBuilder}: cwd and environment (jsupd's own plus the app's), the
- * command run through {@code /usr/bin/setsid} so the child leads its own session and process group.
- * A forked JVM child is never a group leader, so setsid execs in place and the pid Java reports is
- * the app's own.
+ * Starts an app: cwd and environment (jsupd's own, then the app's, then jsupd's marks), the command run
+ * through {@code /usr/bin/setsid} so the child leads its own session and process group, on the output
+ * its {@link ChildOutput} hands over ({@link Spawner}: {@code posix_spawn}, else {@link ProcessBuilder}).
+ * A child started either way is in jsupd's process group, so never a group leader: setsid execs in
+ * place (no fork) and the pid jsupd holds is the app's own.
  */
 public final class OsChildLauncher implements ChildLauncher {
 

@@ -21,8 +21,9 @@ import jsup.healthmon.proc.ProcessIdentity;
  * One app's process tree as jsup knows it: the main process, its descendants, the members of its
  * process group and session, and every descendant seen in an earlier look that still runs with the
  * same start time. That last set is what finds a grandchild that detached with {@code setsid} and
- * was reparented to init once its parent died. Not thread-safe: owned by the engine thread (or by one
- * {@link ProcessTree#terminate} call).
+ * was reparented to init once its parent died. A full read walks through {@link ProcSnapshot}; the
+ * cheaper looks ({@link #walk}, {@link #anyAlive}) read only the members' {@code children} files. Not
+ * thread-safe: owned by the engine thread (or by one {@link ProcessTree#terminate} call).
  */
 public final class TrackedTree {
 
@@ -250,7 +251,9 @@ public final class TrackedTree {
 
     /**
      * Where an orphan of the main process can have gone: the ancestors of this JVM (one of them may
-     * be a subreaper) and init. This JVM itself is no subreaper (Java cannot become one).
+     * be a subreaper) and init. jsupd itself is not among them: it never asks to be a subreaper
+     * ({@code prctl(PR_SET_CHILD_SUBREAPER)}, which it could make through JNA); when it runs as PID 1,
+     * it is init.
      */
     private static List<Integer> reapers(String proc, ProcFileReader reader) {
         List<Integer> reapers = new ArrayList<>(4);
