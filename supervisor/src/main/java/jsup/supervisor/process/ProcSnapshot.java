@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 import jsup.healthmon.proc.ProcessIdentity;
 
 /**
  * One read of {@code /proc}: every live process (zombies left out), indexed by pid and by parent, so a
- * walk down a tree costs one look per member instead of a scan of every process per member. The one
- * walker of process trees from a full read: {@link TrackedTree#collect}, jsupd's health checks and the
- * search for a dead jsupd's marked processes all walk through it. A start is only taken as the process
+ * walk down a tree costs one look per member instead of a scan of every process per member. Every walk
+ * of a process tree goes through {@link #walk}: over this index for a full read ({@link TrackedTree#collect},
+ * jsupd's health checks, the search for a dead jsupd's marked processes), over the members'
+ * {@code children} files for the sampler's cheaper look ({@link TrackedTree#walk}). A start is only taken as the process
  * it names when its start time is known and matches: a reused pid is never walked into.
  */
 public final class ProcSnapshot {
@@ -81,6 +83,15 @@ public final class ProcSnapshot {
      * breadth-first walk over the children index, linear in the members found.
      */
     public List<ProcInfo> descendants(Collection<ProcInfo> starts) {
+        return walk(starts, p -> byParent.getOrDefault(p.pid(), List.of()));
+    }
+
+    /**
+     * The one walk down process trees, whatever the source of each process's children (this index, or
+     * the kernel's {@code children} files in {@link TrackedTree#walk}): {@code starts} (verified by the
+     * caller) and every descendant, once each, parents first.
+     */
+    static List<ProcInfo> walk(Collection<ProcInfo> starts, Function<ProcInfo, List<ProcInfo>> childrenOf) {
         List<ProcInfo> members = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         Deque<ProcInfo> queue = new ArrayDeque<>(starts);
@@ -90,7 +101,7 @@ public final class ProcSnapshot {
                 continue;
             }
             members.add(p);
-            queue.addAll(byParent.getOrDefault(p.pid(), List.of()));
+            queue.addAll(childrenOf.apply(p));
         }
         return members;
     }

@@ -2,16 +2,12 @@ package jsup.supervisor.process;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 import jsup.healthmon.proc.ProcUnreadableException;
@@ -107,52 +103,63 @@ public final class TrackedTree {
             return Optional.empty();
         }
         String proc = procFs.root().toString();
-        Deque<ProcessIdentity> queue = new ArrayDeque<>();
-        if (root.hasStartTime()) { // else whoever holds the pid now could be taken for the main process
-            queue.add(root);
+        List<ProcInfo> starts = new ArrayList<>();
+        ProcInfo atRootPid = reader.stat(proc, root.pid());
+        // Else whoever holds the pid now could be taken for the main process.
+        if (atRootPid != null && !atRootPid.isZombie() && sameStart(atRootPid, root)) {
+            starts.add(atRootPid);
         }
-        queue.addAll(known.keySet());
-        if (!orphans.isEmpty()) {
-            ProcInfo atRootPid = reader.stat(proc, root.pid());
-            if (atRootPid == null || sameStart(atRootPid, root)) {
-                for (ProcInfo p : orphans) {
-                    if (p.pgid() == root.pid() || p.sid() == root.pid()) {
-                        queue.add(identity(p));
+        for (ProcessIdentity member : known.keySet()) {
+            ProcInfo p = reader.stat(proc, member.pid());
+            if (p != null && !p.isZombie() && sameStart(p, member)) {
+                starts.add(p);
+            }
+        }
+        if (!orphans.isEmpty() && (atRootPid == null || sameStart(atRootPid, root))) {
+            for (ProcInfo p : orphans) {
+                if (p.pgid() == root.pid() || p.sid() == root.pid()) {
+                    starts.add(p);
+                }
+            }
+        }
+        try {
+            return Optional.of(ProcSnapshot.walk(starts, p -> childrenOf(p, reader, proc, allThreads)));
+        } catch (NoChildrenFiles e) {
+            childrenFileWorks = false;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The live children of {@code parent} from its {@code children} files: a child's parentage proves it
+     * is of the tree, so it needs no start time of its own (one reparented meanwhile is still ours).
+     */
+    private List<ProcInfo> childrenOf(ProcInfo parent, ProcFileReader reader, String proc, boolean allThreads) {
+        List<ProcInfo> children = new ArrayList<>();
+        try {
+            for (int tid : allThreads ? threads(parent.pid()) : new int[] {parent.pid()}) {
+                for (int pid : reader.children(proc, parent.pid(), tid)) {
+                    ProcInfo child = reader.stat(proc, pid);
+                    if (child != null && !child.isZombie()) {
+                        children.add(child);
                     }
                 }
             }
+        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+            if (!allThreads && reader.stat(proc, parent.pid()) != null) {
+                throw new NoChildrenFiles(); // the process is there, its children file is not
+            }
+        } catch (IOException e) {
+            // The process (or a thread) exited between the reads: no children worth walking.
         }
-        List<ProcInfo> members = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            ProcessIdentity next = queue.poll();
-            if (!seen.add(next.pid())) {
-                continue;
-            }
-            ProcInfo info = reader.stat(proc, next.pid());
-            // A start time of -1 marks a pid just read from a live member's children file: its parentage
-            // proves it is of the tree.
-            if (info == null || info.isZombie()
-                    || (next.startTime() >= 0 && info.startTime() != next.startTime())) {
-                continue;
-            }
-            members.add(info);
-            try {
-                for (int tid : allThreads ? threads(next.pid()) : new int[] {next.pid()}) {
-                    for (int child : reader.children(proc, next.pid(), tid)) {
-                        queue.add(new ProcessIdentity(child, -1));
-                    }
-                }
-            } catch (java.io.FileNotFoundException | NoSuchFileException e) {
-                if (!allThreads && reader.stat(proc, next.pid()) != null) {
-                    childrenFileWorks = false;
-                    return Optional.empty();
-                }
-            } catch (IOException e) {
-                // The process (or a thread) exited between the reads: no children worth walking.
-            }
+        return children;
+    }
+
+    /** This kernel has no {@code children} files (CONFIG_PROC_CHILDREN off). */
+    private static final class NoChildrenFiles extends RuntimeException {
+        NoChildrenFiles() {
+            super(null, null, false, false);
         }
-        return Optional.of(members);
     }
 
     /** The thread ids of {@code pid} ({@code task/} entries); just the pid when it cannot be listed. */
