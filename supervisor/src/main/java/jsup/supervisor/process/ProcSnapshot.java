@@ -53,7 +53,7 @@ public final class ProcSnapshot {
     }
 
     /** The snapshot of {@code processes} (as {@link ProcFs#readSnapshot()} returns them). */
-    public static ProcSnapshot of(List<ProcInfo> processes) {
+    static ProcSnapshot of(List<ProcInfo> processes) {
         return new ProcSnapshot(processes);
     }
 
@@ -63,12 +63,12 @@ public final class ProcSnapshot {
     }
 
     /** The live process at {@code pid}, whoever it is. */
-    public Optional<ProcInfo> at(int pid) {
+    Optional<ProcInfo> at(int pid) {
         return Optional.ofNullable(byPid.get(pid));
     }
 
     /** {@code id} when it is alive with its start time; empty when gone, reused, or its start time unknown. */
-    public Optional<ProcInfo> find(ProcessIdentity id) {
+    Optional<ProcInfo> find(ProcessIdentity id) {
         ProcInfo p = byPid.get(id.pid());
         return p != null && sameProcess(p, id) ? Optional.of(p) : Optional.empty();
     }
@@ -82,7 +82,7 @@ public final class ProcSnapshot {
      * {@code starts} and every descendant of each, once each, parents before their children: a
      * breadth-first walk over the children index, linear in the members found.
      */
-    public List<ProcInfo> descendants(Collection<ProcInfo> starts) {
+    List<ProcInfo> descendants(Collection<ProcInfo> starts) {
         return walk(starts, p -> byParent.getOrDefault(p.pid(), List.of()));
     }
 

@@ -38,12 +38,12 @@ public final class TrackedTree {
         this.root = root;
     }
 
-    public ProcessIdentity root() {
+    ProcessIdentity root() {
         return root;
     }
 
     /** Whether {@code /proc/<pid>/task/<pid>/children} exists (CONFIG_PROC_CHILDREN). */
-    public boolean childrenFileWorks() {
+    boolean childrenFileWorks() {
         return childrenFileWorks;
     }
 
@@ -53,17 +53,17 @@ public final class TrackedTree {
      * @throws ProcUnreadableException when {@code /proc} cannot be read (after retries): the members
      *                                 are unknown, not gone (what was remembered is kept)
      */
-    public List<ProcInfo> collect() {
+    List<ProcInfo> collect() {
         return collect(procFs.readSnapshot());
     }
 
     /** The members found in {@code snapshot}: see the class comment. Remembers them. */
-    public List<ProcInfo> collect(List<ProcInfo> snapshot) {
+    List<ProcInfo> collect(List<ProcInfo> snapshot) {
         return collect(ProcSnapshot.of(snapshot));
     }
 
     /** As {@link #collect(List)}, in a snapshot already indexed. */
-    public List<ProcInfo> collect(ProcSnapshot snapshot) {
+    List<ProcInfo> collect(ProcSnapshot snapshot) {
         ProcInfo atRootPid = snapshot.at(root.pid()).orElse(null);
         // A group or session id cannot be reused while it is in use; if another process now holds
         // the root's pid, the group of that number is that process's, not ours.
@@ -87,7 +87,7 @@ public final class TrackedTree {
      *
      * @return the members, or empty when this kernel has no {@code children} files
      */
-    public Optional<List<ProcInfo>> walk() {
+    Optional<List<ProcInfo>> walk() {
         return walk(new ProcFileReader(), false, List.of());
     }
 
@@ -218,7 +218,7 @@ public final class TrackedTree {
      * in a few dozen small reads instead of one per process; falls back to {@link #collect()} when
      * this kernel has no {@code children} files.
      */
-    public boolean anyAlive() {
+    boolean anyAlive() {
         return anyAlive(new ProcFileReader());
     }
 
@@ -280,7 +280,7 @@ public final class TrackedTree {
      *
      * @throws ProcUnreadableException when {@code /proc} cannot be read: unknown, not gone
      */
-    public List<ProcessIdentity> liveMembers() {
+    List<ProcessIdentity> liveMembers() {
         return collect().stream().map(TrackedTree::identity).toList();
     }
 
@@ -288,7 +288,7 @@ public final class TrackedTree {
      * Sums memory and CPU over {@code members} (found by {@link #collect} or {@link #walk}) and
      * remembers them for the next sample's CPU delta.
      */
-    public TreeUsage usage(List<ProcInfo> members, long nowNanos) {
+    TreeUsage usage(List<ProcInfo> members, long nowNanos) {
         long rss = 0;
         long ticks = 0;
         for (ProcInfo p : members) {

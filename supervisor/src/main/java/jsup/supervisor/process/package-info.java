@@ -20,9 +20,10 @@
  *     group, session, detached members it saw) through {@code Signaller}, which checks each target's start
  *     time in {@code /proc} and sends {@code kill(2)} ({@code KillSyscall}); the main process itself goes
  *     through its pidfd when {@code /proc} cannot vouch for it;</li>
- * <li><b>walk</b>: {@link jsup.supervisor.process.ProcessWalker} is the one full read of {@code /proc}
- *     per pass, children indexed by parent, start times checked; {@code TreeSampler} samples memory and
- *     CPU; {@link jsup.supervisor.process.ProcEnviron} reads a process's environment.</li>
+ * <li><b>walk</b>: {@link jsup.supervisor.process.ProcSnapshot} is one full read of {@code /proc},
+ *     children indexed by parent, start times checked, and its walk is the only walk down a tree (also
+ *     over {@code children} files, for {@code TreeSampler}'s cheaper look at memory and CPU);
+ *     {@link jsup.supervisor.process.ProcEnviron} reads a process's environment.</li>
  * </ol>
  *
  * <p>May touch: {@code /proc} (read only), the processes jsupd started and their trees, the trees
@@ -30,6 +31,7 @@
  * child's output. Imports config ({@code AppSpec}) and the names in {@code control.ControlEnvironment};
  * never log capture, the engine ({@code internal}), the daemon or the control server. Most classes are
  * package-private: the engine sees {@code Child}, {@code ChildLauncher}, {@code OsChildLauncher},
- * {@code TrackedTree}, {@code TreeSampler} and the values they report.
+ * {@code ChildOutput}, {@code Spawner}, {@code TreeSampler}, {@code TrackedTree} (as a handle) and the
+ * values they report; the daemon {@code ProcessTree}, {@code ProcSnapshot} and {@code ProcEnviron}.
  */
 package jsup.supervisor.process;

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,12 +173,11 @@ class NativeSpawnerTest {
 
     @Test
     void aSignalGoesThroughThePidfdOpenedAtTheSpawnAndThatFdIsClosedAtTheExit() throws Exception {
-        long before = openFds();
         List<Process> batch = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             batch.add(spawn(new ProcessBuilder("sleep", "30")));
         }
-        assertThat(openFds()).as("one pidfd per running child").isGreaterThanOrEqualTo(before + 30);
+        assertThat(openPidfdsOf(batch)).as("one pidfd per running child").isEqualTo(30);
         for (Process p : batch) {
             assertThat(SpawnedProcesses.signal(p, 10)).isTrue(); // SIGUSR1 ends sleep
         }
@@ -185,13 +186,27 @@ class NativeSpawnerTest {
             assertThat(p.exitValue()).isEqualTo(128 + 10);
             assertThat(SpawnedProcesses.signal(p, 10)).as("never after the exit").isFalse();
         }
-        assertThat(openFds()).as("every pidfd closed").isLessThanOrEqualTo(before);
+        assertThat(openPidfdsOf(batch)).as("every pidfd closed").isZero();
         assertThat(SpawnedProcesses.startTime(batch.get(0))).isPositive();
     }
 
-    private static long openFds() throws IOException {
+    /**
+     * This JVM's open pidfds for {@code batch} (the kernel names each one's process in its fdinfo): other
+     * tests' children and files come and go meanwhile, so a count of all descriptors would not say.
+     */
+    private static long openPidfdsOf(List<Process> batch) throws IOException {
+        Set<String> pids = new HashSet<>();
+        batch.forEach(p -> pids.add(Long.toString(p.pid())));
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().contains("pidfd")
+                            && Files.readAllLines(Path.of("/proc/self/fdinfo").resolve(fd.getFileName())).stream()
+                                    .anyMatch(l -> l.startsWith("Pid:") && pids.contains(l.substring(4).strip()));
+                } catch (IOException e) {
+                    return false; // closed meanwhile (the listing's own descriptor, too)
+                }
+            }).count();
         }
     }
 
