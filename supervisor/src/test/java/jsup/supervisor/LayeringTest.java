@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the supervisor's packages (docs/architecture.md), read from the sources so it cannot
- * silently regress: each package names only the packages it may use, in code or in comments.
+ * The layering of the supervisor's lower packages (docs/architecture.md), read from the sources so it
+ * cannot silently regress: each names only the jsup packages it may use, in code or in comments.
  */
 class LayeringTest {
 
@@ -29,6 +29,7 @@ class LayeringTest {
             "control", Set.of("supervisor.daemonlog", "supervisor.files"),
             "log", Set.of("supervisor.config", "supervisor.files"),
             "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control"),
+            "prestart", Set.of("healthmon.proc", "supervisor.config", "supervisor.files"),
             "daemonlog", Set.of(),
             "files", Set.of());
 
