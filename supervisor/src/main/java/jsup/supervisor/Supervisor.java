@@ -21,17 +21,18 @@ import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.dependencies.DependencyGraph;
+import jsup.supervisor.control.ControlEnvironment;
 import jsup.supervisor.internal.AppLogOutput;
-import jsup.supervisor.internal.ChildOutput;
+import jsup.supervisor.process.ChildOutput;
 import jsup.supervisor.internal.Engine;
 import jsup.supervisor.internal.EngineContext;
 import jsup.supervisor.internal.EngineLoop;
 import jsup.supervisor.internal.ManagedApp;
-import jsup.supervisor.internal.OsChildLauncher;
+import jsup.supervisor.process.OsChildLauncher;
 import jsup.supervisor.internal.PreStartSteps;
 import jsup.supervisor.internal.SafeListener;
-import jsup.supervisor.internal.TreeSampler;
 import jsup.supervisor.readiness.NotifyMessage;
+import jsup.supervisor.process.TreeSampler;
 
 /**
  * Keeps apps running as configured and stops them completely when asked. Thread-safe: every call
@@ -42,7 +43,7 @@ import jsup.supervisor.readiness.NotifyMessage;
 public final class Supervisor implements AutoCloseable {
 
     /** Set in every app's environment to the app's name: with jsupd's JSUP_HOME, the mark of its processes. */
-    public static final String APP_ENV_VAR = "JSUP_APP";
+    public static final String APP_ENV_VAR = ControlEnvironment.APP_VAR;
     /**
      * Threads that spawn the apps of a {@link #startAll}: a spawn blocks its thread for the fork,
      * the exec and the child's closing of inherited descriptors (2-7 ms with hundreds of apps), so

@@ -9,13 +9,13 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 
 /** Helpers for tests with real processes: pid files scripts write, and liveness through /proc. */
-final class ProcessFixtures {
+public final class ProcessFixtures {
 
     private ProcessFixtures() {
     }
 
     /** The pid in {@code file}, or -1 while the script has not written it. */
-    static int pidIn(Path file) {
+    public static int pidIn(Path file) {
         try {
             String text = Files.readString(file).trim();
             return text.isEmpty() ? -1 : Integer.parseInt(text);
@@ -25,16 +25,16 @@ final class ProcessFixtures {
     }
 
     /** Whether {@code pid} runs (a zombie does not). */
-    static boolean alive(int pid) {
+    public static boolean alive(int pid) {
         return ProcFs.SYSTEM.stat(pid).filter(p -> !p.isZombie()).isPresent();
     }
 
-    static ProcInfo stat(long pid) {
+    public static ProcInfo stat(long pid) {
         return ProcFs.SYSTEM.stat((int) pid).orElseThrow();
     }
 
     /** SIGKILLs every pid written in the given files that still runs: the teardown safety net. */
-    static void killAll(List<Path> pidFiles) {
+    public static void killAll(List<Path> pidFiles) {
         List<Long> pids = new ArrayList<>();
         for (Path f : pidFiles) {
             int pid = pidIn(f);

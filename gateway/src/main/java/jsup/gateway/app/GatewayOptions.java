@@ -175,7 +175,7 @@ public final class GatewayOptions {
         if (appName != null) {
             return appName;
         }
-        String fromEnv = environment.get(jsup.supervisor.Supervisor.APP_ENV_VAR);
+        String fromEnv = environment.get(jsup.supervisor.control.ControlEnvironment.APP_VAR);
         return fromEnv == null || fromEnv.isBlank() ? DEFAULT_APP_NAME : fromEnv;
     }
 

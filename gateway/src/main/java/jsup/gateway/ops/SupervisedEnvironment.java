@@ -2,8 +2,7 @@ package jsup.gateway.ops;
 
 import java.nio.file.Path;
 import java.util.Map;
-import jsup.supervisor.Supervisor;
-import jsup.supervisor.daemon.JsupHome;
+import jsup.supervisor.control.ControlEnvironment;
 
 /**
  * What jsupd tells the processes it runs through their environment: {@code JSUP_HOME} (whose
@@ -24,11 +23,11 @@ public record SupervisedEnvironment(Path jsupHome, String appName) {
      */
     public static SupervisedEnvironment of(Map<String, String> env, Path jsupHomeOverride) {
         Path home = jsupHomeOverride;
-        String fromEnv = env.get(JsupHome.ENV_VAR);
+        String fromEnv = env.get(ControlEnvironment.HOME_VAR);
         if (home == null && fromEnv != null && !fromEnv.isBlank()) {
             home = Path.of(fromEnv.strip());
         }
-        String app = env.get(Supervisor.APP_ENV_VAR);
+        String app = env.get(ControlEnvironment.APP_VAR);
         return new SupervisedEnvironment(home == null ? null : home.toAbsolutePath().normalize(),
                 app == null || app.isBlank() ? DEFAULT_APP_NAME : app.strip());
     }
@@ -42,6 +41,6 @@ public record SupervisedEnvironment(Path jsupHome, String appName) {
     public SupervisorLink link() {
         return supervised()
                 ? new ControlSupervisorLink(jsupHome)
-                : new NoSupervisorLink("the gateway was not started by jsupd ($" + JsupHome.ENV_VAR + " is not set)");
+                : new NoSupervisorLink("the gateway was not started by jsupd ($" + ControlEnvironment.HOME_VAR + " is not set)");
     }
 }

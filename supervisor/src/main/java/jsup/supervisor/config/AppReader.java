@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jsup.healthmon.HealthSpec;
-import jsup.supervisor.log.LogDateFormat;
 
 /**
  * Reads one app object into an {@link AppSpec}: PM2's keys with PM2's defaults and units, jsup's additions,

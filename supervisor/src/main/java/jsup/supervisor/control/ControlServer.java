@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jsup.supervisor.files.ProcessUser;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * jsupd's end of the control socket: binds {@code jsup.sock} with mode 0600, accepts connections

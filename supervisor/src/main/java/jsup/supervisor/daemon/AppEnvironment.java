@@ -2,16 +2,15 @@ package jsup.supervisor.daemon;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.Supervisor;
+import jsup.supervisor.process.ProcEnviron;
 
 /**
  * The environment an app runs with ({@code jsup env}): read from {@code /proc/<pid>/environ} of its
@@ -42,22 +41,13 @@ record AppEnvironment(String name, String source, long pid, SortedMap<String, St
         return new AppEnvironment(app.name(), FOR_NEXT_START, 0, next);
     }
 
-    /** {@code NAME=value} entries separated by NUL; empty when the process is gone or not ours. */
+    /** The environment in {@code environ}; empty when the process is gone, not ours, or cannot be read. */
     static Optional<SortedMap<String, String>> read(Path environ) {
-        byte[] raw;
         try {
-            raw = Files.readAllBytes(environ);
-        } catch (IOException e) {
-            return Optional.empty();
+            return ProcEnviron.read(environ);
+        } catch (ProcUnreadableException e) {
+            return Optional.empty(); // shown as what the next start would pass
         }
-        SortedMap<String, String> vars = new TreeMap<>();
-        for (String entry : new String(raw, StandardCharsets.UTF_8).split("\0")) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                vars.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        }
-        return Optional.of(vars);
     }
 
     ObjectNode toJson() {

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * What jsupd does when the engine reports: remember each app's process identity for

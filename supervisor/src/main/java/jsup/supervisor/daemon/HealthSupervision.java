@@ -20,7 +20,7 @@ import jsup.healthmon.proc.InotifyWarning;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.log.RotatingFileWriter;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * jsupd's side of healthmon: registers apps that have a {@code health} block, tells the monitor when

@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
+import jsup.supervisor.control.ControlEnvironment;
 
 /**
  * The folder one jsupd owns ({@code $JSUP_HOME}, default {@code ~/.jsup}) and the names of the files
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public final class JsupHome {
 
-    public static final String ENV_VAR = "JSUP_HOME";
+    public static final String ENV_VAR = ControlEnvironment.HOME_VAR;
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.ProcessStatus;
@@ -36,8 +37,9 @@ import jsup.supervisor.config.AppSpecJson;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
+import jsup.supervisor.daemonlog.JsupdLog;
 import jsup.supervisor.files.AtomicFiles;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.process.ProcSnapshot;
 
 /**
  * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,
@@ -532,18 +534,11 @@ public final class Jsupd implements AutoCloseable {
         if (root == null) {
             return List.of();
         }
-        List<ProcInfo> all = procFs.snapshot();
-        List<Integer> tree = new ArrayList<>();
-        tree.add(root.pid());
-        for (int i = 0; i < tree.size(); i++) {
-            int parent = tree.get(i);
-            for (ProcInfo p : all) {
-                if (p.ppid() == parent && !tree.contains(p.pid())) {
-                    tree.add(p.pid());
-                }
-            }
+        try {
+            return ProcSnapshot.read(procFs).tree(root).stream().map(ProcInfo::pid).toList();
+        } catch (ProcUnreadableException e) {
+            return List.of(root.pid()); // unknown below it: the main process is what can be vouched for
         }
-        return tree;
     }
 
     private void healthRestart(String app, String reason) {

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.healthmon.proc.ProcessIdentity;
-import jsup.supervisor.ProcessTree;
+import jsup.supervisor.process.ProcessTree;
 import jsup.supervisor.Supervisor;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * Stops the apps a dead jsupd left running before this one starts anything, so an app never runs

@@ -8,9 +8,9 @@
  * on health results (healthmon reports, jsupd decides).
  *
  * <p>What it may touch: the engine only through {@link jsup.supervisor.Supervisor}'s public API and
- * {@link jsup.supervisor.ProcessTree}; config through {@link jsup.supervisor.config.EcosystemLoader}
+ * {@link jsup.supervisor.process.ProcessTree}; config through {@link jsup.supervisor.config.EcosystemLoader}
  * and {@link jsup.supervisor.config.AppSpecJson}; the wire only through
  * {@link jsup.supervisor.control.ControlServer}. Its log lines go through
- * {@link jsup.supervisor.internal.JsupdLog} to {@code jsupd.log}.
+ * {@link jsup.supervisor.daemonlog.JsupdLog} to {@code jsupd.log}.
  */
 package jsup.supervisor.daemon;

@@ -1,8 +1,12 @@
 package jsup.supervisor.internal;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.log.AppLog;
+import jsup.supervisor.log.RunCapture;
+import jsup.supervisor.process.ChildOutput;
+import jsup.supervisor.process.ChildStdio;
 
 /** Output through {@link AppLog}: pipes read into rotating files, timestamps when configured. */
 public final class AppLogOutput implements ChildOutput {
@@ -14,13 +18,35 @@ public final class AppLogOutput implements ChildOutput {
     }
 
     public static ChildOutput open(AppSpec spec) {
-        return new AppLogOutput(AppLog.open(spec));
+        return of(AppLog.open(spec));
+    }
+
+    /** The output of an open {@code log}. */
+    public static ChildOutput of(AppLog log) {
+        return new AppLogOutput(log);
     }
 
     @Override
-    public Started start(ProcessBuilder builder) throws IOException {
-        AppLog.Started started = log.start(builder);
-        return new Started(started.process(), started.drained());
+    public Run open() throws IOException {
+        RunCapture capture = log.capture();
+        ChildStdio stdio = capture.outFd() >= 0
+                ? new ChildStdio.Descriptors(capture.outFd(), capture.errFd()) : new ChildStdio.JdkPipes();
+        return new Run() {
+            @Override
+            public ChildStdio stdio() {
+                return stdio;
+            }
+
+            @Override
+            public CompletableFuture<Void> started(Process process) {
+                return capture.started(process);
+            }
+
+            @Override
+            public void abandon() {
+                capture.abandon();
+            }
+        };
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.dependencies.DependencyGate;
+import jsup.supervisor.process.TrackedTree;
+import jsup.supervisor.process.TreeSampler;
+import jsup.supervisor.process.TreeUsage;
 
 /**
  * Every app of one supervisor and the tick that moves them along. Confined to the engine thread:

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import jsup.supervisor.SupervisorListener;
+import jsup.supervisor.process.ChildLauncher;
+import jsup.supervisor.process.ChildOutput;
 
 /**
  * What every {@link ManagedApp} shares: the seams to the OS and to time.

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.process.ChildOutput;
+import jsup.supervisor.process.ChildStdio;
 
 /**
  * Output without a pump: the kernel appends the child's stdout and stderr straight to
@@ -21,23 +23,22 @@ public final class FileRedirectOutput implements ChildOutput {
     }
 
     @Override
-    public Started start(ProcessBuilder builder) throws IOException {
-        Process process = builder.redirectOutput(target(spec.outFile())).redirectError(target(spec.errorFile())).start();
-        return new Started(process, CompletableFuture.completedFuture(null));
-    }
-
-    private static ProcessBuilder.Redirect target(Path file) {
-        if (file == null) {
-            return ProcessBuilder.Redirect.DISCARD;
-        }
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+    public Run open() {
+        return new Run() {
+            @Override
+            public ChildStdio stdio() {
+                return new ChildStdio.Files(spec.outFile(), spec.errorFile());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the log folder of " + file + ": " + e.getMessage(), e);
-        }
-        return ProcessBuilder.Redirect.appendTo(file.toFile());
+
+            @Override
+            public CompletableFuture<Void> started(Process process) {
+                return CompletableFuture.completedFuture(null); // the kernel wrote it all already
+            }
+
+            @Override
+            public void abandon() {
+            }
+        };
     }
 
     /** The kernel appends (O_APPEND), so emptying the files in place is safe while the child writes. */

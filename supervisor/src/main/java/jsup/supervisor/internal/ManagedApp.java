@@ -31,6 +31,13 @@ import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.files.AtomicFiles;
 import jsup.supervisor.readiness.NotifyMessage;
 import jsup.supervisor.readiness.ReadinessTracker;
+import jsup.supervisor.process.Child;
+import jsup.supervisor.process.ChildOutput;
+import jsup.supervisor.process.ExitStatus;
+import jsup.supervisor.process.LaunchException;
+import jsup.supervisor.process.Signals;
+import jsup.supervisor.process.TrackedTree;
+import jsup.supervisor.process.TreeUsage;
 
 /**
  * One supervised app: its wanted state, its observed state ({@link StateMachine}), its current run
@@ -76,7 +83,10 @@ public final class ManagedApp {
     private String statusReason;
     private ChildOutput output;
 
-    /** Bumped at every launch and stop, so late results of an older run are ignored. */
+    /**
+     * Bumped when a launch begins and when a stop cancels a launch, so the late results of an older
+     * launch (its pre-start, its spawn, its exit) are ignored; a stop of a running app does not bump it.
+     */
     private int generation;
     private Child child;
     private long startedAtNanos;

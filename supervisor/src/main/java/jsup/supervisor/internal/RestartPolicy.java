@@ -3,6 +3,7 @@ package jsup.supervisor.internal;
 import java.time.Duration;
 import java.util.Set;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.process.ExitStatus;
 
 /**
  * The restart rules of one app and the pure decision made from them after every exit the engine did

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.LogDateFormat;
 
 /**
  * The log files of one app: {@code out_file}, {@code error_file} and the optional combined
  * {@code log_file}, each a {@link RotatingFileWriter} with the app's rotation settings. One instance
- * lives across the app's restarts; each run's process is started through {@link #start(ProcessBuilder)}.
+ * lives across the app's restarts; each run's output is captured through {@link #capture()}, whose pipes
+ * the child is started on (by the process package: log capture never starts a process).
  *
  * <p>A quiet app costs no thread and no buffer: its pipes wait in the shared {@link PipeSelector}
  * (or, for logs that are not regular files, in two {@link PipePump} threads). Captures may overlap (a
@@ -89,17 +91,14 @@ public final class AppLog implements Closeable {
     }
 
     /**
-     * Starts {@code builder}'s process with its stdout and stderr captured into the files until both
-     * reach EOF (the builder's output redirects are replaced). Apps whose log files are all regular
-     * files are read by the shared {@link PipeSelector}; the others (or all, where it is not available)
-     * get a {@link PipePump} thread per pipe, so a FIFO that stops reading holds up only its own app.
+     * Opens the capture of one run: the pipes its child is to be started on, read into the files until
+     * both reach EOF. Apps whose log files are all regular files are read by the shared
+     * {@link PipeSelector}; the others (or all, where it is not available) get a {@link PipePump} thread
+     * per pipe, so a FIFO that stops reading holds up only its own app.
      *
-     * @return the process, and a future that completes once both pipes are at EOF and every byte was
-     *         handed to the OS, or exceptionally when output could not be read or written (the message
-     *         says how much)
-     * @throws IOException when the process cannot be started; nothing is left running or open
+     * @throws IOException when the pipes cannot be made; nothing is left open
      */
-    public Started start(ProcessBuilder builder) throws IOException {
+    public RunCapture capture() throws IOException {
         if (closed) {
             throw new IllegalStateException("the logs of app " + app + " are closed; open a new AppLog");
         }
@@ -108,17 +107,43 @@ public final class AppLog implements Closeable {
         LineCutter err = new LineCutter(Pipe.ERR, writer, clock);
         PipeSelector selector = ownThreads || !allRegularFiles() ? null : PipeSelector.shared();
         if (selector != null) {
-            return new Started(selector.start(builder, out, err), writer.done());
+            return selector.open(out, err, writer.done());
         }
-        Process process = builder.redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.PIPE).start();
-        startThread("log-" + app + "-out", new PipePump(process.getInputStream(), out));
-        startThread("log-" + app + "-err", new PipePump(process.getErrorStream(), err));
-        return new Started(process, writer.done());
+        return new PumpCapture(out, err, writer.done());
     }
 
-    /** A child started by {@link #start}: its process, and when its output is all in the files. */
-    public record Started(Process process, CompletableFuture<Void> drained) {
+    /** Reads the pipes {@link ProcessBuilder} made for the child, with a pump thread each. */
+    private final class PumpCapture implements RunCapture {
+        private final LineCutter out;
+        private final LineCutter err;
+        private final CompletableFuture<Void> drained;
+
+        PumpCapture(LineCutter out, LineCutter err, CompletableFuture<Void> drained) {
+            this.out = out;
+            this.err = err;
+            this.drained = drained;
+        }
+
+        @Override
+        public int outFd() {
+            return -1;
+        }
+
+        @Override
+        public int errFd() {
+            return -1;
+        }
+
+        @Override
+        public CompletableFuture<Void> started(Process process) {
+            startThread("log-" + app + "-out", new PipePump(process.getInputStream(), out));
+            startThread("log-" + app + "-err", new PipePump(process.getErrorStream(), err));
+            return drained;
+        }
+
+        @Override
+        public void abandon() {
+        }
     }
 
     private boolean allRegularFiles() {

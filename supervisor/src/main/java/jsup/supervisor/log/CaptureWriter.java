@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes one capture's output into the log files, adding timestamps when asked. Called by the
- * capture's two pumps, each on its own thread, with whole lines only; a file both pipes go to (the
- * combined log) keeps every line whole because each write holds that file's lock. One app's slow disk
- * holds up only that app's pumps.
+ * Writes one capture's output into the log files, adding timestamps when asked. Called with whole
+ * lines only, by the shared {@code log-selector} thread ({@link PipeSelector}, both pipes) or by the
+ * capture's two {@link PipePump} threads; a file both pipes go to (the combined log) keeps every line
+ * whole because each write holds that file's lock. On the selector a slow disk holds up every app it
+ * reads, which is why only apps whose logs are all regular files go there; a FIFO or a device holds
+ * up only its own app's pumps.
  *
  * <p>A failed write (disk full, file gone) is not silent: it is reported on stderr once, the bytes
  * that did not reach the file are counted, and the next successful write to that file first records

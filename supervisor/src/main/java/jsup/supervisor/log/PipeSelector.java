@@ -1,6 +1,5 @@
 package jsup.supervisor.log;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +23,12 @@ import java.util.concurrent.TimeUnit;
  * thread of its own for its output (two pump threads each were most of jsupd's memory per app).
  *
  * <p>How a child gets a pipe the selector can watch: {@link ProcessBuilder} only makes pipes behind
- * plain streams, which cannot be selected, so jsupd makes a {@link Pipe} itself and hands the child
- * its write end by path, {@code /proc/self/fd/N} (the JVM opens a redirect file in jsupd before the
- * fork; opening that path opens the same pipe). Learning {@code N} needs {@code sun.nio.ch} exported
- * to jsup (jsup.jar's manifest does, and bin/jsup and the tests pass {@code --add-exports}); where it
- * is not, or {@code /proc} does not behave, {@link #available()} is false and apps get
- * {@link PipePump} threads instead. Where {@link NativeSpawner} works, the child is started on the
- * write ends' descriptors directly and no JDK reaper thread waits for it.
+ * plain streams, which cannot be selected, so jsupd makes a {@link Pipe} itself and hands its write
+ * end's descriptor {@code N} to whoever starts the child ({@link RunCapture}; the process package
+ * starts it on that descriptor, or by the path {@code /proc/self/fd/N}). Learning {@code N} needs
+ * {@code sun.nio.ch} exported to jsup (jsup.jar's manifest does, and bin/jsup and the tests pass
+ * {@code --add-exports}); where it is not, or {@code /proc} does not behave, {@link #available()} is
+ * false and apps get {@link PipePump} threads instead.
  *
  * <p>Each turn reads at most {@value #READS_PER_TURN} buffers from a pipe before the next ready pipe,
  * so one app printing as fast as it can does not starve the others. Writing to the files happens on
@@ -81,47 +80,82 @@ final class PipeSelector {
     }
 
     /**
-     * Starts {@code builder}'s process with its stdout and stderr on new pipes read by this selector
-     * through {@code out} and {@code err}. The builder's output redirects are replaced.
+     * Opens a stdout and a stderr pipe for one run, to be read by this selector through {@code out} and
+     * {@code err} once the child runs on their write ends ({@link RunCapture#started}).
      *
-     * @throws IOException when the pipes cannot be made or the process cannot start; nothing is left open
+     * @param drained handed back by {@link RunCapture#started}
+     * @throws IOException when the pipes cannot be made; nothing is left open
      */
-    Process start(ProcessBuilder builder, LineCutter out, LineCutter err) throws IOException {
+    RunCapture open(LineCutter out, LineCutter err, CompletableFuture<Void> drained) throws IOException {
         Pipe outPipe = Pipe.open();
-        Pipe errPipe = null;
-        Process process;
         try {
-            errPipe = Pipe.open();
-            outPipe.source().configureBlocking(false);
-            errPipe.source().configureBlocking(false);
-            NativeSpawner spawner = NativeSpawner.get();
-            if (spawner != null) {
-                process = spawner.start(builder, fdOf(outPipe.sink()), fdOf(errPipe.sink()));
-            } else {
-                builder.redirectOutput(writeEnd(outPipe)).redirectError(writeEnd(errPipe));
-                process = builder.start();
+            Pipe errPipe = Pipe.open();
+            try {
+                outPipe.source().configureBlocking(false);
+                errPipe.source().configureBlocking(false);
+                return new Capture(outPipe, errPipe, fdOf(outPipe.sink()), fdOf(errPipe.sink()), out, err, drained);
+            } catch (IOException | RuntimeException e) {
+                closeAll(errPipe);
+                throw e;
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(outPipe.source());
-            if (errPipe != null) {
-                closeQuietly(errPipe.source());
-            }
+            closeAll(outPipe);
             throw e;
-        } finally {
-            // jsupd's copies of the write ends: once the child holds its own, EOF must come when it exits.
-            closeQuietly(outPipe.sink());
-            if (errPipe != null) {
-                closeQuietly(errPipe.sink());
-            }
         }
-        pending.add(new Registration(outPipe.source(), out));
-        pending.add(new Registration(errPipe.source(), err));
-        selector.wakeup();
-        return process;
     }
 
-    private static File writeEnd(Pipe pipe) throws IOException {
-        return new File("/proc/self/fd/" + fdOf(pipe.sink()));
+    /** Two pipes whose write ends a child is started on. */
+    private final class Capture implements RunCapture {
+        private final Pipe outPipe;
+        private final Pipe errPipe;
+        private final int outFd;
+        private final int errFd;
+        private final LineCutter out;
+        private final LineCutter err;
+        private final CompletableFuture<Void> drained;
+
+        Capture(Pipe outPipe, Pipe errPipe, int outFd, int errFd, LineCutter out, LineCutter err,
+                CompletableFuture<Void> drained) {
+            this.outPipe = outPipe;
+            this.errPipe = errPipe;
+            this.outFd = outFd;
+            this.errFd = errFd;
+            this.out = out;
+            this.err = err;
+            this.drained = drained;
+        }
+
+        @Override
+        public int outFd() {
+            return outFd;
+        }
+
+        @Override
+        public int errFd() {
+            return errFd;
+        }
+
+        @Override
+        public CompletableFuture<Void> started(Process process) {
+            // jsupd's copies of the write ends: once the child holds its own, EOF must come when it exits.
+            closeQuietly(outPipe.sink());
+            closeQuietly(errPipe.sink());
+            pending.add(new Registration(outPipe.source(), out));
+            pending.add(new Registration(errPipe.source(), err));
+            selector.wakeup();
+            return drained;
+        }
+
+        @Override
+        public void abandon() {
+            closeAll(outPipe);
+            closeAll(errPipe);
+        }
+    }
+
+    private static void closeAll(Pipe pipe) {
+        closeQuietly(pipe.sink());
+        closeQuietly(pipe.source());
     }
 
     static int fdOf(Pipe.SinkChannel sink) throws IOException {

@@ -14,12 +14,12 @@
  * 64 KiB read buffers are lent from a small shared pool ({@code ReadBuffers}). Rotated files are
  * gzipped on a shared background thread ({@code log-gzip}).
  *
- * <p>Since the child must be started on the pipes the selector reads, the start happens here too:
- * {@code NativeSpawner} ({@code posix_spawn} through JNA, one {@code child-reaper} thread for every
- * exit: {@code ChildReaper}), or {@link java.lang.ProcessBuilder} where that cannot load.
+ * <p>Log capture never starts a process: {@link jsup.supervisor.log.AppLog#capture()} opens one run's
+ * pipes and hands their write ends ({@link jsup.supervisor.log.RunCapture}) to the process package, which
+ * starts the child on them and gives the process back ({@code RunCapture#started}).
  *
- * <p>May touch: the log files and their folders, the child's stdout/stderr pipes, and the start and
- * reaping of the children it starts, and signals to those children through the pidfds it opened at
- * their start ({@code Pidfd}). Nothing else: no other process, no other app's files.
+ * <p>May touch: the log files and their folders, and the read ends of the children's stdout/stderr
+ * pipes (and their write ends until the child runs). Nothing else: no process, no other app's files.
+ * Imports config ({@code AppSpec}, {@code LogDateFormat}); never the process package or the engine.
  */
 package jsup.supervisor.log;

@@ -10,6 +10,8 @@ import java.util.List;
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.process.ChildLauncher;
+import jsup.supervisor.process.LaunchException;
 
 /**
  * A fake engine around one {@link ManagedApp}: a clock that moves only when told, an engine thread

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import jsup.supervisor.process.Child;
+import jsup.supervisor.process.ExitStatus;
+import jsup.supervisor.process.TrackedTree;
 
 /** A child that records what was sent to it and exits when the test says so. */
 final class FakeChild implements Child {

@@ -20,6 +20,7 @@ import jsup.supervisor.TestApps;
 import jsup.supervisor.config.PreStartStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jsup.supervisor.process.TreeUsage;
 
 /** The lifecycle edge by edge, with a fake clock and fake children: no process, no sleep. */
 class ManagedAppTest {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.supervisor.TestApps;
 import org.junit.jupiter.api.Test;
+import jsup.supervisor.process.ExitStatus;
+import jsup.supervisor.process.Signals;
 
 class RestartPolicyTest {
 

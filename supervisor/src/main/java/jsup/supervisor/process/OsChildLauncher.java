@@ -1,0 +1,110 @@
+package jsup.supervisor.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import jsup.healthmon.proc.ProcFs;
+import jsup.healthmon.proc.ProcessIdentity;
+import jsup.supervisor.control.ControlEnvironment;
+import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.process.SpawnedProcesses;
+
+/**
+ * Starts an app: cwd and environment (jsupd's own, then the app's, then jsupd's marks), the command run
+ * through {@code /usr/bin/setsid} so the child leads its own session and process group, on the output
+ * its {@link ChildOutput} hands over ({@link Spawner}: {@code posix_spawn}, else {@link ProcessBuilder}).
+ * A child started either way is in jsupd's process group, so never a group leader: setsid execs in
+ * place (no fork) and the pid jsupd holds is the app's own.
+ */
+public final class OsChildLauncher implements ChildLauncher {
+
+    static final String SETSID = "/usr/bin/setsid";
+
+    private final ProcFs procFs;
+    private final Signaller signaller;
+    private final Map<String, String> marks;
+
+    /** @param marks set in every child's environment after the app's own {@code env} */
+    public OsChildLauncher(ProcFs procFs, Map<String, String> marks) {
+        this.procFs = procFs;
+        this.signaller = new Signaller(procFs);
+        this.marks = Map.copyOf(marks);
+    }
+
+    @Override
+    public Child launch(AppSpec spec, ChildOutput output) throws LaunchException {
+        Path cwd = spec.cwd();
+        if (!Files.isDirectory(cwd)) {
+            throw new LaunchException("cwd " + cwd + " is not a folder; create it or fix \"cwd\"");
+        }
+        ProcessBuilder builder = new ProcessBuilder();
+        Map<String, String> env = builder.environment();
+        env.putAll(spec.env());
+        // Last, so an app's env cannot hide its processes from a later jsupd's /proc scan.
+        env.putAll(marks);
+        env.put(ControlEnvironment.APP_VAR, spec.name());
+        List<String> command = spec.command();
+        checkRunnable(command.get(0), cwd, env.get("PATH"));
+        List<String> argv = new ArrayList<>(command.size() + 1);
+        argv.add(SETSID);
+        argv.addAll(command);
+        builder.command(argv).directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process process;
+        CompletableFuture<Void> drained;
+        try {
+            ChildOutput.Started started = Spawner.start(builder, output);
+            process = started.process();
+            drained = started.drained();
+        } catch (IOException | UncheckedIOException e) {
+            throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
+        }
+        long startTime = startTimeOf(process);
+        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
+        return new OsChild(process, startTime, tree, signaller, drained, procFs);
+    }
+
+    /**
+     * The child's start time: as read at the spawn, or else read now and kept only if the child is
+     * still unreaped after the read (else the pid may already be another process's). -1 when unknown:
+     * then nothing is ever signalled under that identity, only the child through its own handle.
+     */
+    private long startTimeOf(Process process) {
+        long atSpawn = SpawnedProcesses.startTime(process);
+        if (atSpawn >= 0) {
+            return atSpawn;
+        }
+        long read = procFs.stat((int) process.pid()).map(p -> p.startTime()).orElse(-1L);
+        return process.isAlive() ? read : -1;
+    }
+
+    /** Fails early with a readable reason instead of a setsid error line in the app's log. */
+    static void checkRunnable(String program, Path cwd, String path) throws LaunchException {
+        if (program.contains("/")) {
+            Path file = cwd.resolve(program);
+            if (!Files.exists(file)) {
+                throw new LaunchException("cannot run " + file + ": no such file; fix \"script\" or \"cwd\"");
+            }
+            if (Files.isDirectory(file) || !Files.isExecutable(file)) {
+                throw new LaunchException("cannot run " + file + ": not an executable file; "
+                        + "chmod +x it or set \"interpreter\"");
+            }
+            return;
+        }
+        String searched = path == null ? "" : path;
+        for (String dir : searched.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return;
+            }
+        }
+        throw new LaunchException("cannot run \"" + program + "\": not found on PATH (" + searched
+                + "); install it or give its absolute path");
+    }
+}

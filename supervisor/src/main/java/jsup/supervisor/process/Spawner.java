@@ -1,0 +1,79 @@
+package jsup.supervisor.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts a child on the stdout and stderr its output hands over ({@link ChildStdio}): with
+ * {@code posix_spawn} on jsupd's pipe descriptors where {@link NativeSpawner} loads (one
+ * {@code child-reaper} thread for every exit), else with {@link ProcessBuilder}, which is given a
+ * pipe's write end by its path {@code /proc/self/fd/N} (the JVM opens the redirect in jsupd before
+ * the fork; opening that path opens the same pipe).
+ */
+public final class Spawner {
+
+    /** {@code -Djsup.spawn.jdk=true}: always {@link ProcessBuilder} (read at every start). */
+    public static final String JDK_SPAWN_PROPERTY = NativeSpawner.JDK_SPAWN_PROPERTY;
+
+    private Spawner() {
+    }
+
+    /**
+     * Opens a run of {@code output}, starts {@code builder}'s command on it (its directory and
+     * environment; its redirects are replaced) and hands the process back to the output.
+     *
+     * @throws IOException when the output cannot be opened or the program cannot run; nothing is left
+     *                     running or open
+     */
+    public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output) throws IOException {
+        ChildOutput.Run run = output.open();
+        Process process;
+        try {
+            process = start(builder, run.stdio());
+        } catch (IOException | RuntimeException e) {
+            run.abandon();
+            throw e;
+        }
+        return new ChildOutput.Started(process, run.started(process));
+    }
+
+    /** Whether children are started with {@code posix_spawn} (else with {@link ProcessBuilder}). */
+    public static boolean spawnsNatively() {
+        return NativeSpawner.get() != null;
+    }
+
+    static Process start(ProcessBuilder builder, ChildStdio stdio) throws IOException {
+        if (stdio instanceof ChildStdio.Descriptors fds) {
+            NativeSpawner spawner = NativeSpawner.get();
+            if (spawner != null) {
+                return spawner.start(builder, fds.out(), fds.err());
+            }
+            return builder.redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
+        }
+        if (stdio instanceof ChildStdio.Files files) {
+            return builder.redirectOutput(appendTo(files.out())).redirectError(appendTo(files.err())).start();
+        }
+        return builder.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    private static File byPath(int fd) {
+        return new File("/proc/self/fd/" + fd);
+    }
+
+    private static ProcessBuilder.Redirect appendTo(Path file) {
+        if (file == null) {
+            return ProcessBuilder.Redirect.DISCARD;
+        }
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log folder of " + file + ": " + e.getMessage(), e);
+        }
+        return ProcessBuilder.Redirect.appendTo(file.toFile());
+    }
+}
