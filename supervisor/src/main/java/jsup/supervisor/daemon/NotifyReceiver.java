@@ -13,7 +13,7 @@ import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.Supervisor;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 import jsup.supervisor.readiness.NotifyMessage;
 import jsup.supervisor.readiness.NotifySocket;
 

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.config.AppSpec;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 import jsup.supervisor.schedule.CronRestarts;
 import jsup.supervisor.schedule.CronSchedule;
 import jsup.supervisor.watch.Watches;

@@ -23,7 +23,7 @@ import jsup.supervisor.Transition;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.NotifySink;
 import jsup.supervisor.config.NotifySpec;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 
 /**
  * jsupd's notifications (docs/notifications.md). The engine only hands events over ({@link #transition},
