@@ -74,6 +74,7 @@ public final class Gateway {
     private final ThreadPoolExecutor chatPool;
     private final ModelHealth modelHealth;
     private final TelegramChannelHolder telegram;
+    private final ChatSessions sessions;
     private final ChatRouter router;
     private final ConfigReloader reloader;
     private HeldLock lock;
@@ -111,7 +112,8 @@ public final class Gateway {
                 return Gateway.this.componentLines();
             }
         };
-        this.router = new ChatRouter(live, new ModelRouter(client), new ChatSessions(ChatSessions.DEFAULT_MAX_CHATS),
+        this.sessions = new ChatSessions(config.gateway().history());
+        this.router = new ChatRouter(live, new ModelRouter(client), sessions,
                 options.supervisor(), new GatewayRestartAction(background, options.restartDelay(), options.supervisor(),
                 options.appName(), options.exit()), status);
         this.telegram = new TelegramChannelHolder(router, options.location().stateDir());
@@ -223,6 +225,10 @@ public final class Gateway {
             if (was.port() != now.port() || !was.bindHost().equals(now.bindHost())) {
                 LOG.warn("gateway.port/bind changed to {}:{}; still listening on {}:{} until the gateway restarts",
                         now.bindHost(), now.port(), was.bindHost(), port);
+            }
+            if (!was.history().equals(now.history())) {
+                sessions.bounds(now.history());
+                LOG.info("gateway.history changed to {}; chats shrink to it on their next reply", now.history());
             }
             if (!now.isLoopback() && !now.hasToken()) {
                 LOG.warn("gateway.auth.token removed; the listener on {} is unchanged until restart", was.bindHost());
