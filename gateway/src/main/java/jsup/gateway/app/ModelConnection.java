@@ -55,6 +55,7 @@ final class ModelConnection {
     private static Optional<String> detail(State state, ModelSettings settings, Optional<String> notReady) {
         switch (state) {
             case CONNECTED:
+            case NO_KEY:
                 return Optional.of("primary " + settings.chain().get(0)
                         + (settings.chain().size() > 1 ? ", " + (settings.chain().size() - 1) + " fallback(s)" : ""));
             case CHECKING:

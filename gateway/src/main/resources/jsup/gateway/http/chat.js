@@ -47,10 +47,23 @@
     return el;
   }
 
+  // Config keys, variables, paths and commands in a hint are shown as code, the rest as text.
+  var CODE = /("[^"]*"|\?token=\S*[^\s.]|[\w.~-]*\/[\w.\/-]*\w|[a-z][A-Za-z]*(?:\.[A-Za-z<>]+)+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)/;
+
   function setHint(id, how, docs) {
     var el = $(id);
     el.hidden = !how;
-    el.textContent = how ? how + (docs ? ' See ' + docs + '.' : '') : '';
+    el.textContent = '';
+    if (!how) { return; }
+    (how + (docs ? ' See ' + docs + '.' : '')).split(CODE).forEach(function (part, i) {
+      if (i % 2 === 1) {
+        var code = document.createElement('code');
+        code.textContent = part;
+        el.appendChild(code);
+      } else if (part) {
+        el.appendChild(document.createTextNode(part));
+      }
+    });
   }
 
   function duration(ms) {
@@ -76,7 +89,7 @@
     $('model-pill').dataset.state = look;
     $('model-pill').textContent = 'Model: ' + (m.connected ? 'connected' : m.state);
     setText('model-state', words[m.state] || m.state);
-    var detail = m.detail || '';
+    var detail = m.detail ? (m.state === 'no key' ? 'Configured: ' : '') + m.detail + '.' : '';
     if (!m.connected && m.offline) {
       detail = (detail ? detail + ' ' : '') + 'Free text gets the labelled offline notice; commands work.';
     }
