@@ -3,8 +3,8 @@ package jsup.gateway.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The web chat's files, read once from the gateway jar: the page and its script and stylesheet.
@@ -17,35 +17,38 @@ final class WebChatPage {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /** The page, served only to requests that pass the token check. */
-    static final String PAGE = "/";
-    /** Static code with no data in it: served without the token, so a page opened with ?token=… can load them. */
-    static final Map<String, String> ASSETS = Map.of(
+    /** The page's script and stylesheet: static code with no data, served without the token so a page opened with ?token=… can load them. */
+    private static final Map<String, String> ASSET_TYPES = Map.of(
             "/assets/chat.js", "text/javascript; charset=utf-8",
             "/assets/chat.css", "text/css; charset=utf-8");
 
+    private record Asset(String contentType, byte[] body) {
+    }
+
     private final byte[] page;
-    private final Map<String, byte[]> assets;
+    private final Map<String, Asset> assets = new HashMap<>();
 
     WebChatPage() {
         this.page = resource("chat.html");
-        this.assets = Map.of("/assets/chat.js", resource("chat.js"), "/assets/chat.css", resource("chat.css"));
+        ASSET_TYPES.forEach((path, type) -> assets.put(path, new Asset(type, resource(path.substring("/assets/".length())))));
     }
 
     static boolean isPage(String path) {
-        return path.equals(PAGE) || path.equals("/index.html");
+        return path.equals("/") || path.equals("/index.html");
     }
 
     static boolean isAsset(String path) {
-        return ASSETS.containsKey(path);
+        return ASSET_TYPES.containsKey(path);
     }
 
     void sendPage(HttpExchange exchange) throws IOException {
         send(exchange, "text/html; charset=utf-8", page);
     }
 
+    /** Sends the asset at {@code path}, one that {@link #isAsset} accepts. */
     void sendAsset(HttpExchange exchange, String path) throws IOException {
-        send(exchange, ASSETS.get(path), Optional.ofNullable(assets.get(path)).orElseThrow());
+        Asset asset = assets.get(path);
+        send(exchange, asset.contentType(), asset.body());
     }
 
     private static void send(HttpExchange exchange, String contentType, byte[] body) throws IOException {

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15 item 8: what the web chat's first screen shows, from {@code GET /api/status} (model and
  * Telegram connected or how to connect them, the commands, no secrets), and in a real headless
- * Chromium. Set {@code -Djsup.gateway.screenshot=<png>} to also write the screenshot that
- * docs/gateway.md shows.
+ * Chromium.
  */
 class FirstScreenTest {
 
@@ -168,12 +167,6 @@ class FirstScreenTest {
                 .contains("data-command=\"/help\"").contains("data-command=\"/backup\"").contains("When the backups run")
                 .contains("(operator: needs the gateway token)").contains("Model: not configured").contains("Telegram: off");
 
-        String screenshot = System.getProperty("jsup.gateway.screenshot");
-        if (screenshot != null && !screenshot.isBlank()) {
-            Path png = Path.of(screenshot);
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            chromium.screenshot(page, png, 1100, 640);
-        }
         assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
     }
 }
