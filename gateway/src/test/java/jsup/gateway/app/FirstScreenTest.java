@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import jsup.gateway.config.ConfigLocation;
 import jsup.gateway.telegram.FakeTelegramApi;
+import java.util.concurrent.CountDownLatch;
+import jsup.gateway.testing.BrowserPage;
 import jsup.gateway.testing.ConfigFiles;
 import jsup.gateway.testing.FakeModelServer;
 import jsup.gateway.testing.HeadlessChromium;
@@ -151,22 +153,59 @@ class FirstScreenTest {
         assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain(KEY);
     }
 
+    /**
+     * The page in a real headless Chromium, over the DevTools protocol: the side panel shows what
+     * {@code /api/status} says, a reply shows as pending until the model answers, every message has
+     * a time, and the token leaves the address bar. With {@code -Djsup.gateway.screenshot=<png>} it
+     * also writes the screenshot docs/gateway.md shows (taken while the second reply is pending).
+     */
     @Test
-    void headlessChromiumShowsTheModelTelegramAndCommandsFromTheStatus() throws Exception {
+    void inHeadlessChromiumThePageShowsStatusCommandsAPendingReplyAndTimes() throws Exception {
         Files.createDirectories(dir.resolve("chromium"));
         HeadlessChromium chromium = HeadlessChromium.find(dir.resolve("chromium").resolve("profile")).orElse(null);
         Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium); .ci/run installs it");
-        HttpCalls http = start("{ \"gateway\": { \"port\": 0 }, " + CUSTOM + " }", null);
-        URI page = URI.create("http://127.0.0.1:" + started.get(0).port() + "/");
+        CountDownLatch release = new CountDownLatch(1);
+        models.held("m/a", release, "Disk use on web-1 is 41 %; nothing to do.");
+        HttpCalls http = start(ConfigFiles.withFakeProvider(models.baseUrl().toString(), KEY, "fake/m/a", "[]", CUSTOM)
+                .replace("\"gateway\": { \"port\": 0 }", "\"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + TOKEN + "\" } }"), TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(http).path("models").path("connected").asBoolean());
+        URI page = URI.create("http://127.0.0.1:" + started.get(0).port() + "/?token=" + TOKEN);
 
-        String dom = chromium.dumpDom(page);
+        try (BrowserPage browser = chromium.open(page, 1200, 820)) {
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> browser.eval("document.body.dataset.status").equals("loaded"));
+                assertThat(browser.eval("location.href")).as("the token leaves the address bar").doesNotContain(TOKEN);
+                assertThat(browser.eval("document.querySelector('header').innerText")).contains("Model: connected").contains("Telegram: off");
+                assertThat(browser.eval("document.getElementById('status').innerText"))
+                        .contains("Connected").contains("primary fake/m/a")
+                        .contains("Off: no bot token").contains("TELEGRAM_BOT_TOKEN")
+                        .contains("/help").contains("/backup").contains("When the backups run")
+                        .contains("/logs").contains("(operator)");
 
-        assertThat(dom).contains("data-status=\"loaded\"");
-        assertThat(dom).contains("Not connected: no model configured").contains("agents.defaults.model")
-                .contains("Off: no bot token").contains("TELEGRAM_BOT_TOKEN")
-                .contains("data-command=\"/help\"").contains("data-command=\"/backup\"").contains("When the backups run")
-                .contains("(operator: needs the gateway token)").contains("Model: not configured").contains("Telegram: off");
+                send(browser, "/backup");
+                await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval("document.querySelectorAll('.msg.bot').length").equals("1"));
+                assertThat(browser.eval("document.querySelector('.msg.bot').innerText")).contains("Nightly at 03:00.");
 
-        assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+                send(browser, "How full is the disk on web-1?");
+                await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval("document.querySelectorAll('.msg.pending').length").equals("1"));
+                assertThat(browser.eval("document.querySelector('.msg.pending').innerText")).contains("Waiting for the reply");
+                String screenshot = System.getProperty("jsup.gateway.screenshot", "");
+                if (!screenshot.isBlank()) {
+                    Files.write(Path.of(screenshot), browser.screenshot());
+                }
+            } finally {
+                release.countDown();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval("document.querySelectorAll('.msg.pending').length").equals("0"));
+            assertThat(browser.eval("document.querySelectorAll('.msg.bot')[1].innerText")).contains("Disk use on web-1 is 41 %");
+            assertThat(browser.eval("document.querySelectorAll('.msg').length")).isEqualTo("4");
+            assertThat(browser.eval("Array.from(document.querySelectorAll('.msg')).every(m => m.querySelector('time[datetime]') !== null)"))
+                    .as("every message has its time").isEqualTo("true");
+        }
+    }
+
+    private static void send(BrowserPage browser, String message) throws IOException {
+        browser.eval("(() => { document.getElementById('text').value = " + HttpCalls.JSON.valueToTree(message)
+                + "; document.getElementById('form').requestSubmit(); return 'sent'; })()");
     }
 }
