@@ -173,7 +173,7 @@ class FirstScreenTest {
 
         try (BrowserPage browser = chromium.open(page, 1200, 820)) {
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> browser.eval("document.body.dataset.status").equals("loaded"));
+                await().atMost(Duration.ofSeconds(60)).until(() -> browser.eval("document.body && document.body.dataset.status").equals("loaded"));
                 assertThat(browser.eval("location.href")).as("the token leaves the address bar").doesNotContain(TOKEN);
                 assertThat(browser.eval("document.querySelector('header').innerText")).contains("Model: connected").contains("Telegram: off");
                 assertThat(browser.eval("document.getElementById('status').innerText"))
