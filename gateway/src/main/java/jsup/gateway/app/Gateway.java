@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -74,8 +72,10 @@ public final class Gateway {
     private final ThreadPoolExecutor chatPool;
     private final ModelHealth modelHealth;
     private final TelegramChannelHolder telegram;
+    private final ChatSessions sessions;
     private final ChatRouter router;
     private final ConfigReloader reloader;
+    private final StatusReport status;
     private HeldLock lock;
     private GatewayHttpServer http;
     private ConfigFileWatcher watcher;
@@ -100,7 +100,7 @@ public final class Gateway {
         chatPool.allowCoreThreadTimeOut(true);
         ChatCompletionsClient client = new ChatCompletionsClient(Duration.ofSeconds(5));
         this.modelHealth = new ModelHealth(new ModelCatalogCheck(client, options.modelCheckTimeout()));
-        StatusSource status = new StatusSource() {
+        StatusSource statusLines = new StatusSource() {
             @Override
             public Duration uptime() {
                 return Gateway.this.uptime();
@@ -111,10 +111,13 @@ public final class Gateway {
                 return Gateway.this.componentLines();
             }
         };
-        this.router = new ChatRouter(live, new ModelRouter(client), new ChatSessions(ChatSessions.DEFAULT_MAX_CHATS),
+        this.sessions = new ChatSessions(config.gateway().history());
+        this.router = new ChatRouter(live, new ModelRouter(client), sessions,
                 options.supervisor(), new GatewayRestartAction(background, options.restartDelay(), options.supervisor(),
-                options.appName(), options.exit()), status);
+                options.appName(), options.exit()), statusLines);
         this.telegram = new TelegramChannelHolder(router, options.location().stateDir());
+        this.status = new StatusReport(live, this::uptime, this::notReady, telegram, modelHealth, router, this::reloadDescription,
+                options.supervisor());
         this.reloader = new ConfigReloader(new GatewayConfigLoader(options.environment()), options.location(), live, this::applied);
     }
 
@@ -149,7 +152,7 @@ public final class Gateway {
         takeLock(config);
         GatewaySettings gw = options.portOverride() == null ? config.gateway() : config.gateway().withPort(options.portOverride());
         http = new GatewayHttpServer(new InetSocketAddress(gw.bindHost(), gw.port()), () -> live.get().gateway().authToken(),
-                router, this::notReady, this::statusJson, chatPool);
+                router, this::notReady, () -> telegram.stuck().stream().toList(), status::build, chatPool);
         try {
             http.start();
         } catch (BindException e) {
@@ -224,6 +227,10 @@ public final class Gateway {
                 LOG.warn("gateway.port/bind changed to {}:{}; still listening on {}:{} until the gateway restarts",
                         now.bindHost(), now.port(), was.bindHost(), port);
             }
+            if (!was.history().equals(now.history())) {
+                sessions.bounds(now.history());
+                LOG.info("gateway.history changed to {}; chats shrink to it on their next reply", now.history());
+            }
             if (!now.isLoopback() && !now.hasToken()) {
                 LOG.warn("gateway.auth.token removed; the listener on {} is unchanged until restart", was.bindHost());
             }
@@ -268,26 +275,6 @@ public final class Gateway {
             default:
                 return w.mode().name().toLowerCase();
         }
-    }
-
-    private Map<String, Object> statusJson() {
-        GatewayConfig config = live.get();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("uptimeMs", uptime().toMillis());
-        out.put("pid", ProcessHandle.current().pid());
-        out.put("config", config.source().toString());
-        List<String> missing = notReady();
-        out.put("ready", missing.isEmpty());
-        out.put("notReady", missing);
-        out.put("channels", Map.of("telegram", telegram.statusJson(), "web", Map.of("enabled", true)));
-        Map<String, Object> models = new LinkedHashMap<>();
-        models.put("offline", ModelHealth.offline(config.models()));
-        models.put("chain", config.models().chain().stream().map(ModelRef::toString).toList());
-        models.put("availability", modelHealth.availability());
-        out.put("models", models);
-        out.put("reload", reloadDescription());
-        out.put("jsupd", options.supervisor().reachable() ? "reachable" : "not reachable: " + options.supervisor().unreachableReason());
-        return out;
     }
 
     public Duration uptime() {

@@ -17,6 +17,9 @@ import jsup.gateway.model.ProviderSettings;
  */
 final class ModelHealth {
 
+    /** How {@link #notReady} starts while the first check of the current settings runs. */
+    static final String CHECKING = "models: checking";
+
     private final ModelCatalogCheck check;
     private volatile CatalogReport report;
     private volatile ModelSettings checkedFor;
@@ -44,7 +47,7 @@ final class ModelHealth {
         }
         CatalogReport r = report;
         if (r == null || !settings.equals(checkedFor)) {
-            return Optional.of("models: checking the configured model ids with the providers");
+            return Optional.of(CHECKING + " the configured model ids with the providers");
         }
         if (r.models().values().stream().anyMatch(a -> a.status() == Availability.Status.AVAILABLE)) {
             return Optional.empty();

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the Telegram channel across config reloads: starts it when enabled, replaces it when its
- * section changes, and reports it to {@code /readyz} and {@code /status}. A channel that fails
+ * section changes, and reports it to {@code /healthz}, {@code /readyz} and {@code /status}. A channel that fails
  * to start does not take the gateway down; it shows as not ready with the reason.
  */
 final class TelegramChannelHolder {
@@ -87,6 +87,26 @@ final class TelegramChannelHolder {
         return Optional.of("telegram: connecting to the Bot API");
     }
 
+    /** Why the running channel cannot serve (a dead or hung poller, hung reply workers), for {@code /healthz}. */
+    synchronized Optional<String> stuck() {
+        return channel == null ? Optional.empty() : channel.stuck();
+    }
+
+    /** For the web chat's first screen: which key or variable turns the channel on (names only, never values). */
+    private Optional<String> howToConnect() {
+        if (settings == null || settings.enabled() && notReady().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!settings.enabled()) {
+            return Optional.of(settings.botToken() == null
+                    ? "Create a bot with @BotFather, put its token in TELEGRAM_BOT_TOKEN (the .env file beside the config) or "
+                    + "channels.telegram.botToken, and add your Telegram user id to channels.telegram.allowFrom."
+                    : "Set channels.telegram.enabled to true.");
+        }
+        return Optional.of("Check channels.telegram.botToken and that this machine can reach the Bot API; "
+                + "the gateway keeps retrying.");
+    }
+
     synchronized String statusLine() {
         if (settings == null || !settings.enabled()) {
             return "Telegram: disabled";
@@ -102,6 +122,11 @@ final class TelegramChannelHolder {
     synchronized Map<String, Object> statusJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enabled", settings != null && settings.enabled());
+        out.put("connected", settings != null && settings.enabled() && notReady().isEmpty());
+        howToConnect().ifPresent(h -> {
+            out.put("howToConnect", h);
+            out.put("docs", "docs/gateway-telegram.md");
+        });
         if (settings != null && settings.enabled()) {
             out.put("ready", notReady().isEmpty());
             notReady().ifPresent(r -> out.put("problem", r));

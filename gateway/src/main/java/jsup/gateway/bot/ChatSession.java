@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongSupplier;
 import jsup.gateway.model.ChatMessage;
 import jsup.gateway.model.ModelRef;
 
@@ -15,16 +16,16 @@ import jsup.gateway.model.ModelRef;
 final class ChatSession {
 
     private final Deque<ChatMessage> history = new ArrayDeque<>();
-    private final long maxBytes;
+    private final LongSupplier maxBytes;
     private final Runnable grew;
     private volatile long bytes;
     private ModelRef chosenModel;
 
     /**
-     * @param maxBytes this chat's history bound, in {@link #sizeOf} bytes
+     * @param maxBytes this chat's history bound, in {@link #sizeOf} bytes (read at each {@link #record})
      * @param grew     called after each {@link #record}, without this session's lock held
      */
-    ChatSession(long maxBytes, Runnable grew) {
+    ChatSession(LongSupplier maxBytes, Runnable grew) {
         this.maxBytes = maxBytes;
         this.grew = grew;
     }
@@ -40,10 +41,11 @@ final class ChatSession {
 
     /** Appends one exchange, then drops the oldest turns beyond {@code limit} turns or this chat's byte bound. */
     void record(String question, String answer, int limit) {
+        long bound = maxBytes.getAsLong();
         synchronized (this) {
             add(ChatMessage.user(question));
             add(ChatMessage.assistant(answer));
-            while (!history.isEmpty() && (history.size() > limit || bytes > maxBytes)) {
+            while (!history.isEmpty() && (history.size() > limit || bytes > bound)) {
                 bytes -= sizeOf(history.removeFirst());
             }
         }

@@ -2,49 +2,44 @@ package jsup.gateway.bot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jsup.gateway.config.HistoryBounds;
 
 /**
- * Every chat's session, keyed by channel and chat id. Bounded three ways, so a busy or
- * long-running gateway cannot grow without end: past {@code maxChats} the least recently used chat
- * is forgotten; each chat's history is cut to {@code maxSessionBytes}; and when all histories
- * together pass {@code maxTotalBytes}, the least recently used chats lose their history first.
- * Bytes are counted as 2 per character, the most a Java string takes.
+ * Every chat's session, keyed by channel and chat id. Bounded three ways ({@link HistoryBounds},
+ * {@code gateway.history}), so a busy or long-running gateway cannot grow without end: past
+ * {@code maxChats} the least recently used chat is forgotten; each chat's history is cut to
+ * {@code maxBytesPerChat}; and when all histories together pass {@code maxBytesTotal}, the least
+ * recently used chats lose their history first. Bytes are counted as 2 per character, the most a
+ * Java string takes. New bounds ({@link #bounds(HistoryBounds)}) apply from the next reply on.
  */
 public final class ChatSessions {
 
-    public static final int DEFAULT_MAX_CHATS = 500;
-    public static final long DEFAULT_MAX_SESSION_BYTES = 1024 * 1024;
-    public static final long DEFAULT_MAX_TOTAL_BYTES = 64L * 1024 * 1024;
-
     private final Map<String, ChatSession> sessions;
-    private final long maxSessionBytes;
-    private final long maxTotalBytes;
+    private volatile HistoryBounds bounds;
 
     public ChatSessions(int maxChats) {
-        this(maxChats, DEFAULT_MAX_SESSION_BYTES, DEFAULT_MAX_TOTAL_BYTES);
+        this(new HistoryBounds(maxChats, HistoryBounds.DEFAULT_MAX_BYTES_PER_CHAT, HistoryBounds.DEFAULT_MAX_BYTES_TOTAL));
     }
 
-    public ChatSessions(int maxChats, long maxSessionBytes, long maxTotalBytes) {
-        if (maxChats < 1) {
-            throw new IllegalArgumentException("maxChats < 1: " + maxChats);
-        }
-        if (maxSessionBytes < 1 || maxTotalBytes < maxSessionBytes) {
-            throw new IllegalArgumentException("need 0 < maxSessionBytes (" + maxSessionBytes + ") <= maxTotalBytes (" + maxTotalBytes + ")");
-        }
-        this.maxSessionBytes = maxSessionBytes;
-        this.maxTotalBytes = maxTotalBytes;
+    public ChatSessions(HistoryBounds bounds) {
+        this.bounds = bounds;
         this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, ChatSession> eldest) {
-                return size() > maxChats;
+                return size() > ChatSessions.this.bounds.maxChats();
             }
         };
     }
 
+    /** Switches to {@code next} (a reloaded config); chats over the new bounds shrink on their next reply. */
+    public void bounds(HistoryBounds next) {
+        bounds = next;
+    }
+
     synchronized ChatSession get(String channel, String chatId) {
-        return sessions.computeIfAbsent(channel + ":" + chatId, k -> new ChatSession(maxSessionBytes, this::keepTotalBound));
+        return sessions.computeIfAbsent(channel + ":" + chatId, k -> new ChatSession(() -> bounds.maxBytesPerChat(), this::keepTotalBound));
     }
 
     public synchronized int size() {
@@ -60,11 +55,17 @@ public final class ChatSessions {
         return total;
     }
 
-    /** Clears the least recently used chats' history until the total is within bound (the newest chat last). */
+    /** Forgets the least recently used chats past maxChats, then clears their history until the total is within bound. */
     private synchronized void keepTotalBound() {
+        HistoryBounds b = bounds;
+        var eldestFirst = sessions.entrySet().iterator();
+        while (sessions.size() > b.maxChats() && eldestFirst.hasNext()) {
+            eldestFirst.next();
+            eldestFirst.remove();
+        }
         long total = totalBytes();
         for (ChatSession s : sessions.values()) {
-            if (total <= maxTotalBytes) {
+            if (total <= b.maxBytesTotal()) {
                 return;
             }
             total -= s.bytes();

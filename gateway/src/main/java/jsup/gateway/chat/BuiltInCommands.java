@@ -17,6 +17,9 @@ public final class BuiltInCommands {
             new BotCommandInfo("restart", "Restart the gateway (when commands.restart is on)"),
             new BotCommandInfo("logs", "Last log lines of a supervised app: /logs <app>"));
 
+    /** The operator commands: on Telegram for allowlisted users, over HTTP only with the gateway token. */
+    public static final Set<String> OPERATOR = Set.of("restart", "logs");
+
     /** {@link #MENU}'s names plus their aliases ({@code /start} for help, {@code /reset} for new). */
     public static final Set<String> NAMES = Set.of("help", "start", "status", "model", "new", "reset", "restart", "logs");
 

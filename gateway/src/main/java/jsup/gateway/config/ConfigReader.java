@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jsup.gateway.model.ClosestMatch;
+import jsup.supervisor.config.Sizes;
 
 /**
  * Typed access to a JSON config tree that never stops at the first problem: each getter records
@@ -120,6 +121,34 @@ final class ConfigReader {
             return Optional.empty();
         }
         return Optional.of(value.intValue());
+    }
+
+    /** A size: a number of bytes or a string such as {@code "512K"}, {@code "1M"}, {@code "1G"} (K = 1024), within [min, max]. */
+    Optional<Long> size(JsonNode parent, String key, String path, long min, long max) {
+        JsonNode node = parent.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        String range = "; use a size from " + Sizes.format(min) + " to " + Sizes.format(max);
+        long value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = node.longValue();
+        } else if (node.isTextual()) {
+            try {
+                value = Sizes.parse(node.textValue());
+            } catch (IllegalArgumentException e) {
+                problem(join(path, key), e.getMessage() + range);
+                return Optional.empty();
+            }
+        } else {
+            problem(join(path, key), "expected a size such as 1M or a number of bytes, got " + describe(node, false));
+            return Optional.empty();
+        }
+        if (value < min || value > max) {
+            problem(join(path, key), Sizes.format(Math.max(0, value)) + (value < 0 ? " is negative" : " is out of range") + range);
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     Optional<Double> number(JsonNode parent, String key, String path, double minExclusive, double max) {

@@ -5,10 +5,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Set;
 
-/** Reads {@code gateway.{port,bind,customBindHost,auth.token}}. */
+/** Reads {@code gateway.{port,bind,customBindHost,auth.token,history}}. */
 final class GatewaySectionReader {
 
-    private static final Set<String> KEYS = Set.of("port", "bind", "customBindHost", "auth");
+    private static final Set<String> KEYS = Set.of("port", "bind", "customBindHost", "auth", "history");
     private static final Set<String> UPSTREAM_ONLY = Set.of("mode", "controlUi", "reload", "tls", "http", "remote",
             "tailscale", "trustedProxies", "nodes");
     private static final Set<String> AUTH_KEYS = Set.of("token");
@@ -29,7 +29,8 @@ final class GatewaySectionReader {
         r.checkKeys(auth, "gateway.auth", AUTH_KEYS, AUTH_UPSTREAM_ONLY);
         String token = r.string(auth, "token", "gateway.auth", true).or(() -> vars.first(TOKEN_ENV)).orElse(null);
 
-        GatewaySettings settings = new GatewaySettings(port, host == null ? GatewaySettings.LOOPBACK : host, token);
+        HistoryBounds history = HistorySectionReader.read(gateway, r);
+        GatewaySettings settings = new GatewaySettings(port, host == null ? GatewaySettings.LOOPBACK : host, token, history);
         if (host != null && !settings.isLoopback() && !settings.hasToken()) {
             r.problem("gateway.auth.token", "required when gateway.bind listens beyond this machine (" + host + "): "
                     + "without it anyone who can reach the port can use the bot; set a token "

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -172,6 +171,6 @@ final class ModelSectionReader {
 
     /** The environment variable that supplies a provider's key when the config has none. */
     static String keyVariable(String provider) {
-        return provider.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+        return ProviderSettings.keyVariable(provider);
     }
 }

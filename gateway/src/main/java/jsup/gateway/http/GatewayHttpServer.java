@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import jsup.gateway.chat.ChatHandler;
 import jsup.gateway.chat.ChatReply;
 import jsup.gateway.chat.ChatRequest;
+import jsup.gateway.liveness.WorkProgress;
 import jsup.gateway.logging.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +41,16 @@ public final class GatewayHttpServer {
     private final TokenCheck tokens;
     private final ChatHandler chat;
     private final Readiness readiness;
+    private final Supplier<List<String>> stuckParts;
     private final Supplier<Map<String, Object>> status;
     private final ExecutorService chatPool;
     private final long startedNanos = System.nanoTime();
-    private final byte[] page;
+    private final WebChatPage page;
     private final Object inFlightLock = new Object();
     private int inFlight;
     private volatile boolean draining;
     private volatile int port;
-    private final PoolProgress chatProgress;
+    private final WorkProgress chatProgress;
     private HttpServer server;
     private ThreadPoolExecutor ioPool;
 
@@ -61,20 +63,22 @@ public final class GatewayHttpServer {
      * @param token     the current gateway token (null or empty: none required)
      * @param chat      the router behind the web chat and {@code /api/chat}
      * @param readiness what {@code /readyz} reports
+     * @param stuckParts why other parts (the Telegram channel) cannot serve; {@code /healthz} adds them
      * @param status    the body of {@code GET /api/status}
      * @param chatPool  runs chat requests; a full pool answers 503
      */
     public GatewayHttpServer(InetSocketAddress address, Supplier<String> token, ChatHandler chat, Readiness readiness,
-                             Supplier<Map<String, Object>> status, ExecutorService chatPool) {
+                             Supplier<List<String>> stuckParts, Supplier<Map<String, Object>> status, ExecutorService chatPool) {
         this.address = address;
         this.tokens = new TokenCheck(token);
         this.chat = chat;
         this.readiness = readiness;
+        this.stuckParts = stuckParts;
         this.status = status;
         this.chatPool = chatPool;
-        this.page = resource("chat.html");
+        this.page = new WebChatPage();
         this.chatProgress = chatPool instanceof ThreadPoolExecutor pool
-                ? new PoolProgress(pool, CHAT_STALL.toNanos(), System::nanoTime) : null;
+                ? WorkProgress.of(pool, CHAT_STALL.toNanos(), System::nanoTime) : null;
     }
 
     /** Binds and starts serving; a taken port surfaces as {@link java.net.BindException}. */
@@ -141,6 +145,13 @@ public final class GatewayHttpServer {
                 Responses.json(exchange, 503, Map.of("error", "the gateway is shutting down"));
                 return;
             }
+            if (WebChatPage.isAsset(path)) {
+                // Static code with no data: a page opened with ?token=… loads it without the header.
+                if (allow(exchange, method, "GET", "HEAD")) {
+                    page.sendAsset(exchange, path);
+                }
+                return;
+            }
             if (!tokens.accepts(exchange)) {
                 unauthorized(exchange, path);
                 return;
@@ -161,9 +172,7 @@ public final class GatewayHttpServer {
                 case "/":
                 case "/index.html":
                     if (allow(exchange, method, "GET", "HEAD")) {
-                        exchange.getResponseHeaders().set("Content-Security-Policy",
-                                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
-                        Responses.send(exchange, 200, "text/html; charset=utf-8", page);
+                        page.sendPage(exchange);
                     }
                     return;
                 case "/api/chat":
@@ -196,7 +205,7 @@ public final class GatewayHttpServer {
         return exchange.getRequestHeaders().containsKey("Transfer-Encoding") || (length != null && !length.strip().equals("0"));
     }
 
-    /** 200 while the gateway can serve: free HTTP workers and a chat pool that makes progress. */
+    /** 200 while the gateway can serve: free HTTP workers, a chat pool that makes progress, and no stuck part. */
     private void health(HttpExchange exchange) throws IOException {
         List<String> problems = new ArrayList<>();
         if (ioPool.getActiveCount() >= HttpLimits.MAX_WORKERS - 1) {
@@ -205,6 +214,7 @@ public final class GatewayHttpServer {
         if (chatProgress != null && chatProgress.stalled()) {
             problems.add("the chat pool is full and has finished no reply for " + CHAT_STALL.toSeconds() + " s");
         }
+        stuckParts.get().stream().map(Secrets::redact).forEach(problems::add);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", problems.isEmpty());
         body.put("status", problems.isEmpty() ? "live" : "stuck");
@@ -231,7 +241,7 @@ public final class GatewayHttpServer {
         Responses.discardSmallBody(exchange);
         String how = "this gateway needs its token (gateway.auth.token): send it in the Authorization header "
                 + "with the Bearer scheme, in X-Gateway-Token, or as ?token=... in the URL";
-        if (path.equals("/") || path.equals("/index.html")) {
+        if (WebChatPage.isPage(path)) {
             Responses.text(exchange, 401, "text/plain; charset=utf-8", "401 Unauthorized: " + how + "\n");
         } else {
             Responses.json(exchange, 401, Map.of("error", how));
@@ -314,17 +324,6 @@ public final class GatewayHttpServer {
         synchronized (inFlightLock) {
             inFlight--;
             inFlightLock.notifyAll();
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = GatewayHttpServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource jsup/gateway/http/" + name + " is missing from the jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + name, e);
         }
     }
 }

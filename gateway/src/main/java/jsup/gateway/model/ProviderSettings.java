@@ -3,6 +3,7 @@ package jsup.gateway.model;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import jsup.gateway.logging.Secrets;
 
 /**
@@ -16,6 +17,11 @@ import jsup.gateway.logging.Secrets;
 public record ProviderSettings(String name, URI baseUrl, String apiKey) {
 
     public static final URI OPENROUTER_BASE_URL = URI.create("https://openrouter.ai/api/v1");
+
+    /** The environment variable that supplies a provider's key when the config has none ({@code OPENROUTER_API_KEY}). */
+    public static String keyVariable(String provider) {
+        return provider.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+    }
 
     public boolean hasKey() {
         return apiKey != null && !apiKey.isBlank();

@@ -8,7 +8,8 @@ import jsup.gateway.config.GatewayConfig;
 /**
  * Which sections differ between the running config and a newly loaded one.
  *
- * @param gateway  {@code gateway.*}: the token applies at once, port and bind only after a restart
+ * @param gateway  {@code gateway.*}: the token applies at once, history bounds at the next reply, port and bind
+ *                 only after a restart
  * @param telegram {@code channels.telegram}: the channel is restarted
  * @param commands {@code commands}: read per message
  * @param models   models, providers, routing: read per message; ids are checked again

@@ -12,12 +12,28 @@ import java.time.Duration;
  * @param backoffMax         the longest wait after failed polls
  * @param sendAttempts       how often one message is tried when Telegram answers 429
  * @param workerThreads      how many chats are answered at the same time
+ * @param pollerStall        how long the poller may go without coming round its loop (outside a
+ *                           backoff wait) before {@code /healthz} calls it stuck
+ * @param workerStall        how long every worker may be busy, with another chat waiting and no
+ *                           reply finished, before {@code /healthz} calls them stuck
  */
 record ChannelTiming(int pollTimeoutSeconds, Duration typingInterval, Duration backoffInitial, Duration backoffMax,
-                     int sendAttempts, int workerThreads) {
+                     int sendAttempts, int workerThreads, Duration pollerStall, Duration workerStall) {
+
+    /** A long poll's HTTP timeout is its own timeout plus 15 s; a minute more leaves room for a slow disk or GC. */
+    private static final Duration POLLER_MARGIN = Duration.ofSeconds(75);
+    /** As the web chat pool's: longer than one model's default 120 s timeout. */
+    static final Duration WORKER_STALL = Duration.ofMinutes(3);
 
     static final ChannelTiming DEFAULTS = new ChannelTiming(30, Duration.ofSeconds(4),
             PollBackoff.INITIAL, PollBackoff.MAX, 3, 4);
+
+    /** With the default stall times for this long-poll timeout. */
+    ChannelTiming(int pollTimeoutSeconds, Duration typingInterval, Duration backoffInitial, Duration backoffMax,
+                  int sendAttempts, int workerThreads) {
+        this(pollTimeoutSeconds, typingInterval, backoffInitial, backoffMax, sendAttempts, workerThreads,
+                Duration.ofSeconds(Math.max(0, pollTimeoutSeconds)).plus(POLLER_MARGIN), WORKER_STALL);
+    }
 
     ChannelTiming {
         if (pollTimeoutSeconds < 0) {

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,17 @@ final class ChatLanes {
     private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
 
     private final ExecutorService pool;
+    private final int threads;
     private final Map<String, ArrayDeque<Runnable>> lanes = new HashMap<>();
+    /** Lanes whose drainer holds a thread; guarded by {@code lanes}. */
+    private int draining;
+    private final AtomicLong finished = new AtomicLong();
 
     ChatLanes(String threadPrefix, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads < 1: " + threads);
         }
+        this.threads = threads;
         AtomicInteger counter = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, threadPrefix + counter.incrementAndGet());
@@ -54,12 +60,16 @@ final class ChatLanes {
     }
 
     private void drain(String key, ArrayDeque<Runnable> lane) {
+        synchronized (lanes) {
+            draining++;
+        }
         while (true) {
             Runnable next;
             synchronized (lanes) {
                 next = lane.peek();
                 if (next == null) {
                     lanes.remove(key);
+                    draining--;
                     return;
                 }
             }
@@ -68,10 +78,23 @@ final class ChatLanes {
             } catch (RuntimeException e) {
                 log.error("Task for chat {} failed; the chat's next messages are still handled", key, e);
             } finally {
+                finished.incrementAndGet();
                 synchronized (lanes) {
                     lane.poll();
                 }
             }
+        }
+    }
+
+    /** How many tasks have finished (a count that only grows). */
+    long finished() {
+        return finished.get();
+    }
+
+    /** Every thread is working on a chat and another chat waits for one. */
+    boolean starved() {
+        synchronized (lanes) {
+            return draining >= threads && lanes.size() > draining;
         }
     }
 

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import jsup.gateway.chat.ChatHandler;
 import jsup.gateway.chat.ChatReply;
 import jsup.gateway.chat.ChatRequest;
+import jsup.gateway.liveness.WorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,12 @@ public final class TelegramChannel {
     private volatile boolean delivering;
     private volatile String botUsername;
     private volatile String lastError;
+    /** Grows each time the poller comes round a loop; {@link #stuck()} watches it. */
+    private final AtomicLong pollerRounds = new AtomicLong();
+    /** Set while the poller waits out a backoff, which may be long (a 429's retry_after) without being stuck. */
+    private volatile boolean backingOff;
+    private WorkProgress pollerProgress;
+    private WorkProgress workerProgress;
 
     /**
      * A channel ready to {@link #start()}.
@@ -127,6 +136,8 @@ public final class TelegramChannel {
                         + ": " + e.getMessage() + "; check that the gateway's state directory is writable", e);
             }
             lanes = new ChatLanes("telegram-chat-", timing.workerThreads());
+            pollerProgress = new WorkProgress(pollerRounds::get, () -> !backingOff, timing.pollerStall().toNanos(), System::nanoTime);
+            workerProgress = new WorkProgress(lanes::finished, lanes::starved, timing.workerStall().toNanos(), System::nanoTime);
             typing = new TypingIndicator(api, timing.typingInterval());
             polling = true;
             delivering = true;
@@ -187,6 +198,41 @@ public final class TelegramChannel {
         return new TelegramStatus(running, botUsername, lastError, store == null ? 0 : store.lastUpdateId());
     }
 
+    /**
+     * Why this channel cannot serve although it should, for {@code /healthz}; empty when it can (or
+     * was never started, or is stopped). Slow Telegram is not stuck: failed calls back off and show
+     * in {@link #status()}; this is for a poller that died or hangs, and workers that all hang.
+     */
+    public Optional<String> stuck() {
+        WorkProgress pollerWatch;
+        WorkProgress workersWatch;
+        boolean pollerAlive;
+        synchronized (lifecycle) {
+            if (state != State.RUNNING) {
+                return Optional.empty();
+            }
+            pollerWatch = pollerProgress;
+            workersWatch = workerProgress;
+            pollerAlive = poller.isAlive();
+        }
+        if (!pollerAlive) {
+            return Optional.of("the Telegram poller thread has ended" + (lastError == null ? "" : " (" + lastError + ")"));
+        }
+        if (pollerWatch.stalled()) {
+            return Optional.of("the Telegram poller has not come round its loop for " + seconds(timing.pollerStall()));
+        }
+        if (workersWatch.stalled()) {
+            return Optional.of("all " + timing.workerThreads() + " Telegram reply workers are busy, other chats wait, and no reply "
+                    + "has finished for " + seconds(timing.workerStall()));
+        }
+        return Optional.empty();
+    }
+
+    /** "105 s", or "300 ms" below a second (tests shorten the stall times). */
+    private static String seconds(Duration d) {
+        return d.toSeconds() >= 1 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     private void run() {
         PollBackoff backoff = new PollBackoff(timing.backoffInitial(), timing.backoffMax());
         try {
@@ -221,6 +267,7 @@ public final class TelegramChannel {
     /** Calls until it succeeds, backing off after each failure; only stop() ends it early. */
     private <T> T retrying(PollBackoff backoff, BotApiCall<T> call) throws InterruptedException {
         while (true) {
+            pollerRounds.incrementAndGet();
             if (!polling) {
                 throw new InterruptedException("stopping");
             }
@@ -238,6 +285,7 @@ public final class TelegramChannel {
         long stored = offsets.lastUpdateId();
         long nextOffset = stored > 0 ? stored + 1 : 0;
         while (polling) {
+            pollerRounds.incrementAndGet();
             List<TelegramUpdate> batch;
             try {
                 batch = api.getUpdates(nextOffset, timing.pollTimeoutSeconds());
@@ -269,7 +317,13 @@ public final class TelegramChannel {
             wait = limited.retryAfter();
         }
         log.warn("{}; retrying in {} s", failure.getMessage(), wait.toSeconds());
-        sleeper.sleep(wait);
+        backingOff = true;
+        try {
+            sleeper.sleep(wait);
+        } finally {
+            backingOff = false;
+            pollerRounds.incrementAndGet();
+        }
     }
 
     private void dispatch(TelegramUpdate update) {

@@ -84,7 +84,7 @@ class GatewayTest {
         HttpResponse<String> page = http.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("<title>jsup gateway chat</title>").contains("api/chat");
+        assertThat(page.body()).contains("<title>jsup gateway chat</title>").contains("assets/chat.js");
 
         assertThat(http.chat("hello")).startsWith("[offline: no model connected]").contains("no model is configured");
         assertThat(http.chat("/status")).contains("Model chain: none configured (offline replies)").contains("Telegram: disabled")

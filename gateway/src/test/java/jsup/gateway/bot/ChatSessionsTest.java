@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jsup.gateway.config.HistoryBounds;
 import jsup.gateway.model.ChatMessage;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ChatSessionsTest {
             chat.record(BIG, "answer " + i + BIG, 200);
         }
 
-        assertThat(chat.bytes()).isLessThanOrEqualTo(ChatSessions.DEFAULT_MAX_SESSION_BYTES)
+        assertThat(chat.bytes()).isLessThanOrEqualTo(HistoryBounds.DEFAULT_MAX_BYTES_PER_CHAT)
                 .isEqualTo(chat.history().stream().mapToLong(ChatSession::sizeOf).sum());
         List<ChatMessage> history = chat.history();
         assertThat(history).isNotEmpty();
@@ -33,7 +34,7 @@ class ChatSessionsTest {
 
     @Test
     void theSeedsLoadOf260ChatsStaysWithinTheTotalBoundAndTheLeastRecentlyUsedLoseTheirHistoryFirst() throws Exception {
-        ChatSessions sessions = new ChatSessions(ChatSessions.DEFAULT_MAX_CHATS);
+        ChatSessions sessions = new ChatSessions(HistoryBounds.DEFAULT_MAX_CHATS);
         ExecutorService eight = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -43,7 +44,7 @@ class ChatSessionsTest {
                     for (int i = 0; i < 11; i++) {
                         sessions.get("web", id).record(BIG, BIG, 20);
                         // Between a record and its trim, each of the 8 writers may be one exchange over.
-                        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(ChatSessions.DEFAULT_MAX_TOTAL_BYTES + 8 * EXCHANGE_BYTES);
+                        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(HistoryBounds.DEFAULT_MAX_BYTES_TOTAL + 8 * EXCHANGE_BYTES);
                     }
                 }));
             }
@@ -54,8 +55,8 @@ class ChatSessionsTest {
             eight.shutdownNow();
         }
 
-        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(ChatSessions.DEFAULT_MAX_TOTAL_BYTES)
-                .isGreaterThan(ChatSessions.DEFAULT_MAX_TOTAL_BYTES / 2);
+        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(HistoryBounds.DEFAULT_MAX_BYTES_TOTAL)
+                .isGreaterThan(HistoryBounds.DEFAULT_MAX_BYTES_TOTAL / 2);
         assertThat(sessions.size()).isEqualTo(260);
         sessions.get("web", "0");
         assertThat(sessions.get("web", "0").bytes()).as("one of the first chats, long unused").isZero();
@@ -64,6 +65,26 @@ class ChatSessionsTest {
         ChatSession recent = sessions.get("web", "recent");
         recent.record(BIG, BIG, 20);
         assertThat(recent.bytes()).isEqualTo(EXCHANGE_BYTES);
-        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(ChatSessions.DEFAULT_MAX_TOTAL_BYTES);
+        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(HistoryBounds.DEFAULT_MAX_BYTES_TOTAL);
+    }
+
+    @Test
+    void configuredBoundsApplyAndAReloadedBoundShrinksAChatOnItsNextReply() {
+        ChatSessions sessions = new ChatSessions(new HistoryBounds(2, 300_000, 600_000));
+        ChatSession a = sessions.get("web", "a");
+        a.record(BIG, BIG, 200);
+        a.record(BIG, BIG, 200);
+        assertThat(a.bytes()).as("two exchanges of 240,000 bytes are over 300,000").isEqualTo(EXCHANGE_BYTES);
+
+        sessions.get("web", "b").record(BIG, BIG, 200);
+        sessions.get("web", "c").record(BIG, BIG, 200);
+        assertThat(sessions.size()).as("maxChats 2").isEqualTo(2);
+        assertThat(sessions.totalBytes()).isLessThanOrEqualTo(600_000);
+
+        sessions.bounds(new HistoryBounds(1, 1024, 1024));
+        ChatSession c = sessions.get("web", "c");
+        c.record("short", "answer", 200);
+        assertThat(c.bytes()).as("the old long exchange is dropped under the new per-chat bound").isEqualTo(2L * ("short".length() + "answer".length()));
+        assertThat(sessions.size()).as("the reloaded maxChats applies at the next reply").isEqualTo(1);
     }
 }

@@ -196,4 +196,30 @@ class GatewayConfigLoaderTest {
     private static String problem(ConfigLoad load, String path) {
         return load.problems().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow().message();
     }
+
+    @Test
+    void historyBoundsAreReadAsSizesAndValidated() throws Exception {
+        ConfigLoad set = load("{ \"gateway\": { \"history\": { \"maxChats\": 50, \"maxBytesPerChat\": \"256K\", \"maxBytesTotal\": 8388608 } } }", Map.of());
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.config().gateway().history()).isEqualTo(new HistoryBounds(50, 256 * 1024, 8 * 1024 * 1024));
+
+        ConfigLoad defaults = load("{ }", Map.of());
+        assertThat(defaults.config().gateway().history()).isEqualTo(HistoryBounds.DEFAULTS);
+        assertThat(defaults.config().gateway().history().maxBytesPerChat()).isEqualTo(1024 * 1024);
+        assertThat(defaults.config().gateway().history().maxBytesTotal()).isEqualTo(64L * 1024 * 1024);
+
+        ConfigLoad bad = load("{ \"gateway\": { \"history\": { \"maxChats\": 0, \"maxBytesPerChat\": \"10X\", \"maxBytesTotal\": \"2G\","
+                + " \"maxByteTotal\": 1 } } }", Map.of());
+        assertThat(bad.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "gateway.history.maxChats: 0 is out of range; use a number from 1 to 100000",
+                "gateway.history.maxBytesPerChat: \"10X\" is not a size; use a number of bytes or 512K, 500M, 1G; use a size from 1K to 1G",
+                "gateway.history.maxBytesTotal: 2G is out of range; use a size from 1K to 1G");
+        assertThat(bad.warnings()).extracting(ConfigProblem::toString)
+                .contains("gateway.history.maxByteTotal: unknown key, ignored; did you mean \"maxBytesTotal\"?");
+
+        ConfigLoad inverted = load("{ \"gateway\": { \"history\": { \"maxBytesPerChat\": \"2M\", \"maxBytesTotal\": \"1M\" } } }", Map.of());
+        assertThat(inverted.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "gateway.history.maxBytesPerChat: 2M is more than gateway.history.maxBytesTotal (1M); one chat cannot hold"
+                        + " more than all chats together: lower it or raise the total");
+    }
 }

@@ -54,7 +54,11 @@ abstract class ChannelTestSupport {
     }
 
     TelegramChannel channel(TelegramSettings settings) {
-        TelegramChannel channel = new TelegramChannel(settings, handler, stateDir, FAST, sleeper);
+        return track(new TelegramChannel(settings, handler, stateDir, FAST, sleeper));
+    }
+
+    /** Stops {@code channel} after the test. */
+    TelegramChannel track(TelegramChannel channel) {
         channels.add(channel);
         return channel;
     }

@@ -64,6 +64,26 @@ class ChatLanesTest {
     }
 
     @Test
+    void starvedOnlyWhileEveryThreadHoldsAChatAndAnotherChatWaits() {
+        List<String> done = Collections.synchronizedList(new ArrayList<>());
+        for (String chat : List.of("a", "b", "c")) {
+            lanes.submit(chat, () -> block(release));
+        }
+        lanes.submit("a", () -> done.add("a 2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lanes.pending() == 4);
+        assertThat(lanes.starved()).as("3 threads busy; a's second message waits behind its own chat only").isFalse();
+
+        lanes.submit("d", () -> done.add("d"));
+        assertThat(lanes.starved()).as("chat d waits for a thread").isTrue();
+        assertThat(lanes.finished()).isZero();
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> done.size() == 2);
+        assertThat(lanes.starved()).isFalse();
+        assertThat(lanes.finished()).isEqualTo(5);
+    }
+
+    @Test
     void aFailingTaskDoesNotStopItsLane() {
         List<String> done = Collections.synchronizedList(new ArrayList<>());
         lanes.submit("chat", () -> {

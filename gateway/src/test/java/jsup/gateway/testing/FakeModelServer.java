@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,11 @@ public final class FakeModelServer implements AutoCloseable {
     private sealed interface Behaviour {
     }
 
-    private record Answer(String text, Duration delay) implements Behaviour {
+    /** {@code release}, when not null, holds the answer until it is counted down (at most 60 s). */
+    private record Answer(String text, Duration delay, CountDownLatch release) implements Behaviour {
+        Answer(String text, Duration delay) {
+            this(text, delay, null);
+        }
     }
 
     private record Error(int status, String body) implements Behaviour {
@@ -99,6 +104,12 @@ public final class FakeModelServer implements AutoCloseable {
     /** {@code model} answers after {@code delay} (longer than the gateway's timeout: a timeout). */
     public FakeModelServer slow(String model, Duration delay, String text) {
         script.put(model, new Answer(text, delay));
+        return this;
+    }
+
+    /** {@code model} answers {@code text} once {@code release} is counted down: a reply a test can watch pending. */
+    public FakeModelServer held(String model, CountDownLatch release, String text) {
+        script.put(model, new Answer(text, Duration.ZERO, release));
         return this;
     }
 
@@ -217,9 +228,13 @@ public final class FakeModelServer implements AutoCloseable {
                 send(exchange, e.status(), e.body());
             } else {
                 Answer a = (Answer) b;
-                if (!a.delay().isZero()) {
+                if (!a.delay().isZero() || a.release() != null) {
                     try {
-                        Thread.sleep(a.delay().toMillis());
+                        if (a.release() != null) {
+                            a.release().await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } else {
+                            Thread.sleep(a.delay().toMillis());
+                        }
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                         return;

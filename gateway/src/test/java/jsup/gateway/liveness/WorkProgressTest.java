@@ -1,4 +1,4 @@
-package jsup.gateway.http;
+package jsup.gateway.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /healthz} reports for the chat pool: a full pool is stuck only when it stops finishing work. */
-class PoolProgressTest {
+class WorkProgressTest {
 
     private static final long STALL = TimeUnit.SECONDS.toNanos(60);
 
@@ -30,7 +30,7 @@ class PoolProgressTest {
 
     @Test
     void aFullPoolIsStalledOnlyAfterFinishingNothingForTheStallTime() {
-        PoolProgress progress = new PoolProgress(pool, STALL, clock::get);
+        WorkProgress progress = WorkProgress.of(pool, STALL, clock::get);
         assertThat(progress.stalled()).as("idle").isFalse();
 
         pool.execute(this::blocked);
@@ -54,5 +54,24 @@ class PoolProgressTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aWorkerThatIsNotHeldUpIsNeverStalledAndProgressResetsTheClock() {
+        AtomicLong finished = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean starved = new java.util.concurrent.atomic.AtomicBoolean();
+        WorkProgress progress = new WorkProgress(finished::get, starved::get, STALL, clock::get);
+
+        clock.addAndGet(10 * STALL);
+        assertThat(progress.stalled()).as("idle for long").isFalse();
+        starved.set(true);
+        clock.addAndGet(STALL);
+        assertThat(progress.stalled()).as("held up for the stall time").isTrue();
+        finished.incrementAndGet();
+        assertThat(progress.stalled()).as("one unit finished").isFalse();
+        clock.addAndGet(STALL - 1);
+        assertThat(progress.stalled()).isFalse();
+        clock.addAndGet(1);
+        assertThat(progress.stalled()).isTrue();
     }
 }
