@@ -46,6 +46,10 @@ final class HostLookup {
      * @throws TimeoutException     when the lookup takes longer than {@code timeout}
      */
     InetAddress resolve(String host, Duration timeout) throws UnknownHostException, TimeoutException {
+        if (isAddressLiteral(host)) {
+            // No lookup to wait for: a pool round trip here only made loaded machines miss short timeouts.
+            return InetAddress.getByName(host);
+        }
         Future<InetAddress> lookup = POOL.submit(() -> resolver.resolve(host));
         try {
             return lookup.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -64,6 +68,24 @@ final class HostLookup {
             u.initCause(e.getCause());
             throw u;
         }
+    }
+
+    /** An IPv4 dotted quad or an IPv6 address (with or without brackets): parsed, never looked up. */
+    static boolean isAddressLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true; // a name never holds ':'; getByName parses IPv6 text without a lookup
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ThreadPoolExecutor pool() {

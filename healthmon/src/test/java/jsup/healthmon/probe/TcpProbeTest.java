@@ -146,4 +146,21 @@ class TcpProbeTest {
         ProbeResult r = new TcpProbe("nowhere.invalid", 80, ProcFs.SYSTEM, none).check(Duration.ofSeconds(2));
         assertThat(r.detail()).isEqualTo("unknown host nowhere.invalid");
     }
+
+    @Test
+    void anAddressLiteralIsNeverLookedUpSoAHangingResolverCannotTimeItOut() throws Exception {
+        // Under load, a pool round trip for "127.0.0.1" once took longer than a 400 ms probe timeout.
+        HostLookup failsEveryLookup = new HostLookup(host -> {
+            throw new AssertionError("looked up " + host);
+        });
+        ServerSocket server = servingListener();
+        assertThat(failsEveryLookup.resolve("127.0.0.1", Duration.ofNanos(1)).getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(failsEveryLookup.resolve("::1", Duration.ofNanos(1)).isLoopbackAddress()).isTrue();
+        assertThat(HostLookup.isAddressLiteral("256.0.0.1")).isFalse();
+        assertThat(HostLookup.isAddressLiteral("1.2.3")).isFalse();
+        assertThat(HostLookup.isAddressLiteral("gateway.internal")).isFalse();
+        ProbeResult r = new TcpProbe("127.0.0.1", server.getLocalPort(), ProcFs.SYSTEM, failsEveryLookup)
+                .check(Duration.ofSeconds(30));
+        assertThat(r.ok()).as(r.detail()).isTrue();
+    }
 }
