@@ -27,37 +27,68 @@ final class RestartTriggers implements AutoCloseable {
     private static final JsupdLog.Logger log = JsupdLog.logger(RestartTriggers.class);
 
     private final Supervisor supervisor;
+    private final Clock clock;
     private final BooleanSupplier shuttingDown;
-    private final CronRestarts cron;
-    private final Watches watches;
+    private final BiConsumer<String, String> warn;
+    // Made with the first app that uses them, so a jsupd without schedules or watches runs no thread for them.
+    private CronRestarts cron;
+    private Watches watches;
 
     /** @param warn called with (app, message) when watching falls back to polling (for healthmon.log) */
     RestartTriggers(Supervisor supervisor, Clock clock, BooleanSupplier shuttingDown,
                     BiConsumer<String, String> warn) {
         this.supervisor = supervisor;
+        this.clock = clock;
         this.shuttingDown = shuttingDown;
-        this.cron = new CronRestarts(clock, app -> restart(app, CronRestarts.REASON));
-        this.watches = new Watches(app -> restart(app, WATCH_REASON), (app, message) -> {
-            log.warn("[{}] {}", app, message);
-            warn.accept(app, message);
-        });
+        this.warn = warn;
     }
 
     /** Schedules and watches per the app's (new) definition. */
-    void register(AppSpec spec) {
-        cron.set(spec.name(), spec.cronRestart() == null ? null
-                : CronSchedule.parse(spec.cronRestart(), ZoneId.systemDefault()));
-        watches.set(spec.name(), spec.watch(), spec.cwd());
+    synchronized void register(AppSpec spec) {
+        if (spec.cronRestart() != null || cron != null) {
+            cron().set(spec.name(), spec.cronRestart() == null ? null
+                    : CronSchedule.parse(spec.cronRestart(), ZoneId.systemDefault()));
+        }
+        if (spec.watch() != null || watches != null) {
+            watches().set(spec.name(), spec.watch(), spec.cwd());
+        }
     }
 
-    void unregister(String app) {
-        cron.remove(app);
-        watches.remove(app);
+    synchronized void unregister(String app) {
+        if (cron != null) {
+            cron.remove(app);
+        }
+        if (watches != null) {
+            watches.remove(app);
+        }
     }
 
     /** Adds {@code next_cron} and the {@code watch} fields; a polling fallback also raises the inotify warning. */
     void describe(ObjectNode app, String name) {
-        describe(app, cron.next(name), watches.status(name));
+        CronRestarts c;
+        Watches w;
+        synchronized (this) {
+            c = cron;
+            w = watches;
+        }
+        describe(app, c == null ? Optional.empty() : c.next(name), w == null ? Optional.empty() : w.status(name));
+    }
+
+    private CronRestarts cron() {
+        if (cron == null) {
+            cron = new CronRestarts(clock, app -> restart(app, CronRestarts.REASON));
+        }
+        return cron;
+    }
+
+    private Watches watches() {
+        if (watches == null) {
+            watches = new Watches(app -> restart(app, WATCH_REASON), (app, message) -> {
+                log.warn("[{}] {}", app, message);
+                warn.accept(app, message);
+            });
+        }
+        return watches;
     }
 
     static void describe(ObjectNode app, Optional<Instant> nextCron, Optional<Watches.Status> watch) {
@@ -94,8 +125,12 @@ final class RestartTriggers implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        cron.close();
-        watches.close();
+    public synchronized void close() {
+        if (cron != null) {
+            cron.close();
+        }
+        if (watches != null) {
+            watches.close();
+        }
     }
 }

@@ -68,4 +68,35 @@ class RestartTriggersTest {
         RestartTriggers.describe(health, Optional.empty(), Optional.of(new Watches.Status("polling", 0, "x")));
         assertThat(health.get("inotify_detail").asText()).isEqualTo("uid 0 holds 95% of max_user_watches");
     }
+
+    @Test
+    void noThreadRunsForSchedulesOrWatchesUntilAnAppHasOne(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("e.json"), """
+                {"apps": [{"name": "plain", "script": "/bin/true"},
+                          {"name": "nightly", "script": "/bin/true", "cron_restart": "0 3 * * *"},
+                          {"name": "edited", "script": "/bin/true", "watch": true}]}
+                """);
+        var apps = new jsup.supervisor.config.EcosystemLoader(tmp.resolve("home"), java.util.Map.of())
+                .load(tmp.resolve("e.json"), null).apps();
+        long before = threads("jsupd-cron") + threads("jsupd-watch");
+        try (RestartTriggers triggers = new RestartTriggers(null, Clock.systemUTC(), () -> false, (a, m) -> { })) {
+            triggers.register(apps.get(0));
+            assertThat(threads("jsupd-cron") + threads("jsupd-watch")).as("no schedule, no watch").isEqualTo(before);
+            ObjectNode plain = app(false, null);
+            triggers.describe(plain, "plain");
+            assertThat(plain.path("watch").asText()).isEqualTo("off");
+
+            triggers.register(apps.get(1));
+            triggers.register(apps.get(2));
+            assertThat(threads("jsupd-cron")).isGreaterThan(0);
+            ObjectNode nightly = app(false, null);
+            triggers.describe(nightly, "nightly");
+            assertThat(nightly.path("next_cron").isTextual()).isTrue();
+        }
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
 }
