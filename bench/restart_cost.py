@@ -124,8 +124,9 @@ def one_round(args, work, index):
     if opts:
         daemon_env["JSUP_JAVA_OPTS"] = opts
     with open(os.path.join(home, "daemon.err"), "w") as err:
-        daemon = subprocess.Popen([JSUP, "daemon"], env=daemon_env, stdout=subprocess.DEVNULL, stderr=err,
-                                  start_new_session=True)
+        with open(os.path.join(home, "daemon.out"), "w") as out:  # -XX:+PrintCompilation and the like
+            daemon = subprocess.Popen([JSUP, "daemon"], env=daemon_env, stdout=out, stderr=err,
+                                      start_new_session=True)
     try:
         # Not `jsup ping`: a command that finds no daemon starts one of its own.
         wait_for(lambda: "jsupd ready" in read(os.path.join(home, "jsupd.log")) or daemon.poll() is not None, 60, 0.05)
@@ -148,11 +149,13 @@ def one_round(args, work, index):
             perf = subprocess.Popen(["perf", "record", "-q", "-F", "1999", "-g", "-p", str(pid), "-o", args.perf],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)
+        out_mark = os.path.getsize(os.path.join(home, "daemon.out"))
         t0 = snapshot(pid)
         open(go, "w").close()
         os.kill(int(first), signal.SIGKILL)
         wait_for(lambda: len(lines(runs)) - 1 >= 10, 60)
         marks[10] = snapshot(pid)
+        out_mark10 = os.path.getsize(os.path.join(home, "daemon.out"))
         class_mark10 = os.path.getsize(class_log) if args.class_load else 0
         wait_for(lambda: len(lines(runs)) - 1 >= args.restarts, 60 + args.restarts)
         marks[args.restarts] = snapshot(pid)
@@ -161,6 +164,8 @@ def one_round(args, work, index):
             perf.wait(60)
         if args.jfr:
             subprocess.run(["jcmd", str(pid), "JFR.dump", f"filename={args.jfr}"], capture_output=True, check=False)
+        if args.keep:
+            print(f"  {home}/daemon.out: the loop starts at byte {out_mark}, restart 10 at byte {out_mark10}")
         if args.threads:
             for title, a, b in (("first 10 restarts", t0, marks[10]),
                                 (f"restarts 11-{args.restarts}", marks[10], marks[args.restarts])):
