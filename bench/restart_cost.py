@@ -76,7 +76,7 @@ def by_thread(a, b):
 
 
 def snapshot(pid):
-    return time.monotonic(), stat_cpu_s(pid), threads_ns(pid), thread_names(pid)
+    return time.monotonic(), stat_cpu_s(pid), threads_ns(pid), thread_names(pid), len(os.listdir(f"/proc/{pid}/fd"))
 
 
 def threads_s(a, b):
@@ -209,7 +209,7 @@ def main():
     first10, all_n, share, first10_thr, all_thr, later = [], [], [], [], [], []
     for i in range(args.rounds):
         t0, marks, loaded = one_round(args, work, i)
-        (w0, c0, th0, _), (w10, c10, th10, _), (wn, cn, thn, _) = t0, marks[10], marks[n]
+        (w0, c0, th0, names0, fds0), (w10, c10, th10, _, _), (wn, cn, thn, namesn, fdsn) = t0, marks[10], marks[n]
         first10.append((c10 - c0) / 10 * 1000)
         all_n.append((cn - c0) / n * 1000)
         later.append((cn - c10) / (n - 10) * 1000)
@@ -218,7 +218,8 @@ def main():
         all_thr.append(threads_s(th0, thn) / n * 1000)
         print(f"round {i + 1}: first 10 {first10[-1]:.1f} ms/restart ({first10_thr[-1]:.1f} by threads), "
               f"all {n} {all_n[-1]:.2f} ({all_thr[-1]:.2f}), restarts 11-{n} {later[-1]:.2f}, "
-              f"CPU {share[-1]:.1f} % over {wn - w0:.1f} s ({(wn - w0) / n * 1000:.0f} ms a run)", flush=True)
+              f"CPU {share[-1]:.1f} % over {wn - w0:.1f} s ({(wn - w0) / n * 1000:.0f} ms a run); "
+              f"jsupd's fds {fds0} -> {fdsn}, threads {len(names0)} -> {len(namesn)}", flush=True)
         if args.class_load:
             for title, group in (("first 10 restarts", loaded[0]), (f"restarts 11-{n}", loaded[1])):
                 print(f"  classes loaded during the {title}: {len(group)}")
