@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from bench import pids_with
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 JSUP = os.path.join(ROOT, "bin", "jsup")
@@ -41,21 +43,8 @@ def jsup(env, *args, check=True):
 
 
 def copies(marker):
-    """Pids of live processes whose argv[0] is sleep-<marker> (zombies left out)."""
-    found = []
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f"/proc/{d}/cmdline", "rb") as f:
-                argv0 = f.read().split(b"\0", 1)[0]
-            with open(f"/proc/{d}/stat") as f:
-                state = f.read().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if argv0 == f"sleep-{marker}".encode() and state not in ("Z", "X"):
-            found.append(int(d))
-    return found
+    """Pids of the live processes of the app whose argv[0] is sleep-<marker>."""
+    return pids_with(f"sleep-{marker}\0")
 
 
 def daemon_pid(home):

@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 
+from bench import cpu_used_s, thread_cpu_ns
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 JSUP = os.path.join(ROOT, "bin", "jsup")
@@ -40,17 +42,6 @@ def stat_cpu_s(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICK
-
-
-def threads_ns(pid):
-    times = {}
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                times[tid] = int(f.read().split()[0])
-        except FileNotFoundError:
-            pass
-    return times
 
 
 def thread_names(pid):
@@ -76,11 +67,7 @@ def by_thread(a, b):
 
 
 def snapshot(pid):
-    return time.monotonic(), stat_cpu_s(pid), threads_ns(pid), thread_names(pid), len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def threads_s(a, b):
-    return sum(ns - a.get(tid, 0) for tid, ns in b.items()) / 1e9
+    return time.monotonic(), stat_cpu_s(pid), thread_cpu_ns(pid), thread_names(pid), len(os.listdir(f"/proc/{pid}/fd"))
 
 
 def read(path):
@@ -162,6 +149,12 @@ def one_round(args, work, index):
         if perf:
             perf.send_signal(signal.SIGINT)
             perf.wait(60)
+        # The next run stays up again, as the first did: jsupd's fds and threads then compare like for like.
+        os.remove(go)
+        settled_at = len(lines(runs))
+        wait_for(lambda: len(lines(runs)) > settled_at, 30)
+        time.sleep(args.settle)
+        after = (len(os.listdir(f"/proc/{pid}/fd")), len(os.listdir(f"/proc/{pid}/task")))
         if args.jfr:
             subprocess.run(["jcmd", str(pid), "JFR.dump", f"filename={args.jfr}"], capture_output=True, check=False)
         if args.keep:
@@ -177,7 +170,7 @@ def one_round(args, work, index):
                 f.seek(class_mark)
                 text = f.read()
             loaded = (text[:class_mark10 - class_mark].splitlines(), text[class_mark10 - class_mark:].splitlines())
-        return t0, marks, loaded
+        return t0, marks, loaded, after
     finally:
         subprocess.run([JSUP, "kill"], env=client_env, capture_output=True, timeout=60)
         try:
@@ -208,18 +201,19 @@ def main():
     n = args.restarts
     first10, all_n, share, first10_thr, all_thr, later = [], [], [], [], [], []
     for i in range(args.rounds):
-        t0, marks, loaded = one_round(args, work, i)
-        (w0, c0, th0, names0, fds0), (w10, c10, th10, _, _), (wn, cn, thn, namesn, fdsn) = t0, marks[10], marks[n]
+        t0, marks, loaded, (fds_after, threads_after) = one_round(args, work, i)
+        (w0, c0, th0, names0, fds0), (w10, c10, th10, _, _), (wn, cn, thn, _, _) = t0, marks[10], marks[n]
         first10.append((c10 - c0) / 10 * 1000)
         all_n.append((cn - c0) / n * 1000)
         later.append((cn - c10) / (n - 10) * 1000)
         share.append((cn - c0) / (wn - w0) * 100)
-        first10_thr.append(threads_s(th0, th10) / 10 * 1000)
-        all_thr.append(threads_s(th0, thn) / n * 1000)
+        first10_thr.append(cpu_used_s(th0, th10) / 10 * 1000)
+        all_thr.append(cpu_used_s(th0, thn) / n * 1000)
         print(f"round {i + 1}: first 10 {first10[-1]:.1f} ms/restart ({first10_thr[-1]:.1f} by threads), "
               f"all {n} {all_n[-1]:.2f} ({all_thr[-1]:.2f}), restarts 11-{n} {later[-1]:.2f}, "
               f"CPU {share[-1]:.1f} % over {wn - w0:.1f} s ({(wn - w0) / n * 1000:.0f} ms a run); "
-              f"jsupd's fds {fds0} -> {fdsn}, threads {len(names0)} -> {len(namesn)}", flush=True)
+              f"jsupd's fds {fds0} -> {fds_after}, threads {len(names0)} -> {threads_after} (the app up and idle)",
+              flush=True)
         if args.class_load:
             for title, group in (("first 10 restarts", loaded[0]), (f"restarts 11-{n}", loaded[1])):
                 print(f"  classes loaded during the {title}: {len(group)}")
