@@ -138,7 +138,7 @@ def case_rotation(work, lines=1_000_000):
 
 
 def main():
-    if not os.path.exists(os.path.join(ROOT, "cli", "target", "jsup.jar")):
+    if not os.path.exists(os.environ.get("JSUP_JAR") or os.path.join(ROOT, "cli", "target", "jsup.jar")):
         sys.exit("reliability: build first: ./mvnw -q -B -ntp -pl cli -am -DskipTests package")
     chosen = sys.argv[1:] or ["kill9", "rotation"]
     work = tempfile.mkdtemp(prefix="jsup-reliability-")

@@ -195,7 +195,7 @@ def main():
     ap.add_argument("--perf", help="record jsupd with `perf record -g` during the loop into this file")
     ap.add_argument("--keep", action="store_true", help="keep each round's JSUP_HOME")
     args = ap.parse_args()
-    if not os.path.exists(os.path.join(ROOT, "cli", "target", "jsup.jar")):
+    if not os.path.exists(os.environ.get("JSUP_JAR") or os.path.join(ROOT, "cli", "target", "jsup.jar")):
         sys.exit("restart_cost: build first: ./mvnw -q -B -ntp -pl cli -am -DskipTests package")
     work = tempfile.mkdtemp(prefix="jsup-restart-cost-")
     n = args.restarts
