@@ -108,7 +108,7 @@ def case_rotation(work, lines=1_000_000):
     env = env_for(home)
     script = os.path.join(home, "count.sh")
     with open(script, "w") as f:
-        f.write(f"#!/bin/sh\nseq 1 {lines}\nexec -a sleep-rot-{os.getpid()} sleep 100000\n")
+        f.write(f"#!/usr/bin/env bash\nseq 1 {lines}\nexec -a sleep-rot-{os.getpid()} sleep 100000\n")
     os.chmod(script, 0o755)
     eco = os.path.join(home, "eco.json")
     with open(eco, "w") as f:
