@@ -12,7 +12,8 @@ The 1000-restart figure (flat fds and threads of jsupd) is bench/restart_cost.py
 
     bench/reliability.py [kill9] [rotation]
 
-Needs cli/target/jsup.jar (./mvnw -q -B -ntp -pl cli -am -DskipTests package). Not part of the suite.
+Needs cli/target/jsup.jar (./mvnw -q -B -ntp -pl cli -am -DskipTests package) or JSUP_JAR. Not part
+of the suite.
 """
 import glob
 import json

@@ -16,7 +16,8 @@ live threads' schedstat (a thread that ends in between is left out).
     bench/restart_cost.py --class-load          classes jsupd loads during the first restarts
     bench/restart_cost.py --rounds 1 --jfr /tmp/restarts.jfr --threads   where the CPU goes
 
-Needs cli/target/jsup.jar (./mvnw -q -B -ntp -pl cli -am -DskipTests package). Not part of the suite.
+Needs cli/target/jsup.jar (./mvnw -q -B -ntp -pl cli -am -DskipTests package) or JSUP_JAR. Not part
+of the suite. Results and what they showed: docs/benchmarks.md, "The cost of a restart".
 """
 import argparse
 import os
@@ -28,7 +29,7 @@ import sys
 import tempfile
 import time
 
-from bench import cpu_used_s, thread_cpu_ns
+from bench import cpu_used_s, thread_cpu_ns, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -87,13 +88,11 @@ def lines(path):
 
 
 def wait_for(pred, timeout, step=0.002):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        v = pred()
-        if v:
-            return v
-        time.sleep(step)
-    raise RuntimeError("timed out")
+    """bench.wait_until, failing the round when the time runs out."""
+    v = wait_until(pred, timeout, step)
+    if not v:
+        raise RuntimeError("timed out")
+    return v
 
 
 def one_round(args, work, index):
@@ -116,7 +115,8 @@ def one_round(args, work, index):
                                       start_new_session=True)
     try:
         # Not `jsup ping`: a command that finds no daemon starts one of its own.
-        wait_for(lambda: "jsupd ready" in read(os.path.join(home, "jsupd.log")) or daemon.poll() is not None, 60, 0.05)
+        wait_for(lambda: "jsupd ready" in read(os.path.join(home, "jsupd.log")) or daemon.poll() is not None,
+                 60, 0.05)
         pid = daemon.pid
         if daemon.poll() is not None:
             with open(os.path.join(home, "daemon.err")) as f:
@@ -126,7 +126,7 @@ def one_round(args, work, index):
             f.write('{"apps":[{"name":"crash","script":"%s","args":["%s","%s","%s"],"interpreter":"none",'
                     '"autorestart":true,"restart_delay":0,"max_restarts":1000000}]}'
                     % (APP, runs, go, args.exit_after))
-        subprocess.run([JSUP, "start", eco], env=client_env, capture_output=True, check=False)
+        subprocess.run([JSUP, "start", eco], env=client_env, capture_output=True, check=True)
         first = wait_for(lambda: lines(runs), 30)[0]
         time.sleep(args.settle)  # jsupd idle again after the start request
         marks = {}
