@@ -84,6 +84,8 @@ public final class Jsupd implements AutoCloseable {
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     /** How long state.json waits after a change for more changes to write them together. */
     private static final Duration STATE_WRITE_GATHER = Duration.ofMillis(50);
+    /** The least time between two writes of state.json (see StateWritePacing). */
+    private static final Duration STATE_WRITE_MIN_INTERVAL = Duration.ofSeconds(1);
 
     private final JsupHome home;
     private final DaemonLock lock;
@@ -105,6 +107,7 @@ public final class Jsupd implements AutoCloseable {
      *  transition, and serialising 500 unchanged configs each time made a big start quadratic. */
     private final Map<String, Map.Entry<AppSpec, ObjectNode>> configJson = new ConcurrentHashMap<>();
     private final AtomicBoolean stateWritePending = new AtomicBoolean();
+    private final StateWritePacing statePacing = new StateWritePacing(STATE_WRITE_GATHER, STATE_WRITE_MIN_INTERVAL);
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch exited = new CountDownLatch(1);
@@ -564,12 +567,11 @@ public final class Jsupd implements AutoCloseable {
             return;
         }
         try {
-            // A short gather window: a burst of transitions (500 apps starting) makes one write. A
-            // crash inside it is covered by the environment marks the next jsupd looks for.
             stateWriter.schedule(() -> {
                 stateWritePending.set(false);
+                statePacing.wrote(System.nanoTime());
                 writeState();
-            }, STATE_WRITE_GATHER.toMillis(), TimeUnit.MILLISECONDS);
+            }, statePacing.delayNanos(System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             stateWritePending.set(false);
         }

@@ -15,7 +15,8 @@ import jsup.supervisor.files.AtomicFiles;
 
 /**
  * {@code state.json}: what this jsupd runs right now, so that a successor can clean up after it if it
- * dies without stopping its apps (even by SIGKILL). Rewritten atomically on every spawn and exit;
+ * dies without stopping its apps (even by SIGKILL). Rewritten atomically after spawns and exits (at
+ * most once a second, see StateWritePacing);
  * removed on a clean exit, so its mere presence at start means "the last jsupd died uncleanly".
  *
  * <pre>{"version":1,"daemon_pid":123,"apps":[{"name":"web","want_up":true,"pid":456,

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -47,8 +46,7 @@ public final class JsupdLog {
     /** How long a stop waits for queued engine lines to reach the file. */
     static final long FLUSH_MILLIS = 5000;
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-            .withZone(ZoneId.systemDefault());
+    private static final LogStamp STAMP = new LogStamp(ZoneId.systemDefault());
     private static final Object LOCK = new Object();
     private static final BlockingQueue<Event> QUEUE = new ArrayBlockingQueue<>(ENGINE_QUEUE);
     /** Engine lines queued and not yet written (counted before they enter the queue). */
@@ -149,7 +147,8 @@ public final class JsupdLog {
     /** The line as it goes to the file, ending with a newline. */
     static String format(Instant at, String level, String thread, String logger, String message, Object[] args) {
         StringBuilder b = new StringBuilder(64 + message.length());
-        b.append(STAMP.format(at)).append(' ').append(level).append(" [").append(thread).append("] ")
+        STAMP.append(b, at);
+        b.append(' ').append(level).append(" [").append(thread).append("] ")
                 .append(logger).append(": ");
         int used = 0;
         int from = 0;

@@ -117,7 +117,9 @@ final class OsChild implements Child {
 
     @Override
     public boolean treeAlive() {
-        if (process.isAlive()) {
+        // An exit already read from the zombie's stat is final even while the reaper has not yet
+        // taken it: counted alive, every such restart waited for "leftovers" on a thread of its own.
+        if (process.isAlive() && !exited.isDone()) {
             return true;
         }
         try {
