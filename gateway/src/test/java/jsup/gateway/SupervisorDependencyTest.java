@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The gateway needs only jsupd's control client (DESIGN.md): never the engine or the daemon. */
+/** The gateway needs only jsupd's control client (DESIGN.md) and the plain value parsers ({@code units}): never
+ *  the engine, the daemon or the ecosystem config. */
 class SupervisorDependencyTest {
 
-    private static final Pattern SUPERVISOR_REFERENCE = Pattern.compile("\\bjsup\\.supervisor\\.(?!control\\.)\\w+");
+    private static final Pattern SUPERVISOR_REFERENCE = Pattern.compile("\\bjsup\\.supervisor\\.(?!control\\.|units\\.)\\w+");
 
     @Test
     void theGatewayUsesOnlyTheControlClientOfTheSupervisor() throws IOException {

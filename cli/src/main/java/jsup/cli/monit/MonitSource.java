@@ -9,7 +9,7 @@ import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.cli.launch.DaemonConnection;
-import jsup.supervisor.config.Sizes;
+import jsup.supervisor.units.Sizes;
 
 /**
  * What monit asks jsupd, over the control socket the other commands use: {@code list} once per tick

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jsup.gateway.model.ClosestMatch;
-import jsup.supervisor.config.Sizes;
+import jsup.supervisor.units.Sizes;
 
 /**
  * Typed access to a JSON config tree that never stops at the first problem: each getter records

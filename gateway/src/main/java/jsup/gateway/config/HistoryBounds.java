@@ -1,6 +1,6 @@
 package jsup.gateway.config;
 
-import jsup.supervisor.config.Sizes;
+import jsup.supervisor.units.Sizes;
 
 /**
  * {@code gateway.history}: how much chat history the gateway keeps in memory, counted as 2 bytes

@@ -2,7 +2,7 @@ package jsup.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import jsup.supervisor.config.Sizes;
+import jsup.supervisor.units.Sizes;
 
 /**
  * Reads {@code gateway.history.{maxChats,maxBytesPerChat,maxBytesTotal}}. Upstream has no such

@@ -1,5 +1,6 @@
 package jsup.supervisor.config;
 
+import jsup.supervisor.units.Sizes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package jsup.supervisor.config;
 
+import jsup.supervisor.units.Sizes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

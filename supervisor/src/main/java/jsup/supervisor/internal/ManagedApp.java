@@ -26,7 +26,7 @@ import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.RestartRecord;
 import java.util.function.Function;
 import jsup.supervisor.config.AppSpec;
-import jsup.supervisor.config.Sizes;
+import jsup.supervisor.units.Sizes;
 import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.files.AtomicFiles;
 import jsup.supervisor.readiness.NotifyMessage;

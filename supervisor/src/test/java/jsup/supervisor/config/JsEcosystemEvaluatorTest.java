@@ -1,5 +1,6 @@
 package jsup.supervisor.config;
 
+import jsup.supervisor.units.Sizes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
-package jsup.supervisor.config;
+package jsup.supervisor.units;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ public final class Sizes {
     /** What an error message offers instead of a bad value. */
     public static final String ACCEPTED = "use a number of bytes or 512K, 500M, 1G";
 
+    private static final int QUOTE_MAX = 80;
     private static final Pattern TEXT = Pattern.compile("(\\d+)\\s*([kmg])?");
 
     private Sizes() {
@@ -28,7 +30,7 @@ public final class Sizes {
         Matcher m = TEXT.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             String what = text.strip().startsWith("-") ? " is negative" : " is not a size";
-            throw new IllegalArgumentException(Values.quote(text) + what + "; " + ACCEPTED);
+            throw new IllegalArgumentException(quote(text) + what + "; " + ACCEPTED);
         }
         int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
             case "k" -> 10;
@@ -42,7 +44,7 @@ public final class Sizes {
             }
             return number << shift;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Values.quote(text) + " is too large; " + ACCEPTED);
+            throw new IllegalArgumentException(quote(text) + " is too large; " + ACCEPTED);
         }
     }
 
@@ -65,5 +67,11 @@ public final class Sizes {
             }
         }
         return Long.toString(bytes);
+    }
+
+    /** The text as a JSON string, shortened as the config's own messages quote values. */
+    private static String quote(String text) {
+        String quoted = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+        return quoted.length() <= QUOTE_MAX ? quoted : quoted.substring(0, QUOTE_MAX - 3) + "...";
     }
 }
