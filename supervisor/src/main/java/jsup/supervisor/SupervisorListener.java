@@ -17,6 +17,14 @@ public interface SupervisorListener {
     default void onSpawn(String app, long pid, long startTime) {
     }
 
+    /** An app was restarted (counted in its restarts), for {@code reason} as in its restart history. */
+    default void onRestart(String app, String reason) {
+    }
+
+    /** A sample of an app's running process tree (memory, CPU, threads, members). */
+    default void onSample(String app, jsup.supervisor.internal.TreeUsage usage) {
+    }
+
     /** A line of the engine's own about an app (pre-start output, lock removals, kill escalation). */
     default void onMessage(String app, String message) {
     }

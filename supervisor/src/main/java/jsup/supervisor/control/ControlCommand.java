@@ -18,7 +18,8 @@ public enum ControlCommand {
     RESET("reset"),
     LOGS_INFO("logs-info"),
     HEALTH("health"),
-    ENV("env");
+    ENV("env"),
+    WEB("web");
 
     private final String wireName;
 

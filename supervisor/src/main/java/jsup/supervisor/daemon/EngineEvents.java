@@ -7,6 +7,7 @@ import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
 import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.internal.TreeUsage;
 
 /**
  * What jsupd does when the engine reports: remember each app's process identity for
@@ -19,6 +20,7 @@ final class EngineEvents implements SupervisorListener {
     private static final JsupdLog.Logger log = JsupdLog.engine();
 
     private final Map<String, ProcessIdentity> running = new ConcurrentHashMap<>();
+    private final UsageBook usage = new UsageBook();
     private final Clock clock;
     private final Runnable stateChanged;
     private volatile HealthSupervision health;
@@ -31,6 +33,11 @@ final class EngineEvents implements SupervisorListener {
 
     void attach(HealthSupervision health) {
         this.health = health;
+    }
+
+    /** Each app's latest resource sample and restarts by cause. */
+    UsageBook usage() {
+        return usage;
     }
 
     /** The process the app runs right now, or null. */
@@ -56,6 +63,7 @@ final class EngineEvents implements SupervisorListener {
             case STOPPED, ERRORED, WAITING_RESTART -> {
                 pauseHealth(app);
                 running.remove(app);
+                usage.ended(app);
                 stateChanged.run();
             }
             default -> {
@@ -64,6 +72,16 @@ final class EngineEvents implements SupervisorListener {
         }
         log.info("[{}] {} -> {}{}", app, t.from() == null ? "-" : t.from().label(), t.to().label(),
                 t.reason() == null ? "" : " (" + t.reason() + ")");
+    }
+
+    @Override
+    public void onRestart(String app, String reason) {
+        usage.restarted(app, reason);
+    }
+
+    @Override
+    public void onSample(String app, TreeUsage sample) {
+        usage.sampled(app, sample);
     }
 
     @Override

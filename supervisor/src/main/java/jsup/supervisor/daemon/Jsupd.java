@@ -37,6 +37,7 @@ import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
 import jsup.supervisor.files.AtomicFiles;
 import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.metrics.OpenFds;
 
 /**
  * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,
@@ -89,6 +90,7 @@ public final class Jsupd implements AutoCloseable {
     private final ProcFs procFs = ProcFs.SYSTEM;
     private final HealthBook healthBook = new HealthBook();
     private final EngineEvents events;
+    private final Figures figures;
     private final Supervisor supervisor;
     private final HealthSupervision health;
     private final EcosystemLoader loader;
@@ -103,6 +105,9 @@ public final class Jsupd implements AutoCloseable {
     private final CountDownLatch exited = new CountDownLatch(1);
     private volatile boolean stateFrozen;
     private volatile ControlServer server;
+    /** Made only when jsupd.json exists or a {@code web} command comes: else nothing of it is loaded. */
+    private WebControl web;
+    private final Object webLock = new Object();
 
     private Jsupd(JsupHome home, DaemonLock lock, Options options) throws IOException {
         this.home = home;
@@ -118,6 +123,7 @@ public final class Jsupd implements AutoCloseable {
         this.health = new HealthSupervision(home, healthBook, this::healthRestart, options.healthProcFs(),
                 clock);
         events.attach(health);
+        this.figures = new Figures(events.usage(), healthBook, OpenFds.system());
     }
 
     /**
@@ -202,6 +208,9 @@ public final class Jsupd implements AutoCloseable {
                 jsupd.restore(leftovers);
             }
             // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
+            if (Files.exists(home.dir().resolve("jsupd.json"))) {
+                jsupd.web().startFromSettings();
+            }
             jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             jsupd.requestStateWrite();
             log.info("jsupd ready on {}", home.socket());
@@ -231,6 +240,21 @@ public final class Jsupd implements AutoCloseable {
 
     HealthSupervision health() {
         return health;
+    }
+
+    /** Each app's figures, as {@code /metrics} and {@code list --json} show them. */
+    Figures figures() {
+        return figures;
+    }
+
+    /** The web listener's control, made on first use. */
+    WebControl web() {
+        synchronized (webLock) {
+            if (web == null) {
+                web = new WebControl(this);
+            }
+            return web;
+        }
     }
 
     HealthBook healthBook() {
@@ -426,6 +450,7 @@ public final class Jsupd implements AutoCloseable {
         health.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
+        events.usage().forget(name);
         requestStateWrite();
     }
 
@@ -604,6 +629,7 @@ public final class Jsupd implements AutoCloseable {
             if (s != null) {
                 s.close();
             }
+            closeWeb();
             health.close();
             supervisor.close();
             stateWriter.shutdownNow();
@@ -620,6 +646,14 @@ public final class Jsupd implements AutoCloseable {
             exited.countDown();
         }
         return true;
+    }
+
+    private void closeWeb() {
+        synchronized (webLock) {
+            if (web != null) {
+                web.close();
+            }
+        }
     }
 
     /** Tells the CLI that this stop was asked for: read-only commands must not start a jsupd again. */

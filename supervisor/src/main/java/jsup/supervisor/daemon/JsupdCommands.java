@@ -75,6 +75,7 @@ final class JsupdCommands implements CommandHandler {
                 case LOGS_INFO -> logsInfo(request);
                 case HEALTH -> health(request);
                 case ENV -> env(request);
+                case WEB -> web(request);
             };
         } catch (ConfigException e) {
             throw invalidConfig(e);
@@ -93,6 +94,37 @@ final class JsupdCommands implements CommandHandler {
                 .put("home", jsupd.home().toString())
                 .put("uptime_ms", Duration.between(jsupd.startedAt(), jsupd.clock().instant()).toMillis())
                 .put("apps", supervisor.list().size());
+    }
+
+    /** {@code web}: {@code action} enable (optional {@code port}, {@code bind}), disable or status. */
+    private JsonNode web(ControlRequest r) throws ControlException {
+        String action = r.has("action") ? r.text("action") : "status";
+        try {
+            return switch (action) {
+                case "enable" -> jsupd.web().enable(port(r.optText("port")), r.optText("bind"));
+                case "disable" -> jsupd.web().disable();
+                case "status" -> jsupd.web().status();
+                default -> throw new ControlException(ErrorCode.BAD_REQUEST, "unknown web action \"" + action
+                        + "\"; use enable, disable or status");
+            };
+        } catch (jsup.supervisor.web.WebSettingsException e) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, e.getMessage() + "\nfix it, or run 'jsup web disable' "
+                    + "to replace it");
+        } catch (IOException e) {
+            throw new ControlException(ErrorCode.INTERNAL, e.getMessage());
+        }
+    }
+
+    private static Integer port(String text) throws ControlException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "port \"" + text + "\" is not a TCP port; use 1-65535 "
+                    + "(default 9615)");
+        }
     }
 
     private JsonNode list() {
@@ -442,7 +474,9 @@ final class JsupdCommands implements CommandHandler {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
         for (AppStatus s : apps) {
-            list.add(AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig));
+            ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
+            app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
+            list.add(app);
         }
         return list;
     }
