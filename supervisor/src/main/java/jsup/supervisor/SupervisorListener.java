@@ -25,6 +25,10 @@ public interface SupervisorListener {
     default void onSample(String app, jsup.supervisor.internal.TreeUsage usage) {
     }
 
+    /** An app's log output was opened (at its first launch, again after a redefinition): its counts. */
+    default void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+    }
+
     /** A line of the engine's own about an app (pre-start output, lock removals, kill escalation). */
     default void onMessage(String app, String message) {
     }

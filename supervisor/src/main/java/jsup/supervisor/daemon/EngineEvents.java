@@ -80,6 +80,11 @@ final class EngineEvents implements SupervisorListener {
     }
 
     @Override
+    public void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+        usage.logOpened(app, counts);
+    }
+
+    @Override
     public void onSample(String app, TreeUsage sample) {
         usage.sampled(app, sample);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.RestartRecord;
 import jsup.supervisor.internal.TreeUsage;
+import jsup.supervisor.log.LogCounts;
 import jsup.supervisor.metrics.AppFigures;
 import jsup.supervisor.metrics.OpenFds;
 
@@ -40,6 +41,7 @@ final class Figures {
                 lastRestart = history.get(i).at();
             }
         }
+        LogCounts logs = usage.logs(s.name());
         HealthBook.Entry h = health.get(s.name());
         List<AppFigures.Probe> probes = new ArrayList<>();
         for (HealthBook.Result r : h.lastRound()) {
@@ -55,7 +57,7 @@ final class Figures {
                 s.status() == jsup.supervisor.ProcessStatus.ONLINE, usage.restarts(s.name()), lastRestart,
                 running ? s.startedAt() : null, s.memoryBytes(), Math.max(0, s.spec().maxMemoryRestart()),
                 sample.cpuSeconds(), sample.threads(), running ? fds.ofAll(sample.pids()) : 0, probes, inotify,
-                Map.of("out", 0L, "err", 0L), 0);
+                Map.of("out", logs.outBytes(), "err", logs.errBytes()), logs.rotations());
     }
 
     private static double seconds(Duration d) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import jsup.supervisor.internal.TreeUsage;
+import jsup.supervisor.log.LogCounts;
 import jsup.supervisor.metrics.RestartCause;
 
 /**
@@ -15,6 +16,7 @@ final class UsageBook {
 
     private final Map<String, TreeUsage> samples = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> restarts = new ConcurrentHashMap<>();
+    private final Map<String, LogCounts> logs = new ConcurrentHashMap<>();
 
     void sampled(String app, TreeUsage usage) {
         samples.put(app, usage);
@@ -23,6 +25,15 @@ final class UsageBook {
     /** The app's process is gone (stopped, exited): its last sample no longer describes anything. */
     void ended(String app) {
         samples.remove(app);
+    }
+
+    void logOpened(String app, LogCounts counts) {
+        logs.put(app, counts);
+    }
+
+    /** What the app's logs took in since they were opened; {@link LogCounts#NONE} before. */
+    LogCounts logs(String app) {
+        return logs.getOrDefault(app, LogCounts.NONE);
     }
 
     void restarted(String app, String reason) {
@@ -34,6 +45,7 @@ final class UsageBook {
     void forget(String app) {
         samples.remove(app);
         restarts.remove(app);
+        logs.remove(app);
     }
 
     /** The latest sample of the app's running tree, or {@link TreeUsage#NONE}. */

@@ -29,6 +29,11 @@ public final class AppLogOutput implements ChildOutput {
     }
 
     @Override
+    public jsup.supervisor.log.LogCounts counts() {
+        return log.counts();
+    }
+
+    @Override
     public void close() {
         log.close();
     }

@@ -1,5 +1,6 @@
 package jsup.supervisor.internal;
 
+import jsup.supervisor.log.LogCounts;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import jsup.supervisor.config.AppSpec;
@@ -28,6 +29,11 @@ public interface ChildOutput extends AutoCloseable {
 
     @Override
     void close();
+
+    /** What the app's logs took in since this output was opened; {@link LogCounts#NONE} when not counted. */
+    default LogCounts counts() {
+        return LogCounts.NONE;
+    }
 
     /** Opens the output of one app. */
     @FunctionalInterface

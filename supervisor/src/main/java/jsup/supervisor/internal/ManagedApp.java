@@ -430,6 +430,7 @@ public final class ManagedApp {
         try {
             if (output == null) {
                 output = ctx.outputs().open(spec);
+                ctx.listener().onLogOpened(name(), output.counts());
             }
             if (launchers != null) {
                 spawnOffThread(gen, launchers);
@@ -704,6 +705,7 @@ public final class ManagedApp {
     public ChildOutput output() {
         if (output == null) {
             output = ctx.outputs().open(spec);
+            ctx.listener().onLogOpened(name(), output.counts());
         }
         return output;
     }

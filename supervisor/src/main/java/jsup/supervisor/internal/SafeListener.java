@@ -52,6 +52,15 @@ public final class SafeListener implements SupervisorListener {
     }
 
     @Override
+    public void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+        try {
+            delegate.onLogOpened(app, counts);
+        } catch (RuntimeException e) {
+            report("onLogOpened", app, e);
+        }
+    }
+
+    @Override
     public void onMessage(String app, String message) {
         try {
             delegate.onMessage(app, message);
