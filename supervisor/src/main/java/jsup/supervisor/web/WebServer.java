@@ -33,7 +33,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class WebServer implements AutoCloseable {
 
-    static final int REQUEST_READ_TIMEOUT_SECONDS = 5;
+    static final int REQUEST_READ_TIMEOUT_SECONDS = 3;
     static final int RESPONSE_WRITE_TIMEOUT_SECONDS = 10;
     static final int MAX_WORKERS = 32;
 
@@ -87,10 +87,13 @@ public final class WebServer implements AutoCloseable {
         return settings;
     }
 
-    /** Stops accepting, gives requests in flight up to a second, and ends the workers. */
+    /**
+     * Stops at once: a scrape cut short is retried at the next interval, while waiting for idle
+     * keep-alive connections would hold up {@code web disable} and jsupd's shutdown.
+     */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         workers.shutdownNow();
     }
 
