@@ -48,6 +48,7 @@ final class EngineEvents implements SupervisorListener {
     @Override
     public void onSpawn(String app, long pid, long startTime) {
         running.put(app, new ProcessIdentity((int) pid, startTime));
+        usage.ended(app); // the previous run's sample describes processes that are gone
         log.info("[{}] started, pid {}", app, pid);
         HealthSupervision h = health;
         if (h != null) {

@@ -107,9 +107,6 @@ final class JsupdCommands implements CommandHandler {
                 default -> throw new ControlException(ErrorCode.BAD_REQUEST, "unknown web action \"" + action
                         + "\"; use enable, disable or status");
             };
-        } catch (jsup.supervisor.web.WebSettingsException e) {
-            throw new ControlException(ErrorCode.BAD_REQUEST, e.getMessage() + "\nfix it, or run 'jsup web disable' "
-                    + "to replace it");
         } catch (IOException e) {
             throw new ControlException(ErrorCode.INTERNAL, e.getMessage());
         }

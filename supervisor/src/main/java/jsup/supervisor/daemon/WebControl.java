@@ -86,7 +86,13 @@ final class WebControl implements AutoCloseable {
      * @throws IOException when the address cannot be bound or a file not written
      */
     synchronized ObjectNode enable(Integer port, String bind) throws IOException {
-        WebSettings current = WebSettings.read(settingsFile());
+        WebSettings current;
+        try {
+            current = WebSettings.read(settingsFile());
+        } catch (WebSettingsException e) {
+            // Caught here, not by the command handler: its class loads only once the web is used.
+            throw new IllegalArgumentException(e.getMessage() + "; fix it, or run 'jsup web disable' to replace it");
+        }
         WebSettings asked = current.withAddress(port == null ? current.port() : port,
                 bind == null ? current.bind() : bind).withEnabled(true);
         List<String> problems = asked.problems();
