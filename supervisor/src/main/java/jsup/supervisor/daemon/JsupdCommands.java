@@ -60,7 +60,7 @@ final class JsupdCommands implements CommandHandler {
         try {
             return switch (command) {
                 case PING -> ping();
-                case LIST -> list();
+                case LIST -> list(request);
                 case DESCRIBE -> describe(request);
                 case START -> start(request);
                 case STOP -> stop(request);
@@ -124,15 +124,15 @@ final class JsupdCommands implements CommandHandler {
         }
     }
 
-    private JsonNode list() {
+    private JsonNode list(ControlRequest r) throws ControlException {
         ObjectNode result = NODES.objectNode();
-        result.set("apps", render(supervisor.list(), false));
+        result.set("apps", render(supervisor.list(), false, r.bool("metrics", false)));
         return result;
     }
 
     private JsonNode describe(ControlRequest r) throws ControlException {
         ObjectNode result = NODES.objectNode();
-        result.set("apps", render(targets(r.text("target")), true));
+        result.set("apps", render(targets(r.text("target")), true, true));
         return result;
     }
 
@@ -468,11 +468,18 @@ final class JsupdCommands implements CommandHandler {
     }
 
     private ArrayNode render(List<AppStatus> apps, boolean withConfig) {
+        return render(apps, withConfig, false);
+    }
+
+    /** @param withMetrics add each app's {@code metrics} (a /proc read per running app: only when asked) */
+    private ArrayNode render(List<AppStatus> apps, boolean withConfig, boolean withMetrics) {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
         for (AppStatus s : apps) {
             ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
-            app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
+            if (withMetrics) {
+                app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
+            }
             list.add(app);
         }
         return list;

@@ -110,6 +110,10 @@ class JsupdWebTest {
         assertThat(value(scraped, "jsup_log_bytes_total", Map.of("name", "figures", "stream", "err"))).isEqualTo(10);
         assertThat(value(scraped, "process_open_fds", Map.of())).isPositive();
         assertThat(value(scraped, "jsup_daemon_apps", Map.of())).isEqualTo(1);
+        // describe carries them too; a plain list (the table) does not pay for them.
+        JsonNode described = fx.call("describe", DaemonFixture.args().put("target", "figures")).path("apps").get(0);
+        assertThat(described.path("metrics").path("restarts_total").path("crash").asInt()).isEqualTo(1);
+        assertThat(fx.call("list", null).path("apps").get(0).has("metrics")).isFalse();
     }
 
     @Test
@@ -189,7 +193,7 @@ class JsupdWebTest {
     // ------------------------------------------------------------------ helpers
 
     private static JsonNode listed(String name) throws ControlException {
-        for (JsonNode a : fx.call("list", null).path("apps")) {
+        for (JsonNode a : fx.call("list", DaemonFixture.args().put("metrics", true)).path("apps")) {
             if (a.path("name").asText().equals(name)) {
                 return a;
             }
