@@ -606,10 +606,12 @@ def write_report(path, res, sups_meta, quick, started):
             "- **hang**: the TCP server is SIGSTOPped; jsup probes `tcp` every 1 s. PM2 and supervisord have no probe.",
             "", "A case that shows \"never\" did not happen within the case's wait limit.", ""]
     # What the numbers mean for the targets jsup misses: kept by hand beside this script.
-    notes = os.path.join(HERE, "notes.md")
-    if os.path.exists(notes):
-        with open(notes) as f:
-            out += ["", f.read().rstrip(), ""]
+    # The /metrics case (bench/metrics.py, `run.sh --metrics`) and the notes kept by hand beside this script.
+    for extra in ("metrics.md", "notes.md"):
+        extra_path = os.path.join(HERE, extra)
+        if os.path.exists(extra_path):
+            with open(extra_path) as f:
+                out += ["", f.read().rstrip(), ""]
     with open(path, "w") as f:
         f.write("\n".join(out))
 

@@ -4,6 +4,8 @@
 # Debian's packages. Not part of `./mvnw verify`.
 #   bench/run.sh [--quick] [--only respawn,idle,list500,logs,stop,memory,hang]
 #   bench/run.sh --jmh     micro-benchmarks of jsupd's hot paths (bench/jmh), printed, not written
+#   bench/run.sh --metrics /metrics with 50 apps against PM2 + pm2-prometheus-exporter (bench/metrics.md,
+#                          which the next full run puts into docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -32,4 +34,12 @@ fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed" >&2; exit 1; }
 
 ./mvnw -q -B -ntp -DskipTests package
+if [ "${1:-}" = "--metrics" ]; then
+  shift
+  if [ ! -f "$work/node_modules/pm2-prometheus-exporter/exporter.js" ]; then
+    (cd "$work" && npm install --silent --no-audit --no-fund "pm2@$PM2_VERSION" pm2-prometheus-exporter@0.1.1)
+  fi
+  exec python3 bench/metrics.py --pm2 "$work/node_modules/.bin/pm2" \
+    --exporter "$work/node_modules/pm2-prometheus-exporter/exporter.js" "$@"
+fi
 exec python3 bench/bench.py --pm2 "$work/node_modules/.bin/pm2" "$@"

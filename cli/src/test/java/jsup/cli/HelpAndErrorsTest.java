@@ -20,6 +20,7 @@ import jsup.supervisor.daemon.JsupHome;
 import jsup.supervisor.daemon.Jsupd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +125,22 @@ class HelpAndErrorsTest {
         }
     }
 
+    @Test
+    void webEnableStatusAndDisableSayWhereItListens() throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun.Result on = CliRun.run(env, "web", "enable", "--port", Integer.toString(port));
+        assertThat(on.exitCode()).as(on.err()).isZero();
+        assertThat(on.out()).contains("listening on http://127.0.0.1:" + port).contains("web.token");
+        CliRun.Result status = CliRun.run(env, "web", "status", "--json");
+        assertThat(status.out()).contains("\"listening\" : true").contains("\"port\" : " + port);
+        CliRun.Result off = CliRun.run(env, "web", "disable");
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(off.out()).startsWith("web: off");
+    }
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 // bad option values
@@ -138,6 +155,12 @@ class HelpAndErrorsTest {
                 Arguments.of(List.of("signal"), ExitCode.USAGE, List.of("jsup signal --help")),
                 Arguments.of(List.of("signal", "USR2"), ExitCode.USAGE, List.of("jsup signal --help")),
                 Arguments.of(List.of("start", "missing.json"), ExitCode.USAGE, List.of("missing.json")),
+                Arguments.of(List.of("web"), ExitCode.USAGE, List.of("jsup web --help")),
+                Arguments.of(List.of("web", "on"), ExitCode.USAGE, List.of("'on'", "enable, disable, status")),
+                Arguments.of(List.of("web", "status", "--port", "9700"), ExitCode.USAGE, List.of("--port")),
+                Arguments.of(List.of("web", "enable", "--port", "70000"), ExitCode.USAGE, List.of("70000")),
+                Arguments.of(List.of("web", "enable", "--bind", "0.0.0.0"), ExitCode.USAGE,
+                        List.of("0.0.0.0", "web.tls")),
                 // unknown apps
                 Arguments.of(List.of("describe", "nope"), ExitCode.UNKNOWN_APP, List.of("nope")),
                 Arguments.of(List.of("start", "nope"), ExitCode.UNKNOWN_APP, List.of("nope")),

@@ -17,6 +17,18 @@ public interface SupervisorListener {
     default void onSpawn(String app, long pid, long startTime) {
     }
 
+    /** An app was restarted (counted in its restarts), for {@code reason} as in its restart history. */
+    default void onRestart(String app, String reason) {
+    }
+
+    /** A sample of an app's running process tree (memory, CPU, threads, members). */
+    default void onSample(String app, jsup.supervisor.internal.TreeUsage usage) {
+    }
+
+    /** An app's log output was opened (at its first launch, again after a redefinition): its counts. */
+    default void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+    }
+
     /** A line of the engine's own about an app (pre-start output, lock removals, kill escalation). */
     default void onMessage(String app, String message) {
     }

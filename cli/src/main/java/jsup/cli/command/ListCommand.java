@@ -33,7 +33,8 @@ final class ListCommand extends DaemonCommand {
 
     @Override
     void run(DaemonConnection daemon) {
-        JsonNode apps = daemon.call("list", null).path("apps");
+        // The figures (metrics) only for scripts: the table does not show them, and they cost a /proc read per app.
+        JsonNode apps = daemon.call("list", json ? DaemonConnection.args().put("metrics", true) : null).path("apps");
         if (json) {
             printJson(secrets.apply(apps));
             return;

@@ -93,7 +93,8 @@ class FastCommandsTest {
         Run fast = fast(false, "list", "--json");
         assertThat(fast.code()).isZero();
         assertThat(fast.out()).isEqualTo(full(false, "list", "--json").out())
-                .startsWith("[ {").contains("\"name\" : \"wörker-名前\"").endsWith("} ]\n");
+                .startsWith("[ {").contains("\"name\" : \"wörker-名前\"").endsWith("} ]\n")
+                .contains("\"metrics\" : {", "\"restarts_total\" : {"); // the figures of /metrics (docs/metrics.md)
         assertThat(fast(false, "status", "--json").out()).isEqualTo(full(false, "status", "--json").out());
     }
 

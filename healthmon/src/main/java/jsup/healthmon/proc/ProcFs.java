@@ -195,7 +195,8 @@ public class ProcFs {
         long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         long start = Long.parseLong(f[19]);
         long rss = Long.parseLong(f[21]) * PAGE_SIZE;
-        return new ProcInfo(pid, ppid, pgid, sid, start, cpu, rss, state, command);
+        int threads = Integer.parseInt(f[17]);
+        return new ProcInfo(pid, ppid, pgid, sid, start, cpu, rss, state, command, threads);
     }
 
     /** The pids currently listed under the root, without reading any of their files. */

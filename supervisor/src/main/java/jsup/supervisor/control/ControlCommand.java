@@ -19,7 +19,8 @@ public enum ControlCommand {
     LOGS_INFO("logs-info"),
     HEALTH("health"),
     ENV("env"),
-    NOTIFY_TEST("notify-test");
+    NOTIFY_TEST("notify-test"),
+    WEB("web");
 
     private final String wireName;
 

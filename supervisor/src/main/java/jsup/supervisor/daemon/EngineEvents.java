@@ -7,6 +7,7 @@ import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
 import jsup.supervisor.daemonlog.JsupdLog;
+import jsup.supervisor.process.TreeUsage;
 
 /**
  * What jsupd does when the engine reports: remember each app's process identity for
@@ -19,6 +20,7 @@ final class EngineEvents implements SupervisorListener {
     private static final JsupdLog.Logger log = JsupdLog.engine();
 
     private final Map<String, ProcessIdentity> running = new ConcurrentHashMap<>();
+    private final UsageBook usage = new UsageBook();
     private final Clock clock;
     private final Runnable stateChanged;
     private volatile HealthSupervision health;
@@ -38,6 +40,11 @@ final class EngineEvents implements SupervisorListener {
         this.notifications = notifications;
     }
 
+    /** Each app's latest resource sample and restarts by cause. */
+    UsageBook usage() {
+        return usage;
+    }
+
     /** The process the app runs right now, or null. */
     ProcessIdentity process(String app) {
         return running.get(app);
@@ -46,6 +53,7 @@ final class EngineEvents implements SupervisorListener {
     @Override
     public void onSpawn(String app, long pid, long startTime) {
         running.put(app, new ProcessIdentity((int) pid, startTime));
+        usage.ended(app); // the previous run's sample describes processes that are gone
         log.info("[{}] started, pid {}", app, pid);
         HealthSupervision h = health;
         if (h != null) {
@@ -61,6 +69,7 @@ final class EngineEvents implements SupervisorListener {
             case STOPPED, ERRORED, WAITING_RESTART -> {
                 pauseHealth(app);
                 running.remove(app);
+                usage.ended(app);
                 stateChanged.run();
             }
             default -> {
@@ -73,6 +82,21 @@ final class EngineEvents implements SupervisorListener {
         }
         log.info("[{}] {} -> {}{}", app, t.from() == null ? "-" : t.from().label(), t.to().label(),
                 t.reason() == null ? "" : " (" + t.reason() + ")");
+    }
+
+    @Override
+    public void onRestart(String app, String reason) {
+        usage.restarted(app, reason);
+    }
+
+    @Override
+    public void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+        usage.logOpened(app, counts);
+    }
+
+    @Override
+    public void onSample(String app, TreeUsage sample) {
+        usage.sampled(app, sample);
     }
 
     @Override

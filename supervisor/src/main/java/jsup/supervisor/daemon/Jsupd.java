@@ -40,6 +40,7 @@ import jsup.supervisor.control.ControlServer;
 import jsup.supervisor.daemonlog.JsupdLog;
 import jsup.supervisor.files.AtomicFiles;
 import jsup.supervisor.process.ProcSnapshot;
+import jsup.supervisor.metrics.OpenFds;
 
 /**
  * jsupd: one per {@code $JSUP_HOME}. Owns the engine, the control socket, health supervision,
@@ -94,6 +95,7 @@ public final class Jsupd implements AutoCloseable {
     private final ProcFs procFs = ProcFs.SYSTEM;
     private final HealthBook healthBook = new HealthBook();
     private final EngineEvents events;
+    private final Figures figures;
     private final Supervisor supervisor;
     private final HealthSupervision health;
     /** The notify socket every app gets as NOTIFY_SOCKET; null where none could be opened. */
@@ -113,6 +115,9 @@ public final class Jsupd implements AutoCloseable {
     private final CountDownLatch exited = new CountDownLatch(1);
     private volatile boolean stateFrozen;
     private volatile ControlServer server;
+    /** Made only when jsupd.json exists or a {@code web} command comes: else nothing of it is loaded. */
+    private WebControl web;
+    private final Object webLock = new Object();
 
     private Jsupd(JsupHome home, DaemonLock lock, Options options) throws IOException {
         this.home = home;
@@ -137,6 +142,7 @@ public final class Jsupd implements AutoCloseable {
         this.notifications = new Notifications(options.environment(), clock);
         events.attach(notifications);
         health.notifyTo(notifications);
+        this.figures = new Figures(events.usage(), healthBook, OpenFds.system());
     }
 
     /**
@@ -226,6 +232,9 @@ public final class Jsupd implements AutoCloseable {
                         + leftovers.size() + " app(s) in its state.json");
             }
             // Only now: a client that got an answer before the restore saw no apps ("no apps yet").
+            if (Files.exists(home.dir().resolve("jsupd.json"))) {
+                jsupd.web().startFromSettings();
+            }
             jsupd.server = ControlServer.start(home.socket(), new JsupdCommands(jsupd));
             jsupd.requestStateWrite();
             log.info("jsupd ready on {}", home.socket());
@@ -287,6 +296,21 @@ public final class Jsupd implements AutoCloseable {
 
     Notifications notifications() {
         return notifications;
+    }
+
+    /** Each app's figures, as {@code /metrics} and {@code list --json} show them. */
+    Figures figures() {
+        return figures;
+    }
+
+    /** The web listener's control, made on first use. */
+    WebControl web() {
+        synchronized (webLock) {
+            if (web == null) {
+                web = new WebControl(this);
+            }
+            return web;
+        }
     }
 
     HealthBook healthBook() {
@@ -492,6 +516,7 @@ public final class Jsupd implements AutoCloseable {
         notifications.unregister(name);
         callerEnvironment.forget(name);
         supervisor.remove(name).join();
+        events.usage().forget(name);
         requestStateWrite();
     }
 
@@ -662,6 +687,7 @@ public final class Jsupd implements AutoCloseable {
             if (s != null) {
                 s.close();
             }
+            closeWeb();
             health.close();
             triggers.close();
             supervisor.close();
@@ -683,6 +709,14 @@ public final class Jsupd implements AutoCloseable {
             exited.countDown();
         }
         return true;
+    }
+
+    private void closeWeb() {
+        synchronized (webLock) {
+            if (web != null) {
+                web.close();
+            }
+        }
     }
 
     /** Tells the CLI that this stop was asked for: read-only commands must not start a jsupd again. */

@@ -60,7 +60,7 @@ final class JsupdCommands implements CommandHandler {
         try {
             return switch (command) {
                 case PING -> ping();
-                case LIST -> list();
+                case LIST -> list(request);
                 case DESCRIBE -> describe(request);
                 case START -> start(request);
                 case STOP -> stop(request);
@@ -76,6 +76,7 @@ final class JsupdCommands implements CommandHandler {
                 case HEALTH -> health(request);
                 case ENV -> env(request);
                 case NOTIFY_TEST -> NotifyTestAnswer.of(jsupd, request.optText("app"));
+                case WEB -> web(request);
             };
         } catch (ConfigException e) {
             throw invalidConfig(e);
@@ -96,15 +97,43 @@ final class JsupdCommands implements CommandHandler {
                 .put("apps", supervisor.list().size());
     }
 
-    private JsonNode list() {
+    /** {@code web}: {@code action} enable (optional {@code port}, {@code bind}), disable or status. */
+    private JsonNode web(ControlRequest r) throws ControlException {
+        String action = r.has("action") ? r.text("action") : "status";
+        try {
+            return switch (action) {
+                case "enable" -> jsupd.web().enable(port(r.optText("port")), r.optText("bind"));
+                case "disable" -> jsupd.web().disable();
+                case "status" -> jsupd.web().status();
+                default -> throw new ControlException(ErrorCode.BAD_REQUEST, "unknown web action \"" + action
+                        + "\"; use enable, disable or status");
+            };
+        } catch (IOException e) {
+            throw new ControlException(ErrorCode.INTERNAL, e.getMessage());
+        }
+    }
+
+    private static Integer port(String text) throws ControlException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "port \"" + text + "\" is not a TCP port; use 1-65535 "
+                    + "(default 9615)");
+        }
+    }
+
+    private JsonNode list(ControlRequest r) throws ControlException {
         ObjectNode result = NODES.objectNode();
-        result.set("apps", render(supervisor.list(), false));
+        result.set("apps", render(supervisor.list(), false, r.bool("metrics", false)));
         return result;
     }
 
     private JsonNode describe(ControlRequest r) throws ControlException {
         ObjectNode result = NODES.objectNode();
-        result.set("apps", render(targets(r.text("target")), true));
+        result.set("apps", render(targets(r.text("target")), true, true));
         return result;
     }
 
@@ -439,11 +468,19 @@ final class JsupdCommands implements CommandHandler {
     }
 
     private ArrayNode render(List<AppStatus> apps, boolean withConfig) {
+        return render(apps, withConfig, false);
+    }
+
+    /** @param withMetrics add each app's {@code metrics} (a /proc read per running app: only when asked) */
+    private ArrayNode render(List<AppStatus> apps, boolean withConfig, boolean withMetrics) {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
         for (AppStatus s : apps) {
             ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
             jsupd.triggers().describe(app, s.name());
+            if (withMetrics) {
+                app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
+            }
             list.add(app);
         }
         return list;

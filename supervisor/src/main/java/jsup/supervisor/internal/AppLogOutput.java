@@ -54,6 +54,16 @@ public final class AppLogOutput implements ChildOutput {
         log.flush();
     }
 
+    /** What the app's logs took in since this output was opened. */
+    public jsup.supervisor.log.LogCounts counts() {
+        return log.counts();
+    }
+
+    /** What {@code output}'s logs took in; {@code LogCounts.NONE} for outputs jsup does not write itself. */
+    static jsup.supervisor.log.LogCounts countsOf(ChildOutput output) {
+        return output instanceof AppLogOutput logs ? logs.counts() : jsup.supervisor.log.LogCounts.NONE;
+    }
+
     @Override
     public void close() {
         log.close();

@@ -455,6 +455,7 @@ public final class ManagedApp {
             return;
         }
         usage = sample;
+        ctx.listener().onSample(name(), sample);
         long interval = Math.max(1, spec.memoryCheckInterval().toNanos());
         // Aligned to a grid, so apps with the same interval are sampled in the same pass.
         sampleAt = (Math.floorDiv(now, interval) + 1) * interval;
@@ -541,6 +542,7 @@ public final class ManagedApp {
         try {
             if (output == null) {
                 output = ctx.outputs().open(spec);
+                ctx.listener().onLogOpened(name(), AppLogOutput.countsOf(output));
             }
             if (launchers != null) {
                 spawnOffThread(gen, launchers);
@@ -691,8 +693,7 @@ public final class ManagedApp {
         RestartDecision decision = policy.decide(exit, counters, startedAtNanos, now);
         counters = decision.counters();
         if (decision instanceof RestartDecision.Restart r) {
-            restarts++;
-            history.add(new RestartRecord(ctx.wallClock().instant(), r.reason(), uptime));
+            recordRestart(r.reason(), now);
             if (r.delay().isZero()) {
                 fire(LifecycleEvent.EXIT_RESTART, r.reason()); // ONLINE -> LAUNCHING
                 beginLaunch(now);
@@ -756,6 +757,7 @@ public final class ManagedApp {
         restarts++;
         history.add(new RestartRecord(ctx.wallClock().instant(), reason,
                 Duration.ofNanos(Math.max(0, now - startedAtNanos))));
+        ctx.listener().onRestart(name(), reason);
     }
 
     // ---- bookkeeping ----------------------------------------------------------------------
@@ -818,6 +820,7 @@ public final class ManagedApp {
     public ChildOutput output() {
         if (output == null) {
             output = ctx.outputs().open(spec);
+            ctx.listener().onLogOpened(name(), AppLogOutput.countsOf(output));
         }
         return output;
     }

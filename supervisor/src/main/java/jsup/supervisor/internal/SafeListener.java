@@ -34,6 +34,33 @@ public final class SafeListener implements SupervisorListener {
     }
 
     @Override
+    public void onRestart(String app, String reason) {
+        try {
+            delegate.onRestart(app, reason);
+        } catch (RuntimeException e) {
+            report("onRestart", app, e);
+        }
+    }
+
+    @Override
+    public void onSample(String app, TreeUsage usage) {
+        try {
+            delegate.onSample(app, usage);
+        } catch (RuntimeException e) {
+            report("onSample", app, e);
+        }
+    }
+
+    @Override
+    public void onLogOpened(String app, jsup.supervisor.log.LogCounts counts) {
+        try {
+            delegate.onLogOpened(app, counts);
+        } catch (RuntimeException e) {
+            report("onLogOpened", app, e);
+        }
+    }
+
+    @Override
     public void onMessage(String app, String message) {
         try {
             delegate.onMessage(app, message);

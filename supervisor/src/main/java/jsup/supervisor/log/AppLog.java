@@ -41,6 +41,7 @@ public final class AppLog implements Closeable {
     /** Pump threads for every app, never the selector (tests of the fallback). */
     private final boolean ownThreads;
     private volatile boolean closed;
+    private final LogCounts counts;
 
     private AppLog(String app, Clock clock, LogTargets targets, DateTimeFormatter stamps, boolean ownThreads) {
         this.app = app;
@@ -48,6 +49,7 @@ public final class AppLog implements Closeable {
         this.clock = clock;
         this.targets = targets;
         this.files = targets.all();
+        this.counts = new LogCounts(files);
         this.stamps = stamps;
     }
 
@@ -102,7 +104,7 @@ public final class AppLog implements Closeable {
         if (closed) {
             throw new IllegalStateException("the logs of app " + app + " are closed; open a new AppLog");
         }
-        CaptureWriter writer = new CaptureWriter(app, targets, stamps);
+        CaptureWriter writer = new CaptureWriter(app, targets, stamps, counts);
         LineCutter out = new LineCutter(Pipe.OUT, writer, clock);
         LineCutter err = new LineCutter(Pipe.ERR, writer, clock);
         PipeSelector selector = ownThreads || !allRegularFiles() ? null : PipeSelector.shared();
@@ -169,6 +171,11 @@ public final class AppLog implements Closeable {
     }
 
     /** The distinct files this app logs to: out, error, then the combined one. */
+    /** What these logs took in since they were opened. */
+    public LogCounts counts() {
+        return counts;
+    }
+
     public List<Path> files() {
         return files.stream().map(RotatingFileWriter::path).toList();
     }

@@ -30,10 +30,17 @@ final class CaptureWriter {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private int pipesOpen = Pipe.values().length;
     private IOException readFailure;
+    private final LogCounts counts;
 
     /** @param stamps formats each line's prefix, or null for no timestamps */
     CaptureWriter(String app, LogTargets targets, DateTimeFormatter stamps) {
+        this(app, targets, stamps, new LogCounts(java.util.List.of()));
+    }
+
+    /** @param counts where the bytes of each stream are counted */
+    CaptureWriter(String app, LogTargets targets, DateTimeFormatter stamps, LogCounts counts) {
         this.app = app;
+        this.counts = counts;
         this.targets = targets;
         if (stamps != null) {
             for (Pipe p : Pipe.values()) {
@@ -52,6 +59,7 @@ final class CaptureWriter {
 
     /** Writes {@code data[off, off+len)}, read from {@code pipe} at {@code readAtMillis}, to its files. */
     void write(Pipe pipe, byte[] data, int off, int len, long readAtMillis) {
+        counts.add(pipe, len);
         LineStamper stamper = stampers[pipe.ordinal()];
         if (stamper != null) {
             len = stamper.stamp(data, off, len, readAtMillis);

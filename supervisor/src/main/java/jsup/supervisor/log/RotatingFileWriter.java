@@ -56,6 +56,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
     private boolean closed;
     /** Bytes failed writes did not hand to the OS, not yet reported by {@link #takeDropped()}. */
     private long dropped;
+    private long rotations;
     private long lastExistenceCheck = System.nanoTime();
     /** Bytes of the current {@link #write} call that reached the OS so far. */
     private int handedOver;
@@ -196,6 +197,11 @@ public final class RotatingFileWriter implements Closeable, Flushable {
         }
     }
 
+    /** How many times this writer rotated its file. */
+    public synchronized long rotations() {
+        return rotations;
+    }
+
     /** Renames the current file to a timestamped copy and starts an empty one. */
     public synchronized void rotate() throws IOException {
         ensureOpen();
@@ -212,6 +218,7 @@ public final class RotatingFileWriter implements Closeable, Flushable {
             return;
         }
         open();
+        rotations++;
         RotatedFiles.prune(file, retain);
         if (compress && Files.exists(rotated)) {
             RotatedFiles.compressLater(rotated);

@@ -216,7 +216,7 @@ final class ProcFileReader {
         }
         long pid = number(0, open);
         // fields[k] is field k + 3 of the line; the ones used: 3 state, 4 ppid, 5 pgrp, 6 session,
-        // 14 utime, 15 stime, 22 starttime, 24 rss.
+        // 14 utime, 15 stime, 20 num_threads, 22 starttime, 24 rss.
         long ppid = 0;
         long pgid = 0;
         long sid = 0;
@@ -224,6 +224,7 @@ final class ProcFileReader {
         long stime = 0;
         long start = 0;
         long rss = 0;
+        long threads = 0;
         char state = (char) buffer[close + 2];
         int field = 3;
         int i = close + 2;
@@ -241,6 +242,7 @@ final class ProcFileReader {
                 case 6 -> sid = number(begin, i);
                 case 14 -> utime = number(begin, i);
                 case 15 -> stime = number(begin, i);
+                case 20 -> threads = number(begin, i);
                 case 22 -> start = number(begin, i);
                 case 24 -> rss = number(begin, i);
                 default -> { }
@@ -255,7 +257,7 @@ final class ProcFileReader {
         }
         String command = new String(buffer, open + 1, close - open - 1, StandardCharsets.ISO_8859_1);
         return new ProcInfo((int) pid, (int) ppid, (int) pgid, (int) sid, start, utime + stime, rss * PAGE_SIZE,
-                state, command);
+                state, command, (int) Math.max(0, threads));
     }
 
     /** The decimal number in {@code buffer[from, to)}, optionally negative, spaces ignored; -1 if none. */

@@ -31,6 +31,8 @@ public final class TrackedTree {
     /** Every member seen so far and still believed alive, with its CPU ticks at the last look. */
     private Map<ProcessIdentity, Long> known = new HashMap<>();
     private long lastSampleNanos = -1;
+    /** CPU ticks of the run so far: every sample adds its members' new ticks. */
+    private long cpuTicksTotal;
     private boolean childrenFileWorks = true;
 
     public TrackedTree(ProcFs procFs, ProcessIdentity root) {
@@ -291,15 +293,24 @@ public final class TrackedTree {
     TreeUsage usage(List<ProcInfo> members, long nowNanos) {
         long rss = 0;
         long ticks = 0;
+        long newTicks = 0;
+        int threads = 0;
+        int[] pids = new int[members.size()];
+        int n = 0;
         for (ProcInfo p : members) {
             rss += p.rssBytes();
+            threads += p.threads();
+            pids[n++] = p.pid();
             Long before = known.get(identity(p));
             if (before != null) {
                 ticks += Math.max(0, p.cpuTicks() - before);
             } else if (lastSampleNanos >= 0) {
                 ticks += p.cpuTicks(); // new since the last sample: all its time is in this interval
+            } else {
+                newTicks += p.cpuTicks(); // the first sample: the time used before it counts in the total
             }
         }
+        cpuTicksTotal += ticks + newTicks;
         double cpu = 0;
         if (lastSampleNanos >= 0 && nowNanos > lastSampleNanos) {
             double seconds = (nowNanos - lastSampleNanos) / 1e9;
@@ -309,7 +320,7 @@ public final class TrackedTree {
         members.forEach(p -> next.put(identity(p), p.cpuTicks()));
         known = next;
         lastSampleNanos = nowNanos;
-        return new TreeUsage(rss, cpu, members.size());
+        return new TreeUsage(rss, cpu, members.size(), threads, cpuTicksTotal, pids);
     }
 
     private void remember(List<ProcInfo> members) {

@@ -1,0 +1,36 @@
+package jsup.supervisor.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import jsup.supervisor.web.Replies;
+import jsup.supervisor.web.Route;
+
+/** {@code GET /metrics}: one scrape, in the Prometheus text format. */
+public final class MetricsRoute implements Route {
+
+    private final PrometheusExposition exposition;
+
+    public MetricsRoute(PrometheusExposition exposition) {
+        this.exposition = exposition;
+    }
+
+    @Override
+    public void serve(HttpExchange ex) throws IOException {
+        if (!Replies.readOnly(ex)) {
+            return;
+        }
+        // Rendered whole first: a failure becomes a 500, not a cut-off page Prometheus half-reads.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        exposition.write(body);
+        ex.getResponseHeaders().set("Content-Type", PrometheusExposition.CONTENT_TYPE);
+        boolean head = "HEAD".equals(ex.getRequestMethod());
+        ex.sendResponseHeaders(200, head ? -1 : body.size());
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                body.writeTo(out);
+            }
+        }
+    }
+}
