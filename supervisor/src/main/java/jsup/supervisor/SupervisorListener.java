@@ -22,7 +22,7 @@ public interface SupervisorListener {
     }
 
     /** A sample of an app's running process tree (memory, CPU, threads, members). */
-    default void onSample(String app, jsup.supervisor.internal.TreeUsage usage) {
+    default void onSample(String app, jsup.supervisor.process.TreeUsage usage) {
     }
 
     /** An app's log output was opened (at its first launch, again after a redefinition): its counts. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.RestartRecord;
-import jsup.supervisor.internal.TreeUsage;
+import jsup.supervisor.process.TreeUsage;
 import jsup.supervisor.log.LogCounts;
 import jsup.supervisor.metrics.AppFigures;
 import jsup.supervisor.metrics.OpenFds;

@@ -3,7 +3,7 @@ package jsup.supervisor.daemon;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import jsup.supervisor.internal.TreeUsage;
+import jsup.supervisor.process.TreeUsage;
 import jsup.supervisor.log.LogCounts;
 import jsup.supervisor.metrics.RestartCause;
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.metrics.AppFigures;
 import jsup.supervisor.metrics.DaemonFigures;
-import jsup.supervisor.internal.JsupdLog;
+import jsup.supervisor.daemonlog.JsupdLog;
 import jsup.supervisor.metrics.MetricsRoute;
 import jsup.supervisor.metrics.PrometheusExposition;
 import jsup.supervisor.web.Replies;

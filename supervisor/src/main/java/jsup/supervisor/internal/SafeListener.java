@@ -2,6 +2,7 @@ package jsup.supervisor.internal;
 
 import jsup.supervisor.SupervisorListener;
 import jsup.supervisor.Transition;
+import jsup.supervisor.process.TreeUsage;
 
 /**
  * Shields the engine from a listener that throws: a half-taken edge (status changed, launch not
