@@ -60,7 +60,7 @@ class LayeringTest {
 
     @Test
     void theRuleCatchesAnEngineImport() {
-        Matcher m = REFERENCE.matcher("import jsup.supervisor.daemonlog.JsupdLog;\nimport jsup.supervisor.Supervisor;");
+        Matcher m = REFERENCE.matcher("import jsup.supervisor.internal.JsupdLog;\nimport jsup.supervisor.Supervisor;");
         assertThat(m.find()).isTrue();
         assertThat(m.group(1) + m.group(2)).isEqualTo("supervisor.internal");
         assertThat(m.find()).isTrue();

@@ -278,7 +278,9 @@ class AppLogCaptureTest {
         assertThat(threads).allMatch(Thread::isDaemon);
         // The pipes close only when every holder is gone: the sleeping grandchild too.
         p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        // Only the signal: Process.destroyForcibly() also closes the JDK's streams, under a pump still reading
+        // them ("Stream closed"), which jsupd never does.
+        p.toHandle().destroyForcibly();
         done.get(10, TimeUnit.SECONDS);
     }
 
