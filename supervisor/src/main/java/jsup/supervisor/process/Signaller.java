@@ -108,8 +108,10 @@ final class Signaller {
             return true; // through its pidfd
         }
         switch (name) {
-            case "TERM" -> child.destroy();
-            case "KILL" -> child.destroyForcibly();
+            // Through the handle: Process.destroy() would also close the JDK's output streams under a log pump
+            // that is still reading the child's last lines.
+            case "TERM" -> child.toHandle().destroy();
+            case "KILL" -> child.toHandle().destroyForcibly();
             default -> signal(name, List.of(new ProcessIdentity((int) child.pid(), -1)));
         }
         return true;
