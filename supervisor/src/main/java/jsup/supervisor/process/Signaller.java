@@ -110,8 +110,20 @@ final class Signaller {
         switch (name) {
             // Through the handle: Process.destroy() would also close the JDK's output streams under a log pump
             // that is still reading the child's last lines.
-            case "TERM" -> child.toHandle().destroy();
-            case "KILL" -> child.toHandle().destroyForcibly();
+            case "TERM" -> {
+                if (child instanceof NativeProcess) {
+                    child.destroy();
+                } else {
+                    child.toHandle().destroy();
+                }
+            }
+            case "KILL" -> {
+                if (child instanceof NativeProcess) {
+                    child.destroyForcibly();
+                } else {
+                    child.toHandle().destroyForcibly();
+                }
+            }
             default -> signal(name, List.of(new ProcessIdentity((int) child.pid(), -1)));
         }
         return true;
