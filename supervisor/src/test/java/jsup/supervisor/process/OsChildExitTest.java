@@ -25,15 +25,17 @@ class OsChildExitTest {
 
     @Test
     void aMainProcessWhoseExitIsKnownIsNotAliveWhileItWaitsToBeReaped() throws Exception {
-        // `true` exits at once; its parent then becomes `sleep`, which never reaps it: a zombie whose
-        // exit status /proc shows, as an app's main process is for a moment before jsupd's reaper wakes.
-        Process parent = processes.start("sh", "-c", "true & echo $!; exec sleep 30");
+        // The background child exits once its parent has become `sleep`, which never reaps it: a zombie whose
+        // exit status /proc shows, as an app's main process is for a moment before jsupd's reaper wakes. (Had
+        // it exited while the parent was still the shell, the shell could have reaped it first.)
+        Process parent = processes.start("sh", "-c",
+                "p=$$; (while [ \"$(cat /proc/$p/comm)\" != sleep ]; do sleep 0.01; done) & echo $!; exec sleep 30");
         int zombie;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
                 StandardCharsets.US_ASCII))) {
             zombie = Integer.parseInt(out.readLine().trim());
         }
-        await().atMost(10, SECONDS).until(() -> ProcFs.SYSTEM.zombieWaitStatus(zombie).isPresent());
+        await().atMost(60, SECONDS).until(() -> ProcFs.SYSTEM.zombieWaitStatus(zombie).isPresent());
         long start = ProcFs.SYSTEM.stat(zombie).orElseThrow().startTime();
         Process unreaped = new UnreapedProcess(zombie);
         TrackedTree tree = new TrackedTree(ProcFs.SYSTEM, new ProcessIdentity(zombie, start));
