@@ -72,6 +72,10 @@ final class OneOffOptions {
             description = "restart on this cron schedule, e.g. \"0 3 * * *\" (6 fields: seconds first)")
     String cron;
 
+    @Option(names = {"-i", "--instances"}, paramLabel = "N",
+            description = "run N instances (or max: one per core), each with JSUP_INSTANCE / NODE_APP_INSTANCE")
+    String instances;
+
     /** The flags given, as typed (for the error when they come with a file or a known app). */
     List<String> given() {
         List<String> flags = new ArrayList<>();
@@ -93,6 +97,7 @@ final class OneOffOptions {
         addIf(flags, ignoreWatch != null, "--ignore-watch");
         addIf(flags, watchDelay != null, "--watch-delay");
         addIf(flags, cron != null, "--cron");
+        addIf(flags, instances != null, "--instances");
         return flags;
     }
 
@@ -129,6 +134,7 @@ final class OneOffOptions {
         putIf(app, "namespace", namespace);
         putWatch(app);
         putIf(app, "cron_restart", cron);
+        putIf(app, "instances", instances);
         return app;
     }
 

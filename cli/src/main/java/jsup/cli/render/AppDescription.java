@@ -19,7 +19,7 @@ public final class AppDescription {
     public static String render(JsonNode app, Ansi ansi, TimeFormat time) {
         StringBuilder sb = new StringBuilder();
         String status = app.path("status").asText();
-        sb.append(ansi.bold(app.path("name").asText())).append(" (id ").append(app.path("id").asText())
+        sb.append(ansi.bold(StatusTable.shownName(app))).append(" (id ").append(app.path("id").asText())
                 .append(") ").append(ansi.status(status)).append('\n');
         row(sb, "status", status + " (want " + app.path("want").asText() + ")");
         text(sb, "status reason", app.path("status_reason"));

@@ -31,7 +31,7 @@ public final class StatusTable {
     /** The columns, in display order. */
     enum Column {
         ID("id", app -> app.path("id").asText()),
-        NAME("name", app -> app.path("name").asText()),
+        NAME("name", StatusTable::shownName),
         PID("pid", app -> Long.toString(app.path("pid").asLong())),
         STATUS("status", StatusTable::status),
         RESTARTS("↺", app -> Integer.toString(app.path("restarts").asInt())),
@@ -111,6 +111,12 @@ public final class StatusTable {
         }
         border(sb, w, "└", "┴", "┘");
         return sb.toString();
+    }
+
+    /** The name as it addresses the row: {@code api:2} for an instance of an app of several, else the name. */
+    static String shownName(JsonNode app) {
+        String of = app.path("instance_of").asText(null);
+        return of == null ? app.path("name").asText() : of + ":" + app.path("instance").asInt();
     }
 
     /** The apps' names, one a line: what {@code jsup list --names} prints for shell completion. */

@@ -37,6 +37,10 @@ final class AppNames {
         if (target != null) {
             return target;
         }
+        if (!InstanceExpansion.appName(name).equals(name)) {
+            return "cannot be a name: NAME:N means instance N of the app NAME on the command line; "
+                    + "drop the :" + InstanceExpansion.idOf(name) + " or use another separator";
+        }
         if (name.equals(DEFAULT_NAMESPACE)) {
             return "cannot be a name: \"default\" is the namespace of every app without one, so `jsup stop default` "
                     + "would be ambiguous; choose another name";

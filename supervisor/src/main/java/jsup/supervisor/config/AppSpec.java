@@ -41,8 +41,8 @@ import jsup.healthmon.HealthSpec;
  * @param outFile                stdout log ({@code out_file})
  * @param errorFile              stderr log ({@code error_file})
  * @param logFile                combined log, or {@code null} ({@code log_file})
- * @param mergeLogs              PM2's {@code merge_logs}; jsup runs one instance per app, so file names
- *                               never get an instance suffix either way
+ * @param mergeLogs              PM2's {@code merge_logs}: every instance writes the app's own log files;
+ *                               without it an app of several instances gives each its files with {@code -<id>}
  * @param logDateFormat          timestamp pattern for each line when {@code time}, e.g.
  *                               {@code YYYY-MM-DD HH:mm:ss Z} ({@code log_date_format})
  * @param time                   prefix each log line with a timestamp ({@code time}, false)
@@ -64,6 +64,8 @@ import jsup.healthmon.HealthSpec;
  *                               {@code ignore_watch}, {@code watch_delay})
  * @param notifications          where events are sent, merged with the file's top-level block, or
  *                               {@code null} ({@code notify}; docs/notifications.md)
+ * @param instances              which copy of its app this is, of how many ({@code instances},
+ *                               {@code increment_var}, {@code instance_var}); {@link InstancesSpec#SINGLE} for one
  */
 public record AppSpec(
         String name,
@@ -105,9 +107,11 @@ public record AppSpec(
         Duration dependsTimeout,
         String cronRestart,
         WatchSpec watch,
-        NotifySpec notifications) {
+        NotifySpec notifications,
+        InstancesSpec instances) {
 
     public AppSpec {
+        instances = instances == null ? InstancesSpec.SINGLE : instances;
         readiness = readiness == null ? ReadinessSpec.NONE : readiness;
         dependsOn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependsOn));
         dependsTimeout = dependsTimeout == null ? DependsReader.DEFAULT_TIMEOUT : dependsTimeout;
@@ -116,6 +120,25 @@ public record AppSpec(
         env = Map.copyOf(env);
         stopExitCodes = Set.copyOf(stopExitCodes);
         preStart = List.copyOf(preStart);
+    }
+
+    /** One instance (callers that predate {@code instances}). */
+    public AppSpec(String name, String script, List<String> args, String interpreter, List<String> interpreterArgs,
+                   Path cwd, Map<String, String> env, boolean autorestart, boolean autostart,
+                   Set<Integer> stopExitCodes, Duration minUptime, int maxRestarts, Duration restartDelay,
+                   Duration expBackoffRestartDelay, double backoffFactor, Duration backoffMax, Duration backoffReset,
+                   long maxMemoryRestart, Duration memoryCheckInterval, Duration killTimeout, String killSignal,
+                   Path outFile, Path errorFile, Path logFile, boolean mergeLogs, String logDateFormat, boolean time,
+                   long logMaxSize, int logRetain, boolean logCompress, Path pidFile, String namespace,
+                   List<PreStartStep> preStart, HealthSpec health, ReadinessSpec readiness,
+                   Map<String, DependencyCondition> dependsOn, Duration dependsTimeout, String cronRestart,
+                   WatchSpec watch, NotifySpec notifications) {
+        this(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart, stopExitCodes,
+                minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax, backoffReset,
+                maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
+                mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
+                health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
+                InstancesSpec.SINGLE);
     }
 
     /** Without readiness keys and dependencies (tests and callers that predate them). */
@@ -132,6 +155,35 @@ public record AppSpec(
                 maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
                 mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
                 health, ReadinessSpec.NONE, Map.of(), DependsReader.DEFAULT_TIMEOUT, null, null, null);
+    }
+
+    /**
+     * This app as one of its instances ({@link InstanceExpansion}): the fields an instance has of its own,
+     * everything else as here.
+     */
+    AppSpec asInstance(String name, Map<String, String> env, Path outFile, Path errorFile, Path logFile,
+                       Path pidFile, HealthSpec health, InstancesSpec instances) {
+        return new AppSpec(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart,
+                stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor,
+                backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile,
+                errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile,
+                namespace, preStart, health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
+                instances);
+    }
+
+    /** This app waiting for {@code dependsOn} instead (the instances of what it depends on). */
+    AppSpec withDependsOn(Map<String, DependencyCondition> dependsOn) {
+        return new AppSpec(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart,
+                stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor,
+                backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile,
+                errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile,
+                namespace, preStart, health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
+                instances);
+    }
+
+    /** The app this is an instance of: {@code api} for {@code api:2}. */
+    public String appName() {
+        return InstanceExpansion.appName(name);
     }
 
     /** The full command line: interpreter, its arguments, the script, then the script's arguments. */

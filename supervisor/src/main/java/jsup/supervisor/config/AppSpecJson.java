@@ -89,7 +89,19 @@ public final class AppSpecJson {
         if (app.notifications() != null) {
             json.set("notify", notify(app.notifications()));
         }
+        instances(app.instances(), json);
         return json;
+    }
+
+    /** The instance keys, written only for an app of several, so older files look the same. */
+    private static void instances(InstancesSpec set, ObjectNode json) {
+        if (set.count() > 1 || set.id() > 0) {
+            json.put("instances", set.count());
+            json.put("instance_var", set.instanceVar());
+        }
+        if (set.incrementVar() != null) {
+            json.put("increment_var", set.incrementVar());
+        }
     }
 
     /** The readiness keys and {@code depends_on}, written only when set, so older files look the same. */

@@ -131,6 +131,6 @@ public final class EcosystemLoader {
         if (problems.errorCount() > 0) {
             throw new ConfigException(source, problems.errors());
         }
-        return new Ecosystem(file, specs, problems.warnings());
+        return new Ecosystem(file, InstanceExpansion.expandAll(specs), problems.warnings());
     }
 }

@@ -23,7 +23,8 @@ final class KeyCatalog {
             "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
             "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health",
             "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout",
-            "cron_restart", "cron", "watch", "ignore_watch", "watch_delay", "notify");
+            "cron_restart", "cron", "watch", "ignore_watch", "watch_delay", "notify",
+            "instances", "increment_var", "instance_var");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",
@@ -36,7 +37,7 @@ final class KeyCatalog {
     static final List<String> PRE_START_KEYS = List.of("run", "timeout", "clear_stale_locks",
             "remove_unowned_after");
 
-    private static final String ONE_PROCESS = "jsup runs exactly one process per app (no cluster mode)";
+    private static final String NO_CLUSTER = "jsup runs each instance as a process of its own (no Node cluster mode)";
     private static final String NO_IPC = "jsup does not talk to the app over PM2's IPC channel";
     private static final String NO_APM = "jsup has no PM2 monitoring agent";
 
@@ -48,10 +49,7 @@ final class KeyCatalog {
 
     private static Map<String, String> ignored() {
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("instances", ONE_PROCESS);
-        keys.put("exec_mode", ONE_PROCESS);
-        keys.put("increment_var", ONE_PROCESS);
-        keys.put("instance_var", ONE_PROCESS);
+        keys.put("exec_mode", NO_CLUSTER);
         keys.put("watch_options", "jsup watches with inotify itself; chokidar's options do not apply");
         keys.put("treekill", "jsup always stops the whole process tree");
         keys.put("kill_retry_time", "jsup checks for the end of a stopped process on its own schedule");
@@ -80,11 +78,10 @@ final class KeyCatalog {
 
     /**
      * Whether an ignored key's value is what jsup does anyway, so warning about it would be noise
-     * ({@code instances: 1}, {@code exec_mode: "fork"}, {@code treekill: true}).
+     * ({@code exec_mode: "fork"}, {@code treekill: true}).
      */
     static boolean harmless(String key, JsonNode value) {
         return switch (key) {
-            case "instances" -> Fields.numeric(value).isNumber() && Fields.numeric(value).asInt() == 1;
             case "exec_mode" -> value.isTextual() && value.asText().startsWith("fork");
             case "disable_logs", "force", "vizion", "pmx", "automation", "trace", "io",
                  "shutdown_with_message", "append_env_to_name", "windowsHide" ->

@@ -20,7 +20,8 @@ public enum ControlCommand {
     HEALTH("health"),
     ENV("env"),
     NOTIFY_TEST("notify-test"),
-    WEB("web");
+    WEB("web"),
+    SCALE("scale");
 
     private final String wireName;
 

@@ -68,6 +68,15 @@ final class AppJson {
     }
 
     /**
+     * The instance fields: {@code instance} (the id, 0 for an app of one) and {@code instance_of} (the app's
+     * name when it has several instances, else null), so a client can show {@code api:2}.
+     */
+    static void instance(ObjectNode app, AppStatus s, boolean ofSeveral) {
+        app.put("instance", s.spec().instances().id());
+        app.put("instance_of", ofSeveral ? s.spec().appName() : null);
+    }
+
+    /**
      * The latest inotify report: what the app's process tree holds, what its user holds in total
      * (what the kernel limits) and the limits (-1 when unreadable); null before the first read.
      */

@@ -34,6 +34,7 @@ import jsup.supervisor.SupervisorSettings;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.dependencies.DependencyGraph;
 import jsup.supervisor.config.AppSpecJson;
+import jsup.supervisor.config.InstanceExpansion;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.EcosystemLoader;
 import jsup.supervisor.control.ControlServer;
@@ -387,15 +388,17 @@ public final class Jsupd implements AutoCloseable {
             List<AppSpec> specs = new ArrayList<>();
             Set<String> wanted = new HashSet<>();
             for (StateFile.Entry e : predecessor) {
-                AppSpec spec = specOf(e.name(), e.config(), home.state());
-                if (spec != null) {
+                if (InstanceExpansion.idOf(e.name()) > 0) {
+                    continue; // instance 0's entry brings back its set
+                }
+                for (AppSpec spec : specOf(e.name(), e.config(), home.state())) {
                     specs.add(spec);
                     if (e.wantUp()) {
                         wanted.add(spec.name());
                     }
                 }
             }
-            Admission a = admit(specs, s -> wanted.contains(s.name()));
+            Admission a = admit(InstanceExpansion.linkDependencies(specs), s -> wanted.contains(s.name()));
             log.info("restored {} app(s) from {} (started {})", specs.size(), home.state(), a.started());
             return;
         }
@@ -409,20 +412,22 @@ public final class Jsupd implements AutoCloseable {
         }
     }
 
-    /** Loads one app saved in ecosystem form; logs and returns null when it is no longer valid. */
-    AppSpec specOf(String name, ObjectNode config, Path source) {
+    /**
+     * Loads one app saved in ecosystem form, as its instances; logs and returns none when it is no longer
+     * valid.
+     */
+    List<AppSpec> specOf(String name, ObjectNode config, Path source) {
         if (config == null) {
             log.error("[{}] {} has no config for it; not restored", name, source);
-            return null;
+            return List.of();
         }
         try {
             ObjectNode root = config.objectNode();
             root.putArray("apps").add(config);
-            List<AppSpec> apps = loader.load(root, home.dir(), null).apps();
-            return apps.isEmpty() ? null : apps.get(0);
+            return loader.load(root, home.dir(), null).apps();
         } catch (ConfigException e) {
             log.error("[{}] the config saved in {} is no longer valid: {}", name, source, e.getMessage());
-            return null;
+            return List.of();
         }
     }
 
@@ -523,8 +528,11 @@ public final class Jsupd implements AutoCloseable {
     /** {@code save}: every app and whether it should run, to dump.json (previous one kept as .bak). */
     int save() throws IOException {
         List<DumpFile.SavedApp> apps = new ArrayList<>();
-        for (AppStatus s : supervisor.list()) {
-            apps.add(new DumpFile.SavedApp(s.name(), isRunning(s), AppSpecJson.toJson(s.spec())));
+        List<AppStatus> all = supervisor.list();
+        for (AppStatus s : all) {
+            if (InstanceSets.saved(s)) {
+                apps.add(new DumpFile.SavedApp(s.name(), isRunning(s), InstanceSets.savedConfig(s, all)));
+            }
         }
         DumpFile.save(home, clock.instant(), apps);
         log.info("saved {} app(s) to {}", apps.size(), home.dump());
@@ -541,18 +549,18 @@ public final class Jsupd implements AutoCloseable {
         List<AppSpec> specs = new ArrayList<>();
         Set<String> running = new HashSet<>();
         for (DumpFile.SavedApp a : loaded.apps()) {
-            AppSpec spec = specOf(a.name(), a.config(), loaded.source());
-            if (spec == null) {
+            List<AppSpec> instances = specOf(a.name(), a.config(), loaded.source());
+            if (instances.isEmpty()) {
                 warnings.add("app " + a.name() + " in " + loaded.source() + " is no longer valid and was skipped"
                         + " (see jsupd.log)");
                 continue;
             }
-            specs.add(spec);
+            specs.addAll(instances);
             if (a.running()) {
-                running.add(spec.name());
+                instances.forEach(spec -> running.add(spec.name()));
             }
         }
-        Admission a = admit(specs, s -> running.contains(s.name()));
+        Admission a = admit(InstanceExpansion.linkDependencies(specs), s -> running.contains(s.name()));
         return new Admission(loaded.source(), a.started(), a.alreadyRunning(), a.registered(), warnings);
     }
 
@@ -618,10 +626,14 @@ public final class Jsupd implements AutoCloseable {
         }
         try {
             List<StateFile.Entry> entries = new ArrayList<>();
-            for (AppStatus s : supervisor.list()) {
+            List<AppStatus> all = supervisor.list();
+            for (AppStatus s : all) {
                 AppSpec spec = s.spec();
+                // Instance 0 carries its set's definition; every instance keeps its process for the next jsupd.
+                ObjectNode config = s.spec().instances().count() > 1 || s.spec().instances().id() > 0
+                        ? InstanceSets.savedConfig(s, all) : configJsonOf(spec);
                 entries.add(new StateFile.Entry(s.name(), isRunning(s), events.process(s.name()), spec.killSignal(),
-                        spec.killTimeout(), configJsonOf(spec)));
+                        spec.killTimeout(), config));
             }
             if (!stateFrozen) {
                 StateFile.write(home.state(), ProcessHandle.current().pid(), entries);

@@ -64,7 +64,9 @@ final class JsupdCommands implements CommandHandler {
                 case DESCRIBE -> describe(request);
                 case START -> start(request);
                 case STOP -> stop(request);
-                case RESTART, RELOAD -> restart(request);
+                case RESTART -> restart(request);
+                case RELOAD -> reload(request);
+                case SCALE -> scale(request);
                 case DELETE -> delete(request);
                 case FLUSH -> flush(request);
                 case SAVE -> save();
@@ -265,6 +267,64 @@ final class JsupdCommands implements CommandHandler {
         ObjectNode result = NODES.objectNode();
         result.set("restarted", strings(names(apps)));
         result.set("apps", render(fresh(apps), false));
+        return result;
+    }
+
+    /**
+     * {@code reload}: as restart, except that an app of several instances is replaced one instance at a
+     * time ({@link RollingReload}) when neither a file nor {@code update_env} is given.
+     */
+    private JsonNode reload(ControlRequest r) throws ControlException, ConfigException {
+        if (r.has("file") || r.bool("update_env", false)) {
+            return restart(r);
+        }
+        List<AppStatus> apps = targets(r.text("target"));
+        List<String> reloaded = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        Set<String> rolled = new LinkedHashSet<>();
+        for (AppStatus s : apps) {
+            String app = s.spec().appName();
+            if (InstanceSets.of(app, apps).size() > 1) {
+                rolled.add(app);
+            } else {
+                others.add(s.name());
+            }
+        }
+        RollingReload rolling = new RollingReload(jsupd, System::nanoTime);
+        for (String app : rolled) {
+            reloaded.addAll(rolling.run(InstanceSets.of(app, apps)));
+        }
+        List<CompletableFuture<AppStatus>> restarts = new ArrayList<>();
+        for (String name : others) {
+            restarts.add(supervisor.restart(name, "manual"));
+        }
+        CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+        reloaded.addAll(others);
+        jsupd.requestStateWrite();
+        ObjectNode result = NODES.objectNode();
+        result.set("restarted", strings(reloaded));
+        result.set("apps", render(fresh(apps), false));
+        return result;
+    }
+
+    /** {@code scale}: {@code target} (an app's name) and {@code count} ({@code N}, {@code +N}, {@code -N}, {@code max}). */
+    private JsonNode scale(ControlRequest r) throws ControlException {
+        List<AppStatus> matched = targets(r.text("target"));
+        Set<String> appNames = new LinkedHashSet<>();
+        matched.forEach(s -> appNames.add(s.spec().appName()));
+        if (appNames.size() != 1) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "scale changes one app, but \"" + r.text("target")
+                    + "\" means " + joined(List.copyOf(appNames)) + "; give one app's name");
+        }
+        List<AppStatus> set = InstanceSets.of(appNames.iterator().next(), supervisor.list());
+        int count = Scaling.target(r.text("count"), InstanceSets.liveCount(set),
+                Runtime.getRuntime().availableProcessors());
+        Scaling.Outcome o = Scaling.apply(jsupd, set, count);
+        ObjectNode result = NODES.objectNode();
+        result.put("app", appNames.iterator().next()).put("from", o.from()).put("to", o.to());
+        result.set("added", strings(o.added()));
+        result.set("removed", strings(o.removed()));
+        result.set("apps", render(InstanceSets.of(appNames.iterator().next(), supervisor.list()), false));
         return result;
     }
 
@@ -475,8 +535,10 @@ final class JsupdCommands implements CommandHandler {
     private ArrayNode render(List<AppStatus> apps, boolean withConfig, boolean withMetrics) {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
+        Set<String> sets = InstanceSets.withSeveral(supervisor.list());
         for (AppStatus s : apps) {
             ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
+            AppJson.instance(app, s, sets.contains(s.spec().appName()));
             jsupd.triggers().describe(app, s.name());
             if (withMetrics) {
                 app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));

@@ -3,10 +3,14 @@ package jsup.supervisor.daemon;
 import java.util.ArrayList;
 import java.util.List;
 import jsup.supervisor.AppStatus;
+import jsup.supervisor.config.InstanceExpansion;
 import jsup.supervisor.control.ControlException;
 import jsup.supervisor.control.ErrorCode;
 
-/** Resolves a command's {@code target}: {@code all}, an id, a name, or a namespace (PM2's order). */
+/**
+ * Resolves a command's {@code target}: {@code all}, an id, a name (every instance of the app), {@code name:N}
+ * (its instance N), or a namespace (PM2's order).
+ */
 final class Targets {
 
     static final String ALL = "all";
@@ -30,10 +34,23 @@ final class Targets {
                 }
             }
         }
-        for (AppStatus a : apps) {
-            if (a.name().equals(target)) {
-                return List.of(a);
+        if (!InstanceExpansion.appName(target).equals(target)) {
+            String instance = InstanceExpansion.nameOf(InstanceExpansion.appName(target), InstanceExpansion.idOf(target));
+            for (AppStatus a : apps) {
+                if (a.name().equals(instance)) {
+                    return List.of(a);
+                }
             }
+            throw unknown(target, apps);
+        }
+        List<AppStatus> instances = new ArrayList<>();
+        for (AppStatus a : apps) {
+            if (InstanceExpansion.appName(a.name()).equals(target)) {
+                instances.add(a);
+            }
+        }
+        if (!instances.isEmpty()) {
+            return instances;
         }
         List<AppStatus> inNamespace = new ArrayList<>();
         for (AppStatus a : apps) {
@@ -52,7 +69,7 @@ final class Targets {
         for (AppStatus a : apps) {
             known.append(known.length() == 0 ? "" : ", ").append(a.id()).append(':').append(a.name());
         }
-        return new ControlException(ErrorCode.UNKNOWN_APP, "no app has the name, id or namespace \"" + target
+        return new ControlException(ErrorCode.UNKNOWN_APP, "no app has the name, id, instance or namespace \"" + target
                 + "\"; " + (apps.isEmpty() ? "no apps are registered (start one with `jsup start`)"
                 : "known apps: " + known + " (see `jsup list`)"));
     }
