@@ -214,8 +214,8 @@ class EcosystemLoaderTest extends LoaderTestSupport {
                 """), null);
 
         assertThat(eco.warnings()).containsExactly(
-                "instances: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
-                "exec_mode: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
+                "exec_mode: PM2 key jsup ignores: jsup runs each instance as a process of its own (no Node cluster "
+                        + "mode)",
                 "treekill: PM2 key jsup ignores: jsup always stops the whole process tree",
                 "shutdown_with_message: PM2 key jsup ignores: jsup does not talk to the app over PM2's IPC channel; "
                         + "it stops apps with kill_signal",

@@ -61,7 +61,8 @@ class JsEcosystemEvaluatorTest extends LoaderTestSupport {
         Ecosystem production = loadInShell(file, "production");
 
         assertThat(plain.file()).isEqualTo(file);
-        assertThat(plain.apps()).extracting(AppSpec::name).containsExactly("app", "worker", "api-app");
+        assertThat(plain.apps()).extracting(AppSpec::name).containsExactly("app", "worker", "api-app", "api-app:1",
+                "api-app:2", "api-app:3"); // instances: 4
         AppSpec app = plain.apps().get(0);
         assertThat(app.script()).isEqualTo(fx.project.resolve("app.js").toString());
         assertThat(app.interpreter()).isEqualTo(fx.bin.resolve("node").toString());
@@ -70,8 +71,8 @@ class JsEcosystemEvaluatorTest extends LoaderTestSupport {
         assertThat(plain.apps().get(1).watch().paths()).containsExactly(fx.project); // PM2's watch: true
         assertThat(plain.warnings()).containsExactly(
                 "deploy: PM2 key jsup ignores: jsup does not deploy",
-                "apps[2].instances: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)",
-                "apps[2].exec_mode: PM2 key jsup ignores: jsup runs exactly one process per app (no cluster mode)");
+                "apps[2].exec_mode: PM2 key jsup ignores: jsup runs each instance as a process of its own (no "
+                        + "Node cluster mode)");
     }
 
     @Test
