@@ -23,7 +23,7 @@ class JsupCliTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("start", "list", "describe", "logs", "stop", "restart", "reload", "delete",
                 "flush", "save", "resurrect", "kill", "ping", "signal", "reset", "run", "daemon", "startup",
-                "unstartup", "version", "completion", "health", "doctor");
+                "unstartup", "version", "completion", "health", "doctor", "scale");
         assertThat(r.out()).contains("Exit codes:", "Unknown app name or id", "jsupd unreachable");
     }
 
@@ -34,7 +34,7 @@ class JsupCliTest {
             assertThat(r.exitCode()).as(cmd).isEqualTo(ExitCode.OK);
             assertThat(r.out()).as(cmd).contains("Usage: jsup " + cmd).contains("Exit codes:");
         }
-        assertThat(jsup("reload", "--help").out()).contains("Same as restart");
+        assertThat(jsup("reload", "--help").out()).contains("replaced one instance at a");
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class JsupCommand implements Runnable {
             Map.entry("monit", "Live dashboard: apps, host, logs (keys to act)"),
             Map.entry("stop", "Stop apps and their whole process trees"),
             Map.entry("restart", "Restart apps (a stopped app is started)"),
-            Map.entry("reload", "Restart apps; instances one at a time, never all down"),
+            Map.entry("reload", "Restart apps; instances one by one"),
             Map.entry("scale", "Grow or shrink an app's set of instances"),
             Map.entry("startOrRestart", "PM2's name: restart FILE (deploys it)"),
             Map.entry("startOrReload", "PM2's name: reload FILE (deploys it)"),

@@ -118,7 +118,9 @@ final class LogsCommand extends DaemonCommand {
     }
 
     private static void addSource(List<LogSource> sources, String app, String stream, JsonNode file) {
-        if (file.isTextual() && !file.asText().isEmpty()) {
+        // Instances with merge_logs share their files: each file is read once.
+        if (file.isTextual() && !file.asText().isEmpty()
+                && sources.stream().noneMatch(s -> s.file().equals(Path.of(file.asText())))) {
             sources.add(new LogSource(app, stream, Path.of(file.asText())));
         }
     }

@@ -109,6 +109,28 @@ class OneOffStartEndToEndTest extends TempDaemonTest {
     }
 
     @Test
+    void dashIStartsInstancesThatScaleAndAreAddressedOneByOne() throws IOException {
+        ok("start", dir.resolve("idle.sh").toString(), "--name", "many", "-i", "2");
+        assertThat(ok("list").out()).contains("many:0").contains("many:1");
+        JsonNode second = describe("many:1");
+        assertThat(second.path("instance").asInt()).isEqualTo(1);
+        assertThat(second.path("status").asText()).isEqualTo("online");
+
+        assertThat(ok("scale", "many", "+1").out()).contains("many: 2 → 3 instance(s)").contains("many:2");
+        assertThat(describe("many:2").path("status").asText()).isEqualTo("online");
+        assertThat(ok("stop", "many:1").out()).contains("many:1");
+        assertThat(describe("many:1").path("status").asText()).isEqualTo("stopped");
+        assertThat(describe("many:0").path("status").asText()).isEqualTo("online");
+
+        CliRun.Result bad = daemon.jsup("scale", "many", "lots");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("\"lots\" is not a count of instances");
+        assertThat(ok("scale", "many", "1").out()).contains("stopped and removed: many:2, many:1");
+        ok("delete", "many");
+        assertThat(daemon.jsup("describe", "many").exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void aBadFlagValueIsRefusedNamingItsKey() {
         CliRun.Result r = daemon.jsup("start", dir.resolve("idle.sh").toString(), "--name", "bad",
                 "--max-memory-restart", "200X");

@@ -145,7 +145,7 @@ final class JsupdCommands implements CommandHandler {
             return deploy(r, false);
         }
         if (r.has("app")) {
-            return admission(jsupd.admit(List.of(oneOff(r)), s -> true), warnings);
+            return admission(jsupd.admit(oneOff(r), s -> true), warnings);
         }
         if (r.has("script")) {
             Path script = absolute(r, "script");
@@ -200,15 +200,14 @@ final class JsupdCommands implements CommandHandler {
      * One app given as an ecosystem app object ({@code jsup start prog --flags}: the CLI maps each
      * flag onto its key), validated like a file's; relative paths are taken from {@code cwd}.
      */
-    private AppSpec oneOff(ControlRequest r) throws ControlException, ConfigException {
+    private List<AppSpec> oneOff(ControlRequest r) throws ControlException, ConfigException {
         JsonNode app = r.args().get("app");
         if (!app.isObject()) {
             throw new ControlException(ErrorCode.BAD_REQUEST, "argument \"app\" of \"start\" must be an app object, "
                     + "e.g. {\"script\": \"server.js\"}");
         }
         try {
-            List<AppSpec> apps = jsupd.loader().load(app, absolute(r, "cwd"), null).apps();
-            return apps.get(0);
+            return jsupd.loader().load(app, absolute(r, "cwd"), null).apps(); // one, or its instances
         } catch (ConfigException e) {
             throw new ConfigException("the command line", e.problems());
         }
