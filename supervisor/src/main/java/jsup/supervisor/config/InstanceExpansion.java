@@ -125,6 +125,19 @@ public final class InstanceExpansion {
         return linked;
     }
 
+    /**
+     * Whether two definitions of one instance differ at most in the count of their set: a file that says
+     * {@code instances: 3} of an app scaled to 5 leaves instances 0-2 as they run.
+     */
+    public static boolean sameBesidesCount(AppSpec a, AppSpec b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        AppSpec recounted = a.asInstance(a.name(), a.env(), a.outFile(), a.errorFile(), a.logFile(), a.pidFile(),
+                a.health(), a.instances().withCount(b.instances().count()));
+        return recounted.equals(b);
+    }
+
     /** {@code api} for instance 0, {@code api:k} for the others. */
     public static String nameOf(String app, int id) {
         return id == 0 ? app : app + SEPARATOR + id;

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import jsup.supervisor.AppStatus;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.AppSpecJson;
+import jsup.supervisor.config.InstanceExpansion;
 
 /**
  * What deploying an ecosystem file changes, app by app, worked out before anything is touched
@@ -58,7 +59,7 @@ final class DeployPlan {
             AppStatus current = known.remove(spec.name());
             if (current == null) {
                 entries.add(new Entry(spec.name(), Change.ADDED, List.of(), spec));
-            } else if (current.spec().equals(spec)) {
+            } else if (InstanceExpansion.sameBesidesCount(current.spec(), spec)) { // a scaled set stays as it runs
                 entries.add(new Entry(spec.name(), Change.UNCHANGED, List.of(), spec));
             } else {
                 entries.add(new Entry(spec.name(), Change.CHANGED, changedKeys(current.spec(), spec), spec));

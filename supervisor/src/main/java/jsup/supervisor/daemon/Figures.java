@@ -53,8 +53,10 @@ final class Figures {
             inotify = new AppFigures.Inotify(r.uid(), r.user().instances(), r.user().watches(),
                     r.limits().maxUserInstances(), r.limits().maxUserWatches());
         }
-        return new AppFigures(s.name(), s.spec().namespace(), s.id(), s.status().label(),
-                s.status() == jsup.supervisor.ProcessStatus.ONLINE, usage.restarts(s.name()), lastRestart,
+        // PM2's exporters: name is the app's, instance the instance id, so `sum by (name)` spans the instances.
+        return new AppFigures(s.spec().appName(), s.spec().namespace(), s.spec().instances().id(),
+                s.status().label(), s.status() == jsup.supervisor.ProcessStatus.ONLINE, usage.restarts(s.name()),
+                lastRestart,
                 running ? s.startedAt() : null, s.memoryBytes(), Math.max(0, s.spec().maxMemoryRestart()),
                 sample.cpuSeconds(), sample.threads(), running ? fds.ofAll(sample.pids()) : 0, probes, inotify,
                 Map.of("out", logs.outBytes(), "err", logs.errBytes()), logs.rotations());

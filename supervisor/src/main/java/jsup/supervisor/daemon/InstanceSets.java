@@ -59,6 +59,18 @@ final class InstanceSets {
         return InstanceExpansion.definition(set.get(0).spec(), liveCount(set));
     }
 
+    /**
+     * Instances about to be added ({@code scale}, the reload's spare), their {@code depends_on} widened to
+     * every registered instance of what they need, as the loader does for a file.
+     */
+    static List<AppSpec> linked(List<AppSpec> fresh, List<AppStatus> registered) {
+        List<AppSpec> all = new ArrayList<>();
+        registered.forEach(s -> all.add(s.spec()));
+        all.addAll(fresh);
+        List<AppSpec> linked = InstanceExpansion.linkDependencies(all);
+        return linked.subList(registered.size(), linked.size());
+    }
+
     /** Whether {@code save} writes this app: instance 0 of a set stands for the whole set. */
     static boolean saved(AppStatus s) {
         return s.spec().instances().id() == 0;

@@ -306,7 +306,7 @@ final class JsupdCommands implements CommandHandler {
         return result;
     }
 
-    /** {@code scale}: {@code target} (an app's name) and {@code count} ({@code N}, {@code +N}, {@code -N}, {@code max}). */
+    /** {@code scale}: {@code target} (an app's name) and {@code count} ({@code N}, {@code +N}, {@code -N} or max). */
     private JsonNode scale(ControlRequest r) throws ControlException {
         List<AppStatus> matched = targets(r.text("target"));
         Set<String> appNames = new LinkedHashSet<>();

@@ -72,7 +72,8 @@ final class RollingReload {
             for (Step step : plan(ids)) {
                 switch (step.action()) {
                     case START_SPARE -> {
-                        AppSpec spare = InstanceExpansion.instance(definition, step.id());
+                        AppSpec spare = InstanceSets.linked(List.of(InstanceExpansion.instance(definition, step.id())),
+                                supervisor.list()).get(0);
                         spareName = spare.name();
                         jsupd.admit(List.of(spare), s -> true);
                         awaitReady(spareName, "the spare instance " + spareName);

@@ -65,6 +65,7 @@ final class Scaling {
                 fresh.add(InstanceExpansion.instance(definition, id));
             }
             boolean start = Jsupd.isRunning(set.get(0));
+            fresh = InstanceSets.linked(fresh, jsupd.supervisor().list());
             jsupd.admit(fresh, s -> start);
             fresh.forEach(s -> added.add(s.name()));
         } else {

@@ -34,14 +34,14 @@ final class Targets {
                 }
             }
         }
-        if (!InstanceExpansion.appName(target).equals(target)) {
-            String instance = InstanceExpansion.nameOf(InstanceExpansion.appName(target), InstanceExpansion.idOf(target));
+        String app = InstanceExpansion.appName(target);
+        if (!app.equals(target)) { // NAME:N
+            String instance = InstanceExpansion.nameOf(app, InstanceExpansion.idOf(target));
             for (AppStatus a : apps) {
                 if (a.name().equals(instance)) {
                     return List.of(a);
                 }
             }
-            throw unknown(target, apps);
         }
         List<AppStatus> instances = new ArrayList<>();
         for (AppStatus a : apps) {

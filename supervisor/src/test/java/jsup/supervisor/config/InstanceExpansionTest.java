@@ -111,6 +111,15 @@ class InstanceExpansionTest extends LoaderTestSupport {
     }
 
     @Test
+    void anotherCountAloneIsNoChangeOfAnInstance() throws ConfigException {
+        AppSpec ofThree = load("e.json", file(api("\"instances\": 3"))).apps().get(1);
+        AppSpec ofFive = load("f.json", file(api("\"instances\": 5"))).apps().get(1);
+        AppSpec otherKill = load("g.json", file(api("\"instances\": 3, \"kill_timeout\": 5000"))).apps().get(1);
+        assertThat(InstanceExpansion.sameBesidesCount(ofThree, ofFive)).isTrue();
+        assertThat(InstanceExpansion.sameBesidesCount(ofThree, otherKill)).isFalse();
+    }
+
+    @Test
     void namesAndIds() {
         assertThat(InstanceExpansion.nameOf("api", 0)).isEqualTo("api");
         assertThat(InstanceExpansion.nameOf("api", 4)).isEqualTo("api:4");

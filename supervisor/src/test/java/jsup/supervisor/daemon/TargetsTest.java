@@ -48,6 +48,17 @@ class TargetsTest {
                 .hasMessageContaining("no apps are registered");
     }
 
+    @Test
+    void aNameMeansEveryInstanceAndNameColonNOneOfThem() throws ControlException {
+        List<AppStatus> set = List.of(app(0, "web", "front"), app(1, "api", "back"), app(2, "api:1", "back"),
+                app(3, "api:2", "back"));
+        assertThat(names(Targets.resolve("api", set))).containsExactly("api", "api:1", "api:2");
+        assertThat(names(Targets.resolve("api:0", set))).containsExactly("api");
+        assertThat(names(Targets.resolve("api:2", set))).containsExactly("api:2");
+        assertThat(names(Targets.resolve("3", set))).containsExactly("api:2");
+        assertThatThrownBy(() -> Targets.resolve("api:7", set)).hasMessageContaining("\"api:7\"");
+    }
+
     private static AppStatus app(int id, String name, String namespace) {
         AppSpec s = TestApps.app(name, DIR).build();
         AppSpec spec = new AppSpec(s.name(), s.script(), s.args(), s.interpreter(), s.interpreterArgs(), s.cwd(),
