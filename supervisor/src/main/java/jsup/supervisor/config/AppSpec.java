@@ -163,16 +163,17 @@ public record AppSpec(
      */
     AppSpec asInstance(String name, Map<String, String> env, Path outFile, Path errorFile, Path logFile,
                        Path pidFile, HealthSpec health, InstancesSpec instances) {
-        return new AppSpec(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart,
-                stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor,
-                backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile,
-                errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile,
-                namespace, preStart, health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
-                instances);
+        return copy(name, env, outFile, errorFile, logFile, pidFile, health, dependsOn, instances);
     }
 
     /** This app waiting for {@code dependsOn} instead (the instances of what it depends on). */
     AppSpec withDependsOn(Map<String, DependencyCondition> dependsOn) {
+        return copy(name, env, outFile, errorFile, logFile, pidFile, health, dependsOn, instances);
+    }
+
+    private AppSpec copy(String name, Map<String, String> env, Path outFile, Path errorFile, Path logFile,
+                         Path pidFile, HealthSpec health, Map<String, DependencyCondition> dependsOn,
+                         InstancesSpec instances) {
         return new AppSpec(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart,
                 stopExitCodes, minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor,
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile,

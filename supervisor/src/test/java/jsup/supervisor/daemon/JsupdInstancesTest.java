@@ -18,43 +18,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jsup.supervisor.control.ControlException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * instances, scale and the rolling reload with real processes on one real jsupd (shared by the tests, each
  * with an app of its own that it deletes).
  */
-class JsupdInstancesTest {
+class JsupdInstancesTest extends SharedDaemonTest {
 
     private static final Duration POLL = Duration.ofMillis(50);
-
-    @TempDir
-    static Path tmp;
-
-    private static DaemonFixture fx;
-    private final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        fx = new DaemonFixture(tmp);
-        fx.start(false);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        fx.close();
-    }
-
-    @AfterEach
-    void deleteApps() throws ControlException {
-        for (String name : created) {
-            fx.call("delete", DaemonFixture.args().put("target", name));
-        }
-    }
 
     @Test
     void threeInstancesRunWithTheirIdPortAndLogsAndScaleGrowsAndShrinksTheSet() throws Exception {
@@ -163,12 +135,6 @@ class JsupdInstancesTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void deploy(String file, String app) throws ControlException {
-        String name = app.substring(app.indexOf("\"name\": \"") + 9);
-        created.add(name.substring(0, name.indexOf('"')));
-        fx.call("start", DaemonFixture.args().put("file", fx.ecosystem(file, app).toString()));
-    }
 
     private static List<JsonNode> apps(String app) throws ControlException {
         List<JsonNode> of = new ArrayList<>();

@@ -14,12 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jsup.supervisor.control.ControlException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readiness, the watchdog and depends_on with real processes on one real jsupd (shared by the tests, each
@@ -27,33 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * datagram client (perl), the listen_timeout and watchdog restarts, and a dependency that becomes healthy
  * on a real port.
  */
-class JsupdReadinessTest {
+class JsupdReadinessTest extends SharedDaemonTest {
 
     private static final Duration POLL = Duration.ofMillis(50);
-
-    @TempDir
-    static Path tmp;
-
-    private static DaemonFixture fx;
-    private final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        fx = new DaemonFixture(tmp);
-        fx.start(false);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        fx.close();
-    }
-
-    @AfterEach
-    void deleteApps() throws ControlException {
-        for (String name : created) {
-            fx.call("delete", DaemonFixture.args().put("target", name));
-        }
-    }
 
     @Test
     void anAppIsReadyWhenAPlainClientSendsReadyOnNotifySocket() throws Exception {
@@ -220,14 +192,6 @@ class JsupdReadinessTest {
     }
 
     // ------------------------------------------------------------------------------------------
-
-    private void deploy(String file, String... apps) throws ControlException {
-        for (String a : apps) {
-            String name = a.substring(a.indexOf("\"name\": \"") + 9);
-            created.add(name.substring(0, name.indexOf('"')));
-        }
-        fx.call("start", DaemonFixture.args().put("file", fx.ecosystem(file, apps).toString()));
-    }
 
     private static JsonNode describe(String name) throws ControlException {
         return fx.call("describe", DaemonFixture.args().put("target", name)).at("/apps/0");
