@@ -61,7 +61,8 @@ public final class JsupLauncher {
         return builder(args).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    private ProcessBuilder builder(String... args) {
+    /** The process that runs {@code jsup args…}: the launcher with this home and classpath, stdin from /dev/null. */
+    public ProcessBuilder builder(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(launcher().toString());
         cmd.addAll(List.of(args));

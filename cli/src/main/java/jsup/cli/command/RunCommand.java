@@ -2,22 +2,21 @@ package jsup.cli.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.cli.logs.LogFollower;
-import jsup.cli.logs.LogLine;
-import jsup.cli.logs.LogPrinter;
 import jsup.cli.logs.LogSource;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.TimeFormat;
@@ -31,21 +30,27 @@ import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.ConfigException;
 import jsup.supervisor.config.Ecosystem;
 import jsup.supervisor.config.EcosystemLoader;
+import jsup.supervisor.process.ChildSubreaper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code jsup run <ecosystem>}: the engine in this JVM, in the foreground, without a daemon (like
- * pm2-runtime, for containers and one systemd unit per app). Prints state changes and the apps'
- * output; SIGINT/SIGTERM stop every app per its kill_timeout, then exit 0.
+ * pm2-runtime), fit to be a container's PID 1: it is a child subreaper, so every orphan below it is
+ * reaped ({@code ChildSubreaper}); it handles TERM/INT (stop every app, exit 0) and forwards
+ * HUP/USR1/USR2 to the apps ({@link RunSignals}); it prints the apps' output, as text or JSON lines
+ * ({@link RunOutput}), and exits with a code that reflects the apps ({@link RunExit}).
  */
 @Command(name = "run",
-        description = "Run the apps of an ecosystem file in the foreground, without jsupd (like pm2-runtime). Prints "
-            + "status changes and the apps' output. SIGINT/SIGTERM stop every app (each per its kill_timeout) "
-            + "and exit 0. Exits by itself once no app runs or will restart (exit 1 if one errored), unless "
-            + "--no-auto-exit. Refused (exit 1) when a jsupd for the same $JSUP_HOME runs an app with the same "
-            + "log files.")
+        description = "Run the apps of an ecosystem file in the foreground, without jsupd (like pm2-runtime; fit to be "
+            + "a container's PID 1: it reaps every orphaned process below it). Prints status changes and the apps' "
+            + "output (stdout lines on stdout, stderr lines on stderr, prefixed with the app's name), or JSON lines "
+            + "with --json. SIGTERM/SIGINT stop every app (each per its kill_signal and kill_timeout) and exit 0 "
+            + "(1 if one could not be stopped); SIGHUP/SIGUSR1/SIGUSR2 are forwarded to every running app's main process. Exits by itself once no "
+            + "app runs or will restart (exit 1 if one errored), unless --no-auto-exit; with --exit-on-errored, "
+            + "stops everything and exits 1 as soon as one app is errored. Refused (exit 1) when a jsupd for the "
+            + "same $JSUP_HOME runs an app with the same log files. See docs/containers.md.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     /** How often the apps' log files are read for new lines. */
@@ -65,8 +70,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-auto-exit", description = "Keep running when every app has stopped or errored.")
     boolean noAutoExit;
 
+    @Option(names = "--exit-on-errored", description = "As soon as one app is errored (it gave up restarting), stop "
+            + "every other app and exit 1, so the container's restart policy takes over.")
+    boolean exitOnErrored;
+
+    @Option(names = "--json", description = "Print one JSON object per line on stdout, for log shippers: "
+            + "{\"time\",\"app\",\"instance\",\"stream\",\"line\"}; stream is out, err, or jsup for jsup's own "
+            + "events.")
+    boolean json;
+
     @Option(names = "--utc", description = "Status lines in UTC, ISO-8601 (2026-12-07T15:04:05.123Z); default: local "
-            + "time with milliseconds (2026-12-07T15:04:05.123).")
+            + "time with milliseconds (2026-12-07T15:04:05.123). --json is always UTC.")
     boolean utc;
 
     @Option(names = "--no-logs", description = "Do not print the apps' output (it still goes to their log files).")
@@ -89,37 +103,39 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             throw new ExitException(ExitCode.INVALID_CONFIG, "jsup: " + e.getMessage()
                     + "\nFix the file and run again (keys: docs/config.md).");
         }
-        for (String w : eco.warnings()) {
-            ctx.err().println("[jsup] warning: " + w);
-        }
         List<AppSpec> apps = select(eco.apps());
         RunBesideDaemon.refuseSharedLogs(ctx, apps, path);
-        Ansi ansi = Ansi.of(ctx.colour());
+        int width = apps.stream().mapToInt(a -> a.name().length()).max().orElse(1);
+        RunOutput output = json ? new JsonRunOutput(ctx.out())
+                : new TextRunOutput(ctx.out(), ctx.err(), Ansi.of(ctx.colour()), TimeFormat.of(ctx.env(), utc), width);
+        for (String w : eco.warnings()) {
+            output.warning(w);
+        }
+        // Before the first app starts: an orphan made earlier would go to init.
+        String notSubreaper = ChildSubreaper.become();
+        if (notSubreaper != null) {
+            output.warning("orphans of the apps go to init, not to jsup: " + notSubreaper);
+        }
         AtomicBoolean changed = new AtomicBoolean(true);
         AtomicReference<String> stopSignal = new AtomicReference<>();
         SupervisorListener listener = new SupervisorListener() {
             @Override
             public void onTransition(String app, Transition t) {
-                synchronized (ctx.out()) {
-                    ctx.out().println(time().format(t.at()) + " [jsup] " + app + ": " + (t.from() == null ? "-" : t.from().label())
-                            + " → " + ansi.status(t.to().label()) + (t.reason() == null ? "" : " (" + t.reason() + ")"));
-                    ctx.out().flush();
-                }
+                output.transition(t.at(), app, t.from() == null ? null : t.from().label(), t.to().label(), t.reason());
                 changed.set(true);
             }
 
             @Override
             public void onMessage(String app, String message) {
-                synchronized (ctx.out()) {
-                    ctx.out().println(time().format(Instant.now()) + " [jsup] " + app + ": " + message);
-                    ctx.out().flush();
-                }
+                output.event(Instant.now(), app, message);
             }
         };
         Thread main = Thread.currentThread();
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGINT/SIGTERM run shutdown hooks: this one lets the loop below stop every app, then exits 0
-        // (a plain signal exit would be 130/143, which systemd and container runtimes count as failure).
+        AtomicInteger exitCode = new AtomicInteger(ExitCode.OK);
+        // Where the stop signals have no handler of ours (-Xrs), they run the shutdown hooks: this one lets
+        // the loop below stop every app, then exits with the loop's code (a plain signal exit would be
+        // 130/143, which systemd and container runtimes count as failure).
         Thread hook = new Thread(() -> {
             requestStop(stopSignal, "SIGINT/SIGTERM", main);
             try {
@@ -128,20 +144,26 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             ctx.out().flush();
-            Runtime.getRuntime().halt(ExitCode.OK);
+            Runtime.getRuntime().halt(exitCode.get());
         }, "jsup-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
 
         Supervisor supervisor = new Supervisor(SupervisorSettings.defaults(listener));
+        List<String> refused = RunSignals.install(ctx.env(),
+                signal -> {
+                    if (!requestStop(stopSignal, "SIG" + signal, main)) {
+                        output.event(Instant.now(), null, "SIG" + signal + ": already stopping");
+                    }
+                },
+                signal -> forward(supervisor, signal, output));
+        refused.forEach(output::warning);
         List<LogSource> sources = new ArrayList<>();
-        int width = 1;
         for (AppSpec spec : apps) {
             supervisor.add(spec);
-            width = Math.max(width, spec.name().length());
             sources.add(new LogSource(spec.name(), "out", spec.outFile()));
             sources.add(new LogSource(spec.name(), "err", spec.errorFile()));
         }
-        LogPrinter printer = new LogPrinter(ctx.out(), ansi, false, null, Clock.systemUTC(), width);
+        RunExit exit = new RunExit(!noAutoExit, exitOnErrored);
         try (LogFollower logs = new LogFollower(noLogs ? List.of() : sources, false)) {
             int started = 0;
             for (AppSpec spec : apps) {
@@ -151,21 +173,23 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
             if (started == 0 && !noAutoExit) {
-                ctx.out().println("[jsup] no app has autostart on; nothing to run");
+                output.event(Instant.now(), null, "no app has autostart on; nothing to run");
                 supervisor.close();
                 removeHook(hook);
                 return ExitCode.OK;
             }
             while (stopSignal.get() == null) {
-                printLogs(logs, printer);
-                if (!noAutoExit && changed.getAndSet(false)) {
-                    Integer code = finished(supervisor.list());
-                    if (code != null) {
-                        printLogs(logs, printer);
-                        ctx.out().println("[jsup] no app runs or will restart; exiting");
+                printLogs(logs, output);
+                if (changed.getAndSet(false)) {
+                    RunExit.Verdict verdict = exit.judge(supervisor.list().stream().map(AppStatus::status).toList());
+                    if (verdict != RunExit.Verdict.RUN) {
+                        output.event(Instant.now(), null, verdict == RunExit.Verdict.STOP_ERRORED
+                                ? "an app is errored (--exit-on-errored): stopping every app"
+                                : "no app runs or will restart; exiting");
                         supervisor.close();
+                        printLogs(logs, output);
                         removeHook(hook);
-                        return code;
+                        return verdict.exitCode();
                     }
                 }
                 try {
@@ -174,16 +198,35 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     // A stop signal wakes us up; the loop condition sees it.
                 }
             }
-            ctx.out().println(time().format(Instant.now()) + " [jsup] " + stopSignal.get() + ": stopping every app");
-            ctx.out().flush();
+            output.event(Instant.now(), null, stopSignal.get() + ": stopping every app");
+            supervisor.stopAll().join();
+            int code = RunExit.afterStop(supervisor.list().stream().map(AppStatus::status).toList());
             supervisor.close();
-            printLogs(logs, printer);
-            ctx.out().println(time().format(Instant.now()) + " [jsup] every app stopped; exiting");
-            ctx.out().flush();
+            printLogs(logs, output);
+            output.event(Instant.now(), null, code == ExitCode.OK ? "every app stopped; exiting"
+                    : "an app could not be stopped; exiting with " + code);
+            exitCode.set(code);
             stopped.countDown();
             removeHook(hook);
-            return ExitCode.OK;
+            return code;
         }
+    }
+
+    /** Sends {@code signal} to every app that runs; an app that stops meanwhile is skipped. */
+    private static void forward(Supervisor supervisor, String signal, RunOutput output) {
+        List<String> sent = new ArrayList<>();
+        for (AppStatus app : supervisor.list()) {
+            if (app.status() == ProcessStatus.ONLINE) {
+                try {
+                    supervisor.signal(app.name(), signal);
+                    sent.add(app.name());
+                } catch (IllegalStateException | NoSuchElementException stoppedMeanwhile) {
+                    // not running any more: nothing to forward to
+                }
+            }
+        }
+        output.event(Instant.now(), null, "SIG" + signal + " forwarded to "
+                + (sent.isEmpty() ? "no app (none runs)" : String.join(", ", sent)));
     }
 
     private static void removeHook(Thread hook) {
@@ -194,37 +237,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static void requestStop(AtomicReference<String> stopSignal, String signal, Thread main) {
+    /** @return false when a stop was already requested */
+    private static boolean requestStop(AtomicReference<String> stopSignal, String signal, Thread main) {
         if (stopSignal.compareAndSet(null, signal)) {
             main.interrupt();
+            return true;
         }
+        return false;
     }
 
-    /** The format of the time at the start of each status line. */
-    private TimeFormat time() {
-        return TimeFormat.of(ctx.env(), utc);
-    }
-
-    private void printLogs(LogFollower logs, LogPrinter printer) {
-        List<LogLine> lines = logs.poll();
-        if (!lines.isEmpty()) {
-            synchronized (ctx.out()) {
-                lines.forEach(printer::print);
-                printer.flush();
-            }
-        }
-    }
-
-    /** null while something runs or will restart; else 1 when an app errored, 0 otherwise. */
-    private static Integer finished(List<AppStatus> apps) {
-        boolean errored = false;
-        for (AppStatus a : apps) {
-            if (a.status() != ProcessStatus.STOPPED && a.status() != ProcessStatus.ERRORED) {
-                return null;
-            }
-            errored |= a.status() == ProcessStatus.ERRORED;
-        }
-        return errored ? ExitCode.FAILURE : ExitCode.OK;
+    private static void printLogs(LogFollower logs, RunOutput output) {
+        logs.poll().forEach(output::appLine);
     }
 
     private List<AppSpec> select(List<AppSpec> apps) {

@@ -260,13 +260,16 @@ public final class TrackedTree {
 
     /**
      * Where an orphan of the main process can have gone: the ancestors of this JVM (one of them may
-     * be a subreaper) and init. jsupd itself is not among them: it never asks to be a subreaper
-     * ({@code prctl(PR_SET_CHILD_SUBREAPER)}, which it could make through JNA); when it runs as PID 1,
-     * it is init.
+     * be a subreaper) and init, and this JVM itself when it made itself a subreaper
+     * ({@link ChildSubreaper}, as {@code jsup run} does; jsupd never does). As PID 1 it is init.
      */
     private static List<Integer> reapers(String proc, ProcFileReader reader) {
         List<Integer> reapers = new ArrayList<>(4);
-        ProcInfo self = reader.stat(proc, (int) ProcessHandle.current().pid());
+        int selfPid = (int) ProcessHandle.current().pid();
+        if (ChildSubreaper.active() && selfPid > 1) {
+            reapers.add(selfPid);
+        }
+        ProcInfo self = reader.stat(proc, selfPid);
         int next = self == null ? 1 : self.ppid();
         while (next > 1 && reapers.size() < 64) {
             reapers.add(next);
