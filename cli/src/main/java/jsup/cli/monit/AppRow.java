@@ -3,6 +3,7 @@ package jsup.cli.monit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import jsup.cli.render.StatusTable;
 
 /**
  * One app as monit shows it, read from the protocol's app object ({@code list}) and the app's
@@ -35,7 +36,8 @@ public record AppRow(int id, String name, String namespace, String status, long 
         if (inotify.isObject() && inotify.path("max_user_watches").asLong(-1) > 0) {
             share = inotify.path("user_watches").asDouble() / inotify.path("max_user_watches").asDouble();
         }
-        return new AppRow(app.path("id").asInt(), app.path("name").asText(), app.path("namespace").asText("default"),
+        // api:0 rather than api, so an action on the row acts on that instance only.
+        return new AppRow(app.path("id").asInt(), StatusTable.shownName(app), app.path("namespace").asText("default"),
                 app.path("status").asText(), app.path("pid").asLong(), app.path("uptime_ms").asLong(),
                 app.path("restarts").asInt(), app.path("cpu").asDouble(), app.path("memory").asLong(), maxMemory,
                 app.path("health").asText("none"), app.path("inotify_warning").asBoolean(),

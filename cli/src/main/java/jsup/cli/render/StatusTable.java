@@ -114,7 +114,7 @@ public final class StatusTable {
     }
 
     /** The name as it addresses the row: {@code api:2} for an instance of an app of several, else the name. */
-    static String shownName(JsonNode app) {
+    public static String shownName(JsonNode app) {
         String of = app.path("instance_of").asText(null);
         return of == null ? app.path("name").asText() : of + ":" + app.path("instance").asInt();
     }
