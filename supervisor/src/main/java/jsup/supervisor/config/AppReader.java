@@ -187,6 +187,7 @@ final class AppReader {
         WatchSpec watch = new WatchReader(host).read(f, cwd);
 
         NotifySpec notify = NotifyReader.forApp(f, topNotify, problems);
+        List<SocketSpec> sockets = new SocketsReader(host).read(f, name, cwd);
 
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
@@ -197,7 +198,7 @@ final class AppReader {
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
                 pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health,
-                readiness, dependsOn, dependsTimeout, cronRestart, watch, notify);
+                readiness, dependsOn, dependsTimeout, cronRestart, watch, notify, sockets);
         return new Result(spec, name, nameFromScript);
     }
 

@@ -64,6 +64,8 @@ import jsup.healthmon.HealthSpec;
  *                               {@code ignore_watch}, {@code watch_delay})
  * @param notifications          where events are sent, merged with the file's top-level block, or
  *                               {@code null} ({@code notify}; docs/notifications.md)
+ * @param sockets                listening sockets jsupd holds and passes to every run ({@code sockets}), in
+ *                               file order: the app's fds 3, 4, ...
  */
 public record AppSpec(
         String name,
@@ -105,9 +107,11 @@ public record AppSpec(
         Duration dependsTimeout,
         String cronRestart,
         WatchSpec watch,
-        NotifySpec notifications) {
+        NotifySpec notifications,
+        List<SocketSpec> sockets) {
 
     public AppSpec {
+        sockets = sockets == null ? List.of() : List.copyOf(sockets);
         readiness = readiness == null ? ReadinessSpec.NONE : readiness;
         dependsOn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependsOn));
         dependsTimeout = dependsTimeout == null ? DependsReader.DEFAULT_TIMEOUT : dependsTimeout;
@@ -116,6 +120,24 @@ public record AppSpec(
         env = Map.copyOf(env);
         stopExitCodes = Set.copyOf(stopExitCodes);
         preStart = List.copyOf(preStart);
+    }
+
+    /** Without held sockets (callers that predate them). */
+    public AppSpec(String name, String script, List<String> args, String interpreter, List<String> interpreterArgs,
+                   Path cwd, Map<String, String> env, boolean autorestart, boolean autostart,
+                   Set<Integer> stopExitCodes, Duration minUptime, int maxRestarts, Duration restartDelay,
+                   Duration expBackoffRestartDelay, double backoffFactor, Duration backoffMax, Duration backoffReset,
+                   long maxMemoryRestart, Duration memoryCheckInterval, Duration killTimeout, String killSignal,
+                   Path outFile, Path errorFile, Path logFile, boolean mergeLogs, String logDateFormat, boolean time,
+                   long logMaxSize, int logRetain, boolean logCompress, Path pidFile, String namespace,
+                   List<PreStartStep> preStart, HealthSpec health, ReadinessSpec readiness,
+                   Map<String, DependencyCondition> dependsOn, Duration dependsTimeout, String cronRestart,
+                   WatchSpec watch, NotifySpec notifications) {
+        this(name, script, args, interpreter, interpreterArgs, cwd, env, autorestart, autostart, stopExitCodes,
+                minUptime, maxRestarts, restartDelay, expBackoffRestartDelay, backoffFactor, backoffMax, backoffReset,
+                maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
+                mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
+                health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications, List.of());
     }
 
     /** Without readiness keys and dependencies (tests and callers that predate them). */

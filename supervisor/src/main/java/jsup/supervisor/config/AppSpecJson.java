@@ -89,6 +89,10 @@ public final class AppSpecJson {
         if (app.notifications() != null) {
             json.set("notify", notify(app.notifications()));
         }
+        if (!app.sockets().isEmpty()) {
+            ArrayNode sockets = json.putArray("sockets");
+            app.sockets().forEach(s -> sockets.addObject().put("name", s.name()).put("listen", s.listen().text()));
+        }
         return json;
     }
 

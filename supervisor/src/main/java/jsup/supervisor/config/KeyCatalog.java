@@ -23,7 +23,8 @@ final class KeyCatalog {
             "out_file", "error_file", "log_file", "merge_logs", "combine_logs", "log_date_format", "time",
             "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health",
             "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout",
-            "cron_restart", "cron", "watch", "ignore_watch", "watch_delay", "notify");
+            "cron_restart", "cron", "watch", "ignore_watch", "watch_delay", "notify",
+            "sockets");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",

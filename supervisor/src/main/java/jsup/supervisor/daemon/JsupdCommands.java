@@ -478,6 +478,7 @@ final class JsupdCommands implements CommandHandler {
         for (AppStatus s : apps) {
             ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
             jsupd.triggers().describe(app, s.name());
+            app.set("sockets", SocketsJson.render(supervisor.heldSockets(s.name())));
             if (withMetrics) {
                 app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
             }
