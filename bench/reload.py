@@ -3,8 +3,9 @@
 reloaded 10 times, counting failed requests. Writes bench/reload.md, which bench.py appends to
 docs/benchmarks.md. Run through bench/run.sh --reload (installs PM2 and supervisord, builds jsup).
 
-Setups, each against the same kind of server (bench/workloads/http_server.py; Node's http_server.js
-for PM2's cluster mode, which only runs Node):
+Setups, each against the same server (examples/held-socket/server.py, which binds the port itself
+when no socket is passed; Node's bench/workloads/http_server.js for PM2's cluster mode, which only
+runs Node):
   PM2 fork        `pm2 reload` (in fork mode a plain restart)
   PM2 cluster     instances: 2, exec_mode: cluster, wait_ready; `pm2 reload` replaces one worker at a time
   supervisord     `supervisorctl restart`
@@ -23,6 +24,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import socket
 import statistics
 import tempfile
@@ -60,7 +62,8 @@ class Load:
                 data += chunk
         if not data.startswith(b"HTTP/1.") or b" 200 " not in data.split(b"\r\n", 1)[0]:
             raise ConnectionResetError("no 200: " + repr(data[:40]))
-        return int(data.rsplit(b"\r\n\r\n", 1)[1].split()[1])
+        body = data.split(b"\r\n\r\n", 1)[1]
+        return json.loads(body)["pid"] if body.startswith(b"{") else int(body.split()[1])
 
     def loop(self):
         while self.running:
@@ -104,8 +107,11 @@ def serving(port):
 
 # ----------------------------------------------------------------------------- setups
 
+SERVER = os.path.join(os.path.dirname(HERE), "examples", "held-socket", "server.py")
+
+
 def server_py(port, marker):
-    return [os.path.join(WL, "http_server.py"), str(port), marker]
+    return [SERVER, str(port), marker]
 
 
 class Setup:
@@ -260,7 +266,11 @@ def write(path, results, reloads, started, loads):
     out += ["", "Target for jsup: 0 failed requests. With a held socket the port never closes: a connection "
             "that arrives while no run accepts waits in the kernel's backlog and the next run answers it "
             "(docs/lifecycle.md, \"Held sockets\"). In fork mode and under supervisord the port is closed "
-            "from the old process's exit until the new one listens, and every connection in that gap is refused.", ""]
+            "from the old process's exit until the new one listens, and every connection in that gap is refused; "
+            "those already queued on the old process's own socket when it exits are reset. PM2's cluster mode "
+            "refuses none, since its master holds the port as jsupd does, but hands connections to workers "
+            "itself. A timeout is a request not answered within 5 s: on a loaded machine that can be the "
+            "load's doing as much as the supervisor's.", ""]
     with open(path, "w") as f:
         f.write("\n".join(out))
 
@@ -286,6 +296,7 @@ def main():
         print(f"   {r}", flush=True)
         results.append((setup.label, r))
     write(args.out, results, args.reloads, started, (load_before, uptime()))
+    shutil.rmtree(work, ignore_errors=True)
     print(f"wrote {args.out}")
 
 

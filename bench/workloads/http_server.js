@@ -7,7 +7,7 @@ const [port, marker] = process.argv.slice(2);
 process.title = `http_server ${marker}`;
 const server = http.createServer((req, res) => {
   res.writeHead(200, { "Content-Type": "text/plain", Connection: "close" });
-  res.end(`ok ${process.pid} ${marker}\n`);
+  res.end(JSON.stringify({ pid: process.pid }) + "\n"); // as examples/held-socket/server.py answers
 });
 server.keepAliveTimeout = 0;
 server.listen(Number(port), "127.0.0.1", () => {

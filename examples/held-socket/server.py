@@ -5,6 +5,12 @@ jsupd holds the socket across restarts: connections that arrive while this proce
 the kernel's backlog and the next run accepts them. On SIGTERM it finishes the request it is serving,
 then exits, leaving what waits in the backlog to the next run, so no accepted connection is cut.
 Each response is one JSON line: the pid and the LISTEN_* variables it saw.
+
+    server.py [PORT [...]]
+
+Without a passed socket it binds 127.0.0.1:PORT itself (with SO_REUSEPORT, so two copies can share it),
+which is how bench/reload.py runs it under PM2 and supervisord; what waits in the backlog of a socket
+of its own is lost when it exits. Further arguments are ignored (the benchmark's process marker).
 """
 import json
 import os
@@ -40,16 +46,31 @@ def serve(conn, response):
         conn.close()
 
 
+def own_socket(port):
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen(4096)
+    return listener
+
+
 def main():
     sockets = listen_fds()
-    if not sockets:
-        sys.exit("no socket passed: run me under jsup with \"sockets\" (or systemd socket activation)")
-    listener = sockets[0]
-    # SIGTERM only wakes the loop (no handler runs mid-request), so the request being served always completes.
+    if sockets:
+        listener = sockets[0]
+    elif len(sys.argv) > 1:
+        listener = own_socket(int(sys.argv[1]))
+    else:
+        sys.exit("no socket passed: run me under jsup with \"sockets\" (or systemd socket activation), "
+                 "or give a port")
+    # SIGTERM or SIGINT (PM2's stop signal) only wakes the loop (no handler runs mid-request), so the request
+    # being served always completes.
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
-    signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: None)
     body = json.dumps({"pid": os.getpid(), "listen_pid": os.environ.get("LISTEN_PID"),
                        "listen_fds": os.environ.get("LISTEN_FDS"),
                        "listen_fdnames": os.environ.get("LISTEN_FDNAMES")}).encode() + b"\n"
@@ -59,7 +80,10 @@ def main():
         ready, _, _ = select.select([wake_r, listener], [], [])
         if wake_r in ready:
             return  # what waits in the backlog is the next run's
-        conn, _ = listener.accept()
+        try:
+            conn, _ = listener.accept()
+        except BlockingIOError:
+            continue  # another copy sharing the socket took it
         serve(conn, response)
 
 

@@ -23,6 +23,9 @@ import java.util.Set;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.SocketSpec;
+import jsup.supervisor.process.LaunchException;
+import jsup.supervisor.process.OsChildLauncher;
+import jsup.supervisor.process.Spawner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +124,23 @@ class HeldSocketsTest {
                 .hasMessage("cannot listen on " + file + " (socket \"s\" of c): something that is not a socket is in "
                         + "the way; remove it or choose another path");
         assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void theJdkFallbackRefusesSocketsBeforeBindingAny() {
+        OsChildLauncher launcher = new OsChildLauncher(ProcFs.SYSTEM, Map.of(), sockets);
+        System.setProperty(Spawner.JDK_SPAWN_PROPERTY, "true");
+        try {
+            // Refused before any output is opened: none is needed.
+            assertThatThrownBy(() -> launcher.launch(app("web", tcp("http", 0)), null))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessage("\"sockets\" needs posix_spawn (glibc 2.34 or later on 64-bit Linux, without "
+                            + "-Djsup.spawn.jdk=true): ProcessBuilder cannot pass descriptors; remove \"sockets\" "
+                            + "from web");
+        } finally {
+            System.clearProperty(Spawner.JDK_SPAWN_PROPERTY);
+        }
+        assertThat(sockets.held("web")).isEmpty();
     }
 
     @Test
