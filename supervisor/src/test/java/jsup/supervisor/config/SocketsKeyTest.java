@@ -2,11 +2,6 @@ package jsup.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code sockets}: read in file order, refused with the key path and a fix, round-tripped through the dump. */
@@ -71,15 +66,9 @@ class SocketsKeyTest extends LoaderTestSupport {
 
     @Test
     void survivesTheDumpRoundTrip() throws Exception {
-        Path file = fx.ecosystem("e.json", """
+        assertSurvivesTheDumpRoundTrip("""
                 {"apps": [{"name": "web", "script": "./ticker.sh", "sockets": [
                   {"name": "http", "listen": "127.0.0.1:8080"}, {"name": "unix", "listen": "/tmp/web.sock"}]}]}
                 """);
-        List<AppSpec> original = fx.loader().load(file, null).apps();
-        ObjectNode dump = JsonNodeFactory.instance.objectNode();
-        dump.putArray("apps").add(AppSpecJson.toJson(original.get(0)));
-        Path elsewhere = ConfigFixture.mkdirs(tmp.resolve("elsewhere"));
-        Path dumpFile = Files.writeString(elsewhere.resolve("dump.json"), dump.toPrettyString());
-        assertThat(fx.loader().load(dumpFile, null).apps()).isEqualTo(original);
     }
 }
