@@ -606,8 +606,9 @@ def write_report(path, res, sups_meta, quick, started):
             "- **hang**: the TCP server is SIGSTOPped; jsup probes `tcp` every 1 s. PM2 and supervisord have no probe.",
             "", "A case that shows \"never\" did not happen within the case's wait limit.", ""]
     # What the numbers mean for the targets jsup misses: kept by hand beside this script.
-    # The /metrics case (bench/metrics.py, `run.sh --metrics`) and the notes kept by hand beside this script.
-    for extra in ("metrics.md", "notes.md"):
+    # The /metrics and reload cases (bench/metrics.py, bench/reload.py: `run.sh --metrics`, `--reload`) and the
+    # notes kept by hand beside this script.
+    for extra in ("metrics.md", "reload.md", "notes.md"):
         extra_path = os.path.join(HERE, extra)
         if os.path.exists(extra_path):
             with open(extra_path) as f:

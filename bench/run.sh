@@ -6,6 +6,9 @@
 #   bench/run.sh --jmh     micro-benchmarks of jsupd's hot paths (bench/jmh), printed, not written
 #   bench/run.sh --metrics /metrics with 50 apps against PM2 + pm2-prometheus-exporter (bench/metrics.md,
 #                          which the next full run puts into docs/benchmarks.md)
+#   bench/run.sh --reload  failed requests during 10 reloads: PM2 fork and cluster mode, supervisord, jsup's
+#                          rolling reload and held socket (bench/reload.md, put into docs/benchmarks.md
+#                          by the next full run); --reload --only jsup-socket,pm2-fork runs some setups
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,5 +44,9 @@ if [ "${1:-}" = "--metrics" ]; then
   fi
   exec python3 bench/metrics.py --pm2 "$work/node_modules/.bin/pm2" \
     --exporter "$work/node_modules/pm2-prometheus-exporter/exporter.js" "$@"
+fi
+if [ "${1:-}" = "--reload" ]; then
+  shift
+  exec python3 bench/reload.py --pm2 "$work/node_modules/.bin/pm2" "$@"
 fi
 exec python3 bench/bench.py --pm2 "$work/node_modules/.bin/pm2" "$@"

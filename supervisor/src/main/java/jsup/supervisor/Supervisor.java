@@ -32,6 +32,8 @@ import jsup.supervisor.process.OsChildLauncher;
 import jsup.supervisor.internal.PreStartSteps;
 import jsup.supervisor.internal.SafeListener;
 import jsup.supervisor.readiness.NotifyMessage;
+import jsup.supervisor.sockets.HeldSocket;
+import jsup.supervisor.sockets.HeldSockets;
 import jsup.supervisor.process.TreeSampler;
 
 /**
@@ -61,6 +63,7 @@ public final class Supervisor implements AutoCloseable {
     private final ThreadPoolExecutor launchers;
     private final Engine engine;
     private final EngineLoop loop;
+    private final HeldSockets sockets;
 
     public Supervisor(SupervisorSettings settings) {
         this(settings, AppLogOutput::open);
@@ -81,10 +84,11 @@ public final class Supervisor implements AutoCloseable {
                     return t;
                 });
         launchers.allowCoreThreadTimeOut(true); // none left once the start is over
+        this.sockets = new HeldSockets(settings.procFs());
         this.loop = new EngineLoop("jsup-engine", ticker,
                 e -> listener.onMessage("jsup", "engine error: " + e));
         EngineContext ctx = new EngineContext(listener, settings.wallClock(), ticker, loop, workers,
-                new OsChildLauncher(settings.procFs(), settings.childEnvironment()),
+                new OsChildLauncher(settings.procFs(), settings.childEnvironment(), sockets),
                 PreStartSteps.hook(settings.procFs(), settings.wallClock(), listener, loop), outputs);
         this.engine = new Engine(ctx, new TreeSampler(settings.procFs()));
         loop.start(engine::tick);
@@ -198,6 +202,7 @@ public final class Supervisor implements AutoCloseable {
             }
             try {
                 app.redefine(spec, wasUp && start ? reason : null, now);
+                sockets.retain(spec); // a socket the new definition drops closes now, not at the next start
             } catch (IllegalStateException startedMeanwhile) {
                 if (attempts > 1) {
                     redefineOnceStopped(app, spec, start, reason, wasUp, attempts - 1, done);
@@ -239,6 +244,7 @@ public final class Supervisor implements AutoCloseable {
             ManagedApp app = engine.find(name);
             app.stop(now).whenComplete((s, e) -> loop.execute(() -> {
                 engine.forget(app);
+                sockets.release(app.name());
                 removed.complete(null);
             }));
             return null;
@@ -293,6 +299,11 @@ public final class Supervisor implements AutoCloseable {
             engine.find(name).resetCounters();
             return null;
         });
+    }
+
+    /** The listening sockets jsupd holds for {@code name} ({@code sockets}); empty before its first run. */
+    public List<HeldSocket> heldSockets(String name) {
+        return sockets.held(name);
     }
 
     /** Every app, by id. */
@@ -359,6 +370,7 @@ public final class Supervisor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            sockets.close();
             workers.shutdownNow();
             launchers.shutdown(); // idle by now: every app was stopped, every launch adopted or killed
         }

@@ -31,7 +31,8 @@ class LayeringTest {
             "units", Set.of(),
             "control", Set.of("supervisor.daemonlog", "supervisor.files"),
             "log", Set.of("supervisor.config", "supervisor.files"),
-            "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control"),
+            "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control", "supervisor.sockets"),
+            "sockets", Set.of("healthmon.proc", "supervisor.config"),
             "prestart", Set.of("healthmon.proc", "supervisor.config", "supervisor.files"),
             "daemonlog", Set.of(),
             "files", Set.of());

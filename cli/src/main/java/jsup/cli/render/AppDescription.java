@@ -55,6 +55,10 @@ public final class AppDescription {
             row(sb, "inotify", ansi.yellow("warning: " + app.path("inotify_detail").asText("")));
         }
         scheduleAndWatch(sb, app, time);
+        for (JsonNode socket : app.path("sockets")) {
+            row(sb, "socket " + socket.path("name").asText(), socket.path("bound").asText() + " (fd "
+                    + socket.path("fd").asInt() + " in the app, held by jsupd across restarts)");
+        }
         text(sb, "out log", app.path("out_file"));
         text(sb, "error log", app.path("error_file"));
         text(sb, "combined log", app.path("log_file"));

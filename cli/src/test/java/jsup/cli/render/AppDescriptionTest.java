@@ -31,6 +31,16 @@ class AppDescriptionTest {
     }
 
     @Test
+    void showsEachHeldSocketWithItsAddressAndItsFdInTheApp() throws Exception {
+        JsonNode app = new ObjectMapper().readTree("{\"name\":\"web\",\"status\":\"online\",\"pid\":42,"
+                + "\"sockets\":[{\"name\":\"http\",\"listen\":\"127.0.0.1:0\",\"bound\":\"127.0.0.1:40211\","
+                + "\"fd\":3},{\"name\":\"admin\",\"listen\":\"/run/a.sock\",\"bound\":\"/run/a.sock\",\"fd\":4}]}");
+        assertThat(AppDescription.render(app, Ansi.OFF, TimeFormat.utc()))
+                .containsPattern("socket http +127\\.0\\.0\\.1:40211 \\(fd 3 in the app, held by jsupd across restarts\\)\n")
+                .containsPattern("socket admin +/run/a\\.sock \\(fd 4 in the app");
+    }
+
+    @Test
     void timesAreLocalWithMillisecondsOrUtcWithAZ() throws Exception {
         JsonNode app = new ObjectMapper().readTree("{\"name\":\"gw\",\"status\":\"online\",\"pid\":42,"
                 + "\"started_at\":\"2026-11-28T10:00:00.123456789Z\","

@@ -188,6 +188,12 @@ final class AppReader {
 
         NotifySpec notify = NotifyReader.forApp(f, topNotify, problems);
         InstancesSpec instances = InstancesReader.read(f, env, Runtime.getRuntime()::availableProcessors);
+        List<SocketSpec> sockets = new SocketsReader(host).read(f, name, cwd);
+        if (instances.count() > 1 && !sockets.isEmpty()) {
+            f.error("sockets", "cannot be combined with instances > 1: jsupd passes a held socket to one run at a "
+                    + "time; use one instance with sockets, or instances with increment_var (a port each) and a "
+                    + "rolling jsup reload");
+        }
 
         f.warnUnused(KeyCatalog.APP_KEYS, true);
         if (problems.errorCount() > errorsBefore || args == null || interpreterArgs == null) {
@@ -198,7 +204,7 @@ final class AppReader {
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal,
                 outFile, errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress,
                 pidFile, namespace == null ? AppNames.DEFAULT_NAMESPACE : namespace, preStart, health,
-                readiness, dependsOn, dependsTimeout, cronRestart, watch, notify, instances);
+                readiness, dependsOn, dependsTimeout, cronRestart, watch, notify, instances, sockets);
         return new Result(spec, name, nameFromScript);
     }
 

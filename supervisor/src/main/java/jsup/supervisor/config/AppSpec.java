@@ -66,6 +66,8 @@ import jsup.healthmon.HealthSpec;
  *                               {@code null} ({@code notify}; docs/notifications.md)
  * @param instances              which copy of its app this is, of how many ({@code instances},
  *                               {@code increment_var}, {@code instance_var}); {@link InstancesSpec#SINGLE} for one
+ * @param sockets                listening sockets jsupd holds and passes to every run ({@code sockets}), in
+ *                               file order: the app's fds 3, 4, ...
  */
 public record AppSpec(
         String name,
@@ -108,10 +110,12 @@ public record AppSpec(
         String cronRestart,
         WatchSpec watch,
         NotifySpec notifications,
-        InstancesSpec instances) {
+        InstancesSpec instances,
+        List<SocketSpec> sockets) {
 
     public AppSpec {
         instances = instances == null ? InstancesSpec.SINGLE : instances;
+        sockets = sockets == null ? List.of() : List.copyOf(sockets);
         readiness = readiness == null ? ReadinessSpec.NONE : readiness;
         dependsOn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependsOn));
         dependsTimeout = dependsTimeout == null ? DependsReader.DEFAULT_TIMEOUT : dependsTimeout;
@@ -122,7 +126,7 @@ public record AppSpec(
         preStart = List.copyOf(preStart);
     }
 
-    /** One instance (callers that predate {@code instances}). */
+    /** One instance, without held sockets (callers that predate them). */
     public AppSpec(String name, String script, List<String> args, String interpreter, List<String> interpreterArgs,
                    Path cwd, Map<String, String> env, boolean autorestart, boolean autostart,
                    Set<Integer> stopExitCodes, Duration minUptime, int maxRestarts, Duration restartDelay,
@@ -138,7 +142,7 @@ public record AppSpec(
                 maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile, errorFile, logFile,
                 mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile, namespace, preStart,
                 health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
-                InstancesSpec.SINGLE);
+                InstancesSpec.SINGLE, List.of());
     }
 
     /** Without readiness keys and dependencies (tests and callers that predate them). */
@@ -179,7 +183,7 @@ public record AppSpec(
                 backoffMax, backoffReset, maxMemoryRestart, memoryCheckInterval, killTimeout, killSignal, outFile,
                 errorFile, logFile, mergeLogs, logDateFormat, time, logMaxSize, logRetain, logCompress, pidFile,
                 namespace, preStart, health, readiness, dependsOn, dependsTimeout, cronRestart, watch, notifications,
-                instances);
+                instances, sockets);
     }
 
     /** The app this is an instance of: {@code api} for {@code api:2}. */

@@ -90,6 +90,10 @@ public final class AppSpecJson {
             json.set("notify", notify(app.notifications()));
         }
         instances(app.instances(), json);
+        if (!app.sockets().isEmpty()) {
+            ArrayNode sockets = json.putArray("sockets");
+            app.sockets().forEach(s -> sockets.addObject().put("name", s.name()).put("listen", s.listen().text()));
+        }
         return json;
     }
 

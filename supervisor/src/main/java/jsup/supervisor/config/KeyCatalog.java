@@ -24,7 +24,7 @@ final class KeyCatalog {
             "log_max_size", "log_retain", "log_compress", "pid_file", "namespace", "pre_start", "health",
             "wait_ready", "listen_timeout", "watchdog", "depends_on", "depends_timeout",
             "cron_restart", "cron", "watch", "ignore_watch", "watch_delay", "notify",
-            "instances", "increment_var", "instance_var");
+            "instances", "increment_var", "instance_var", "sockets");
 
     static final List<String> HEALTH_KEYS = List.of(
             "tcp", "http", "exec", "probes", "interval", "timeout", "failures", "initial_delay", "action",

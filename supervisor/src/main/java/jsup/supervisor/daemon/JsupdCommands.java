@@ -318,6 +318,11 @@ final class JsupdCommands implements CommandHandler {
         List<AppStatus> set = InstanceSets.of(appNames.iterator().next(), supervisor.list());
         int count = Scaling.target(r.text("count"), InstanceSets.liveCount(set),
                 Runtime.getRuntime().availableProcessors());
+        if (count > 1 && !set.get(0).spec().sockets().isEmpty()) {
+            throw new ControlException(ErrorCode.BAD_REQUEST, "\"" + appNames.iterator().next() + "\" has held sockets, "
+                    + "which jsupd passes to one run at a time, so it runs one instance; drop \"sockets\" and use "
+                    + "increment_var (a port per instance) to scale it");
+        }
         Scaling.Outcome o = Scaling.apply(jsupd, set, count);
         ObjectNode result = NODES.objectNode();
         result.put("app", appNames.iterator().next()).put("from", o.from()).put("to", o.to());
@@ -539,6 +544,7 @@ final class JsupdCommands implements CommandHandler {
             ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
             AppJson.instance(app, s, sets.contains(s.spec().appName()));
             jsupd.triggers().describe(app, s.name());
+            app.set("sockets", SocketsJson.render(supervisor.heldSockets(s.name())));
             if (withMetrics) {
                 app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
             }

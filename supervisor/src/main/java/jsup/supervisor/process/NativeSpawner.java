@@ -81,6 +81,14 @@ final class NativeSpawner {
      * @throws IOException as ProcessBuilder would: the program cannot be found or run
      */
     Process start(ProcessBuilder builder, int outFd, int errFd) throws IOException {
+        return start(builder, outFd, errFd, new int[0]);
+    }
+
+    /**
+     * As {@link #start(ProcessBuilder, int, int)}, and {@code inherited} become the child's fds 3, 4, ... in
+     * that order (held listening sockets, systemd's {@code LISTEN_FDS}); every other descriptor is closed.
+     */
+    Process start(ProcessBuilder builder, int outFd, int errFd, int[] inherited) throws IOException {
         List<String> command = builder.command();
         List<String> env = new ArrayList<>();
         builder.environment().forEach((k, v) -> env.add(k + "=" + v));
@@ -96,7 +104,8 @@ final class NativeSpawner {
                 if (dir != null) {
                     check(Libc.posix_spawn_file_actions_addchdir_np(actions, cString(dir.getPath())), "directory");
                 }
-                check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3), "closefrom");
+                addInherited(actions, inherited, Math.max(outFd, errFd));
+                check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherited.length), "closefrom");
                 Libc.sigemptyset(none);
                 Libc.sigfillset(all);
                 check(Libc.posix_spawnattr_setsigmask(attr, none), "signal mask");
@@ -122,6 +131,23 @@ final class NativeSpawner {
                 Libc.posix_spawn_file_actions_destroy(actions);
                 Libc.posix_spawnattr_destroy(attr);
             }
+        }
+    }
+
+    /**
+     * Moves {@code inherited} to 3, 4, ...: each first to a number above every descriptor involved, so moving one
+     * down never overwrites another still to move; the final dup2 clears close-on-exec.
+     */
+    private static void addInherited(Pointer actions, int[] inherited, int highest) throws IOException {
+        int park = Math.max(highest, 2 + inherited.length) + 1;
+        for (int fd : inherited) {
+            park = Math.max(park, fd + 1);
+        }
+        for (int i = 0; i < inherited.length; i++) {
+            check(Libc.posix_spawn_file_actions_adddup2(actions, inherited[i], park + i), "inherited fd");
+        }
+        for (int i = 0; i < inherited.length; i++) {
+            check(Libc.posix_spawn_file_actions_adddup2(actions, park + i, 3 + i), "inherited fd");
         }
     }
 

@@ -14,6 +14,8 @@ import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.control.ControlEnvironment;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.process.SpawnedProcesses;
+import jsup.supervisor.sockets.HeldSockets;
+import jsup.supervisor.sockets.SocketHandover;
 
 /**
  * Starts an app: cwd and environment (jsupd's own, then the app's, then jsupd's marks), the command run
@@ -29,12 +31,19 @@ public final class OsChildLauncher implements ChildLauncher {
     private final ProcFs procFs;
     private final Signaller signaller;
     private final Map<String, String> marks;
+    private final HeldSockets sockets;
 
     /** @param marks set in every child's environment after the app's own {@code env} */
     public OsChildLauncher(ProcFs procFs, Map<String, String> marks) {
+        this(procFs, marks, new HeldSockets(procFs));
+    }
+
+    /** @param sockets the listening sockets jsupd holds for apps, passed to each run as fds 3, 4, ... */
+    public OsChildLauncher(ProcFs procFs, Map<String, String> marks, HeldSockets sockets) {
         this.procFs = procFs;
         this.signaller = new Signaller(procFs);
         this.marks = Map.copyOf(marks);
+        this.sockets = sockets;
     }
 
     @Override
@@ -54,12 +63,15 @@ public final class OsChildLauncher implements ChildLauncher {
         List<String> argv = new ArrayList<>(command.size() + 1);
         argv.add(SETSID);
         argv.addAll(command);
-        builder.command(argv).directory(cwd.toFile())
+        SocketHandover handover = handover(spec);
+        SocketHandover.VARIABLES.forEach(env::remove);
+        env.putAll(handover.environment());
+        builder.command(handover.wrap(argv)).directory(cwd.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
         CompletableFuture<Void> drained;
         try {
-            ChildOutput.Started started = Spawner.start(builder, output);
+            ChildOutput.Started started = Spawner.start(builder, output, handover.fds());
             process = started.process();
             drained = started.drained();
         } catch (IOException | UncheckedIOException e) {
@@ -68,6 +80,19 @@ public final class OsChildLauncher implements ChildLauncher {
         long startTime = startTimeOf(process);
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
         return new OsChild(process, startTime, tree, signaller, drained, procFs);
+    }
+
+    private SocketHandover handover(AppSpec spec) throws LaunchException {
+        if (!spec.sockets().isEmpty() && !Spawner.spawnsNatively()) {
+            throw new LaunchException("\"sockets\" needs posix_spawn (glibc 2.34 or later on 64-bit Linux, without "
+                    + "-D" + Spawner.JDK_SPAWN_PROPERTY + "=true): ProcessBuilder cannot pass descriptors; remove "
+                    + "\"sockets\" from " + spec.name());
+        }
+        try {
+            return sockets.handover(spec);
+        } catch (IOException e) {
+            throw new LaunchException(e.getMessage());
+        }
     }
 
     /**

@@ -29,10 +29,19 @@ public final class Spawner {
      *                     running or open
      */
     public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output) throws IOException {
+        return start(builder, output, new int[0]);
+    }
+
+    /**
+     * As {@link #start(ProcessBuilder, ChildOutput)}, with {@code inherited} as the child's fds 3, 4, ... (held
+     * listening sockets). Only {@code posix_spawn} can pass them: without it this fails before anything runs.
+     */
+    public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output, int[] inherited)
+            throws IOException {
         ChildOutput.Run run = output.open();
         Process process;
         try {
-            process = start(builder, run.stdio());
+            process = start(builder, run.stdio(), inherited);
         } catch (IOException | RuntimeException e) {
             run.abandon();
             throw e;
@@ -45,11 +54,16 @@ public final class Spawner {
         return NativeSpawner.get() != null;
     }
 
-    static Process start(ProcessBuilder builder, ChildStdio stdio) throws IOException {
+    static Process start(ProcessBuilder builder, ChildStdio stdio, int[] inherited) throws IOException {
+        NativeSpawner spawner = NativeSpawner.get();
+        if (inherited.length > 0 && (spawner == null || !(stdio instanceof ChildStdio.Descriptors))) {
+            throw new IOException("held sockets (\"sockets\") can only be passed by posix_spawn (glibc 2.34 or "
+                    + "later on 64-bit Linux, without -D" + JDK_SPAWN_PROPERTY + "=true); ProcessBuilder cannot "
+                    + "pass descriptors; remove \"sockets\" from the app or run jsupd where posix_spawn loads");
+        }
         if (stdio instanceof ChildStdio.Descriptors fds) {
-            NativeSpawner spawner = NativeSpawner.get();
             if (spawner != null) {
-                return spawner.start(builder, fds.out(), fds.err());
+                return spawner.start(builder, fds.out(), fds.err(), inherited);
             }
             return builder.redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
         }

@@ -3,6 +3,9 @@ package jsup.supervisor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,5 +40,18 @@ abstract class LoaderTestSupport {
 
     List<ConfigProblem> problems(String json) {
         return problems("ecosystem.json", json);
+    }
+
+    /**
+     * Loads {@code text}, writes its first app as jsupd's dump does ({@link AppSpecJson}) into another folder, and
+     * checks that loading the dump gives the same app.
+     */
+    void assertSurvivesTheDumpRoundTrip(String text) throws Exception {
+        List<AppSpec> original = fx.loader().load(fx.ecosystem("e.json", text), null).apps();
+        ObjectNode dump = JsonNodeFactory.instance.objectNode();
+        dump.putArray("apps").add(AppSpecJson.toJson(original.get(0)));
+        Path elsewhere = ConfigFixture.mkdirs(tmp.resolve("elsewhere"));
+        Path dumpFile = Files.writeString(elsewhere.resolve("dump.json"), dump.toPrettyString());
+        assertThat(fx.loader().load(dumpFile, null).apps()).isEqualTo(original);
     }
 }

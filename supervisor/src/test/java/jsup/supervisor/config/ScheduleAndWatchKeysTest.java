@@ -2,12 +2,7 @@ package jsup.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code cron_restart}, {@code watch}, {@code ignore_watch} and {@code watch_delay}: read, refused, round-tripped. */
@@ -60,16 +55,10 @@ class ScheduleAndWatchKeysTest extends LoaderTestSupport {
     @Test
     void survivesTheDumpRoundTrip() throws Exception {
         ConfigFixture.mkdirs(fx.project.resolve("src"));
-        Path file = fx.ecosystem("e.json", """
+        assertSurvivesTheDumpRoundTrip("""
                 {"apps": [{"name": "job", "script": "./ticker.sh", "autorestart": false, "cron_restart": "@daily",
                            "watch": "src", "ignore_watch": "*.tmp", "watch_delay": "2s"}]}
                 """);
-        List<AppSpec> original = fx.loader().load(file, null).apps();
-        ObjectNode dump = JsonNodeFactory.instance.objectNode();
-        dump.putArray("apps").add(AppSpecJson.toJson(original.get(0)));
-        Path elsewhere = ConfigFixture.mkdirs(tmp.resolve("elsewhere"));
-        Path dumpFile = Files.writeString(elsewhere.resolve("dump.json"), dump.toPrettyString());
-        assertThat(fx.loader().load(dumpFile, null).apps()).isEqualTo(original);
     }
 
     private String problemOf(String duration) {

@@ -82,6 +82,29 @@ class NativeSpawnerTest {
     }
 
     @Test
+    void inheritedDescriptorsBecomeFds3And4InTheirOrderAndNothingElseIsPassed() throws Exception {
+        Pipe first = Pipe.open();
+        Pipe second = Pipe.open();
+        try {
+            ProcessBuilder b = new ProcessBuilder("sh", "-c", "echo one >&3; echo two >&4; ls /proc/self/fd | tr '\\n' ' '");
+            // The second pipe's descriptor first: fd 3 is whatever comes first in the list, whatever its number.
+            Process p = spawner.start(b, PipeFds.of(out.sink()), PipeFds.of(err.sink()),
+                    new int[] {PipeFds.of(second.sink()), PipeFds.of(first.sink())});
+            started.add(p);
+            assertThat(p.waitFor(60, SECONDS)).isTrue();
+            assertThat(readAll(second)).isEqualTo("one\n");
+            assertThat(readAll(first)).isEqualTo("two\n");
+            // 0-4 and the directory ls reads.
+            assertThat(readAll(out).trim().split(" ")).containsExactly("0", "1", "2", "3", "4", "5");
+        } finally {
+            for (Pipe pipe : new Pipe[] {first, second}) {
+                pipe.sink().close();
+                pipe.source().close();
+            }
+        }
+    }
+
+    @Test
     void theChildGetsThePipesDevNullAsStdinTheDirectoryAndTheEnvironmentAndNothingElse() throws Exception {
         ProcessBuilder b = new ProcessBuilder("sh", "-c",
                 "pwd; echo \"$GREETING\"; cat; ls /proc/self/fd | tr '\\n' ' '; echo oops >&2").directory(dir.toFile());
