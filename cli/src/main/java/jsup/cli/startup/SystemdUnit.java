@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jsup.cli.export.SystemdSyntax;
 
 /**
  * The text of the unit that runs jsupd. {@code Type=simple} with {@code jsup daemon} in the
@@ -66,27 +67,16 @@ public record SystemdUnit(String user, Path workingDir, Map<String, String> envi
 
     /** One ExecStart= word: specifiers and variables escaped, quoted when it holds blanks or quotes. */
     static String quoteArg(String arg) {
-        String escaped = escapeSpecifiers(arg).replace("$", "$$");
-        boolean needsQuotes = escaped.isEmpty() || escaped.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '"' || c == '\'' || c == '\\' || c == ';');
-        if (!needsQuotes) {
-            return escaped;
-        }
-        return '"' + escaped.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return SystemdSyntax.commandWord(arg);
     }
 
     /** One Environment= assignment, quoted when it holds blanks or quotes. */
     static String quoteEnv(String assignment) {
-        String escaped = escapeSpecifiers(assignment);
-        boolean needsQuotes = escaped.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '"' || c == '\'' || c == '\\');
-        if (!needsQuotes) {
-            return escaped;
-        }
-        return '"' + escaped.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        int eq = assignment.indexOf('=');
+        return SystemdSyntax.environment(assignment.substring(0, eq), assignment.substring(eq + 1));
     }
 
     private static String escapeSpecifiers(String text) {
-        return text.replace("%", "%%");
+        return SystemdSyntax.specifiers(text);
     }
 }
