@@ -23,11 +23,16 @@ final class AppFacts {
     private AppFacts() {
     }
 
-    /** The app's env without secret-looking keys, sorted by name. */
+    /**
+     * The app's env without secret-looking keys, sorted by name; without the {@code WATCHDOG_USEC} jsup adds for a
+     * watchdog (systemd sets its own from WatchdogSec=; the other targets have no watchdog to feed).
+     */
     static Map<String, String> plainEnv(AppSpec app) {
         Map<String, String> env = new TreeMap<>();
         app.env().forEach((k, v) -> {
-            if (!SecretNames.isSecret(k)) {
+            boolean added = k.equals("WATCHDOG_USEC") && app.readiness().watchdog() != null
+                    && v.equals(Long.toString(app.readiness().watchdog().toNanos() / 1000));
+            if (!SecretNames.isSecret(k) && !added) {
                 env.put(k, v);
             }
         });

@@ -38,8 +38,9 @@ public final class CronCalendar {
             throw new IllegalArgumentException("has " + f.length + " fields; cron_restart has 5 or 6");
         }
         int o = f.length - 5;
-        String second = o == 1 ? field(f[0], 0, 59, "second") : "00";
-        String time = field(f[o + 1], 0, 23, "hour") + ":" + field(f[o], 0, 59, "minute") + ":" + second;
+        String second = o == 1 ? twoDigits(field(f[0], 0, 59, "second")) : "00";
+        String time = twoDigits(field(f[o + 1], 0, 23, "hour")) + ":" + twoDigits(field(f[o], 0, 59, "minute"))
+                + ":" + second;
         String dom = any(f[o + 2]) ? "*" : field(f[o + 2], 1, 31, "day of month");
         String month = field(months(f[o + 3]), 1, 12, "month");
         String dow = any(f[o + 4]) ? null : weekdays(f[o + 4]);
@@ -52,6 +53,11 @@ public final class CronCalendar {
             lines.add(dow + " *-" + month + "-* " + time);
         }
         return lines;
+    }
+
+    /** {@code 3} as {@code 03}, as systemd prints times. */
+    private static String twoDigits(String field) {
+        return field.replaceAll("(?<!\\d)(\\d)(?!\\d)", "0$1");
     }
 
     private static boolean any(String field) {

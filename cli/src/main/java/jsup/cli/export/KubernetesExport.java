@@ -112,8 +112,12 @@ public final class KubernetesExport {
         if (app.killSignal().equals("TERM")) {
             report.mapped(n, "kill_signal", "SIGTERM (what the kubelet sends)");
         } else {
-            report.notMapped(n, "kill_signal", "the kubelet sends the image's STOPSIGNAL (SIGTERM by default); build "
-                    + "the image with STOPSIGNAL SIG" + app.killSignal());
+            // Kubernetes 1.33+ (feature gate ContainerStopSignals) reads lifecycle.stopSignal; it needs spec.os.name.
+            container.putObject("lifecycle").put("stopSignal", "SIG" + app.killSignal());
+            podSpec.putObject("os").put("name", "linux");
+            report.approximated(n, "kill_signal", "lifecycle.stopSignal=SIG" + app.killSignal() + ", os.name=linux",
+                    "needs Kubernetes 1.33+ with the ContainerStopSignals feature gate; elsewhere the kubelet sends "
+                    + "the image's STOPSIGNAL: build the image with STOPSIGNAL SIG" + app.killSignal());
         }
 
         int replicas = settings.instances().applyAsInt(app);

@@ -1,6 +1,8 @@
 package jsup.cli.export;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writing values into systemd unit files (systemd.syntax(7), systemd.service(5)): {@code %} starts a specifier
@@ -8,6 +10,9 @@ import java.nio.charset.StandardCharsets;
  * word with blanks, quotes, backslashes or control characters is double-quoted with C-style escapes.
  */
 public final class SystemdSyntax {
+
+    /** Runs an executable whose path systemd would refuse (see {@link #commandLine}). */
+    static final String ENV = "/usr/bin/env";
 
     private SystemdSyntax() {
     }
@@ -17,11 +22,24 @@ public final class SystemdSyntax {
         return quoteIfNeeded(specifiers(word).replace("$", "$$"), word.isEmpty() || word.equals(";"));
     }
 
-    /** A whole command line, each word through {@link #commandWord}. */
-    public static String commandLine(java.util.List<String> argv) {
+    /**
+     * A whole command line. The executable is not subject to variable expansion, so its {@code $} stays single;
+     * systemd refuses an executable path holding quotes, backslashes or control characters, so such a path is
+     * run through {@code /usr/bin/env}, where it is an ordinary (quotable) argument. Every other word goes
+     * through {@link #commandWord}.
+     */
+    public static String commandLine(List<String> argv) {
+        List<String> words = new ArrayList<>(argv);
+        String exe = words.get(0);
         StringBuilder line = new StringBuilder();
-        for (String word : argv) {
-            line.append(line.length() == 0 ? "" : " ").append(commandWord(word));
+        if (exe.chars().anyMatch(c -> c == '"' || c == '\'' || c == '\\' || c < 0x20 || c == 0x7f)) {
+            line.append(ENV);
+        } else {
+            line.append(quoteIfNeeded(specifiers(exe), false));
+            words.remove(0);
+        }
+        for (String word : words) {
+            line.append(' ').append(commandWord(word));
         }
         return line.toString();
     }

@@ -42,14 +42,10 @@ public record SystemdUnit(String user, Path workingDir, Map<String, String> envi
             u.append("User=").append(user).append('\n');
         }
         if (workingDir != null) {
-            u.append("WorkingDirectory=").append(quoteArg(workingDir.toString())).append('\n');
+            u.append("WorkingDirectory=").append(SystemdSyntax.path(workingDir.toString())).append('\n');
         }
         environment.forEach((k, v) -> u.append("Environment=").append(quoteEnv(k + "=" + v)).append('\n'));
-        u.append("ExecStart=");
-        for (int i = 0; i < execStart.size(); i++) {
-            u.append(i == 0 ? "" : " ").append(quoteArg(execStart.get(i)));
-        }
-        u.append('\n');
+        u.append("ExecStart=").append(SystemdSyntax.commandLine(execStart)).append('\n');
         u.append("Restart=always\n");
         u.append("RestartSec=2\n");
         u.append("KillMode=mixed\n");
