@@ -129,6 +129,15 @@ public final class ComposeExport {
         if (app.watch() != null) {
             report.notMapped(n, "watch", "a container image does not change under the app");
         }
+        if (!app.autostart()) {
+            report.notMapped(n, "autostart", "every service starts with docker compose up");
+        }
+        if (app.readiness().healthReady()) {
+            report.approximated(n, "health.ready", "service_healthy of dependents", "the healthcheck gates them");
+        }
+        if (app.pidFile() != null) {
+            report.notMapped(n, "pid_file", "the container runtime tracks the process");
+        }
         if (app.notifications() != null) {
             report.notMapped(n, "notify", "jsup's notifications need jsupd");
         }

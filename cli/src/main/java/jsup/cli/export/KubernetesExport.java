@@ -303,6 +303,15 @@ public final class KubernetesExport {
         if (app.watch() != null) {
             report.notMapped(n, "watch", "a container image does not change under the app; roll out a new one");
         }
+        if (!app.autostart()) {
+            report.notMapped(n, "autostart", "a Deployment runs; scale it to 0 to keep it stopped");
+        }
+        if (app.readiness().healthReady()) {
+            report.approximated(n, "health.ready", "readinessProbe", "the pod is ready once the probe passes");
+        }
+        if (app.pidFile() != null) {
+            report.notMapped(n, "pid_file", "the container runtime tracks the process");
+        }
         if (app.notifications() != null) {
             report.notMapped(n, "notify", "use the cluster's alerting");
         }
