@@ -7,7 +7,6 @@ import jsup.cli.ExitCode;
 import jsup.cli.export.ComposeExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code jsup export compose}: one compose.yaml with a service per app. */
 @Command(name = "compose",
@@ -22,10 +21,8 @@ final class ExportComposeCommand implements Callable<Integer> {
     @Mixin
     ExportOptions options;
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "The image of the apps (one that holds jsup, "
-            + "the apps and the ecosystem file at the same paths; docs/containers.md). Default: a REPLACE_ME "
-            + "placeholder.")
-    String image;
+    @Mixin
+    ImageOption image;
 
     ExportComposeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -34,7 +31,7 @@ final class ExportComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportOptions.Loaded loaded = options.load(ctx, List.of("jsup"));
-        options.write(ctx, new ComposeExport(loaded.settings(), image).export(loaded.apps()), n -> "");
+        options.write(ctx, new ComposeExport(loaded.settings(), image.image).export(loaded.apps()), n -> "");
         return ExitCode.OK;
     }
 }

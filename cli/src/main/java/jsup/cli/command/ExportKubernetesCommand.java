@@ -24,10 +24,8 @@ final class ExportKubernetesCommand implements Callable<Integer> {
     @Mixin
     ExportOptions options;
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "The container image of the apps (one that holds "
-            + "jsup, the apps and the ecosystem file at the same paths; docs/containers.md). Default: a "
-            + "REPLACE_ME placeholder.")
-    String image;
+    @Mixin
+    ImageOption image;
 
     @Option(names = "--namespace", paramLabel = "NS", description = "metadata.namespace of every manifest.")
     String namespace;
@@ -43,7 +41,7 @@ final class ExportKubernetesCommand implements Callable<Integer> {
                     + "lower-case letters, digits and '-', e.g. " + KubernetesExport.dnsName(namespace));
         }
         ExportOptions.Loaded loaded = options.load(ctx, List.of("jsup"));
-        options.write(ctx, new KubernetesExport(loaded.settings(), image, namespace).export(loaded.apps()), n -> "");
+        options.write(ctx, new KubernetesExport(loaded.settings(), image.image, namespace).export(loaded.apps()), n -> "");
         return ExitCode.OK;
     }
 }

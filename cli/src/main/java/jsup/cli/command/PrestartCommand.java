@@ -1,6 +1,5 @@
 package jsup.cli.command;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import jsup.cli.CliContext;
@@ -11,8 +10,7 @@ import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.prestart.PreStartResult;
 import jsup.supervisor.prestart.PreStartRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code jsup prestart NAME [FILE]}: an app's pre_start steps, here and now, as jsupd runs them before a start. */
 @Command(name = "prestart",
@@ -24,15 +22,8 @@ final class PrestartCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The app's name in the file.")
-    String name;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "Ecosystem file (default: "
-            + "ecosystem.config.js, .json, .yaml or .yml in the working directory).")
-    Path file;
-
-    @Option(names = "--env", paramLabel = "PROFILE", description = "Apply env_<PROFILE> of the file.")
-    String env;
+    @Mixin
+    AppOfFile app;
 
     PrestartCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -40,17 +31,17 @@ final class PrestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path path = FileApps.resolve(ctx, file);
-        AppSpec app = FileApps.find(FileApps.load(ctx, path, env), name);
+        AppSpec spec = app.load(ctx);
+        String name = spec.name();
         PreStartRunner runner = new PreStartRunner(ProcFs.SYSTEM, Clock.systemUTC(), line -> {
             ctx.out().println("jsup prestart " + name + ": " + line);
             ctx.out().flush();
         });
-        PreStartResult result = runner.run(app);
+        PreStartResult result = runner.run(spec);
         if (!result.ok()) {
             throw new ExitException(ExitCode.FAILURE, "jsup prestart " + name + ": failed: " + result.reason());
         }
-        ctx.out().println("jsup prestart " + name + ": " + app.preStart().size() + " step(s) passed");
+        ctx.out().println("jsup prestart " + name + ": " + spec.preStart().size() + " step(s) passed");
         ctx.out().flush();
         return ExitCode.OK;
     }

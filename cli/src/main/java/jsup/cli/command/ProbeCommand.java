@@ -1,6 +1,5 @@
 package jsup.cli.command;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import jsup.cli.CliContext;
@@ -12,8 +11,7 @@ import jsup.healthmon.probe.Probes;
 import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.config.AppSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code jsup probe NAME [FILE]}: one round of an app's health probes from the file, without jsupd. */
 @Command(name = "probe",
@@ -24,15 +22,8 @@ final class ProbeCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The app's name in the file.")
-    String name;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "Ecosystem file (default: "
-            + "ecosystem.config.js, .json, .yaml or .yml in the working directory).")
-    Path file;
-
-    @Option(names = "--env", paramLabel = "PROFILE", description = "Apply env_<PROFILE> of the file.")
-    String env;
+    @Mixin
+    AppOfFile app;
 
     ProbeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -40,13 +31,13 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path path = FileApps.resolve(ctx, file);
-        AppSpec app = FileApps.find(FileApps.load(ctx, path, env), name);
-        if (app.health() == null || app.health().probes().isEmpty()) {
-            throw new ExitException(ExitCode.USAGE, "jsup probe: app " + name + " has no health block in " + path
-                    + "; add one (docs/health.md)");
+        AppSpec spec = app.load(ctx);
+        String name = spec.name();
+        if (spec.health() == null || spec.health().probes().isEmpty()) {
+            throw new ExitException(ExitCode.USAGE, "jsup probe: app " + name + " has no health block in "
+                    + app.path(ctx) + "; add one (docs/health.md)");
         }
-        ProbeRound round = ProbeRound.run(Probes.of(app.health().probes(), ProcFs.SYSTEM), app.health().timeout(),
+        ProbeRound round = ProbeRound.run(Probes.of(spec.health().probes(), ProcFs.SYSTEM), spec.health().timeout(),
                 Instant.now());
         for (ProbeResult r : round.results()) {
             ctx.out().println((r.ok() ? "ok   " : "FAIL ") + name + "  " + r.summary());

@@ -115,4 +115,29 @@ final class AppFacts {
     static String keys(Map<String, String> env) {
         return String.join(", ", new LinkedHashMap<>(env).keySet());
     }
+
+    /**
+     * Keys that belong to a host and not to a container, reported alike by the Kubernetes and Compose exports.
+     *
+     * @param engine   {@code Kubernetes} or {@code Compose}
+     * @param logs     where the output goes instead of the files, e.g. {@code kubectl logs}
+     * @param alerting what replaces jsup's notifications
+     */
+    static void hostOnlyKeys(AppSpec app, MappingReport report, String engine, String logs, String alerting) {
+        String n = app.name();
+        if (app.readiness().notifyReady() || app.readiness().watchdog() != null) {
+            report.notMapped(n, "wait_ready/watchdog", engine + " has no notify protocol; probes gate readiness");
+        }
+        report.approximated(n, "out_file/error_file", "the container's stdout/stderr (" + logs + ")",
+                "log files, rotation and timestamps are the engine's");
+        if (app.watch() != null) {
+            report.notMapped(n, "watch", "a container image does not change under the app; roll out a new one");
+        }
+        if (app.pidFile() != null) {
+            report.notMapped(n, "pid_file", "the container runtime tracks the process");
+        }
+        if (app.notifications() != null) {
+            report.notMapped(n, "notify", "jsup's notifications need jsupd; " + alerting);
+        }
+    }
 }

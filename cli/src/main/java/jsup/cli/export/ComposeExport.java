@@ -120,27 +120,13 @@ public final class ComposeExport {
         if (app.cronRestart() != null) {
             report.notMapped(n, "cron_restart", "Compose has no schedule; run docker compose restart from cron");
         }
-        if (app.readiness().notifyReady() || app.readiness().watchdog() != null) {
-            report.notMapped(n, "wait_ready/watchdog", "Compose has no notify protocol; a healthcheck gates "
-                    + "service_healthy instead");
-        }
-        report.approximated(n, "out_file/error_file", "the container's output (docker compose logs)",
-                "log files and rotation are the engine's logging driver's");
-        if (app.watch() != null) {
-            report.notMapped(n, "watch", "a container image does not change under the app");
-        }
         if (!app.autostart()) {
             report.notMapped(n, "autostart", "every service starts with docker compose up");
         }
         if (app.readiness().healthReady()) {
             report.approximated(n, "health.ready", "service_healthy of dependents", "the healthcheck gates them");
         }
-        if (app.pidFile() != null) {
-            report.notMapped(n, "pid_file", "the container runtime tracks the process");
-        }
-        if (app.notifications() != null) {
-            report.notMapped(n, "notify", "jsup's notifications need jsupd");
-        }
+        AppFacts.hostOnlyKeys(app, report, "Compose", "docker compose logs", "use the engine's events");
         return secretValues;
     }
 

@@ -295,26 +295,13 @@ public final class KubernetesExport {
         if (app.cronRestart() != null) {
             report.notMapped(n, "cron_restart", "a CronJob running kubectl rollout restart needs RBAC; not generated");
         }
-        if (app.readiness().notifyReady() || app.readiness().watchdog() != null) {
-            report.notMapped(n, "wait_ready/watchdog", "Kubernetes has no notify protocol; use a readinessProbe");
-        }
-        report.approximated(n, "out_file/error_file", "the container's stdout/stderr (kubectl logs)",
-                "log files, rotation and timestamps are the cluster's");
-        if (app.watch() != null) {
-            report.notMapped(n, "watch", "a container image does not change under the app; roll out a new one");
-        }
         if (!app.autostart()) {
             report.notMapped(n, "autostart", "a Deployment runs; scale it to 0 to keep it stopped");
         }
         if (app.readiness().healthReady()) {
             report.approximated(n, "health.ready", "readinessProbe", "the pod is ready once the probe passes");
         }
-        if (app.pidFile() != null) {
-            report.notMapped(n, "pid_file", "the container runtime tracks the process");
-        }
-        if (app.notifications() != null) {
-            report.notMapped(n, "notify", "use the cluster's alerting");
-        }
+        AppFacts.hostOnlyKeys(app, report, "Kubernetes", "kubectl logs", "use the cluster's alerting");
     }
 
     private ObjectNode manifest(String apiVersion, String kind, String name, String appName) {

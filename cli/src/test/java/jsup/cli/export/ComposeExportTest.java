@@ -66,14 +66,19 @@ class ComposeExportTest {
     }
 
     @Test
-    void dockerComposeConfigAcceptsTheFileAndReadsEveryDollarLiterally() throws Exception {
+    void dockerComposeConfigAcceptsTheFileAndTheExamplesAndReadsEveryDollarLiterally() throws Exception {
         assumeThat(ExternalTool.onPath("docker-compose")).as("docker-compose (Debian: docker-compose)").isTrue();
         Export export = new ComposeExport(fx.settings(false, AppInstances::count), "img:1").export(fx.eco.apps());
         Path out = tmp.resolve("compose");
         ExportFixture.write(export, out);
+        // The example's export too, in the same run (docker-compose costs a second of CPU to start): each file is
+        // validated on its own before the two are merged.
+        var moltbot = new jsup.supervisor.config.EcosystemLoader(fx.home, System.getenv()).load(ExportCommandTest.MOLTBOT, null);
+        Export example = new ComposeExport(fx.settings(false, AppInstances::count), null).export(moltbot.apps());
+        Files.writeString(out.resolve("moltbot.yaml"), example.files().get(0).content());
 
-        ExternalTool.Run config = ExternalTool.run(out, List.of("docker-compose", "-f", "compose.yaml", "config"),
-                Map.of("API_TOKEN", "from-the-shell"));
+        ExternalTool.Run config = ExternalTool.run(out, List.of("docker-compose", "-f", "compose.yaml", "-f",
+                "moltbot.yaml", "config"), Map.of("API_TOKEN", "from-the-shell"));
 
         assertThat(config.exitCode()).as(config.output()).isZero();
         // ${API_TOKEN} was interpolated; every $$ stayed a literal $ (config prints it escaped again): no
@@ -85,6 +90,7 @@ class ComposeExportTest {
         assertThat(web.path("environment").path("PLAIN").asText()).isEqualTo("a b $$x %y \"q\"");
         assertThat(web.path("command").get(2).asText()).isEqualTo(ExportFixture.ODD_ARG.replace("$", "$$"));
         assertThat(resolved.path("services").path("db").path("environment").has("WATCHDOG_USEC")).isFalse();
+        assertThat(resolved.path("services").path("moltbot-gateway").path("mem_limit").asLong()).isEqualTo(419430400L);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandTest {
 
     private static final Path ROOT = Path.of(System.getProperty("jsup.repoRoot", "..")).toAbsolutePath().normalize();
-    private static final Path MOLTBOT = ROOT.resolve("examples/moltbot/ecosystem.json");
+    static final Path MOLTBOT = ROOT.resolve("examples/moltbot/ecosystem.json");
 
     @TempDir
     Path tmp;
@@ -50,10 +50,10 @@ class ExportCommandTest {
         CliRun.Result c = jsup("export", "compose", MOLTBOT.toString(), "--out", compose.toString());
         assertThat(c.exitCode()).as(c.err()).isEqualTo(ExitCode.OK);
         assertThat(c.err()).startsWith("jsup export compose: ");
-        if (ExternalTool.onPath("docker-compose")) {
-            ExternalTool.Run config = ExternalTool.run(compose, List.of("docker-compose", "config", "--quiet"));
-            assertThat(config.exitCode()).as(config.output()).isZero();
-        }
+        // docker-compose config checks the example's compose.yaml in ComposeExportTest (one run for both files).
+        assertThat(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(compose.resolve("compose.yaml").toFile()).path("services").fieldNames())
+                .toIterable().containsExactly("moltbot-gateway", "moltbot-gateway-prestart");
     }
 
     @Test
