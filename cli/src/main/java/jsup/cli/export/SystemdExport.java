@@ -404,12 +404,23 @@ public final class SystemdExport {
                 + "` from " + settings.file() + "; see docs/containers.md.\n";
     }
 
-    /** A value in an EnvironmentFile: single-quoted when it holds blanks, quotes, $ or backslashes. */
-    private static String envFileValue(String v) {
+    /**
+     * A value in an EnvironmentFile: double-quoted when it holds blanks, quotes, {@code #}, {@code $}, a backquote or
+     * a backslash, with {@code " \ ` $} escaped by a backslash (systemd's env-file parser; single quotes there take
+     * no escapes, so a value holding one could not be written).
+     */
+    static String envFileValue(String v) {
         if (v.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == '$'
-                || c == '#')) {
+                || c == '`' || c == '#')) {
             return v;
         }
-        return "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            if (c == '"' || c == '\\' || c == '`' || c == '$') {
+                q.append('\\');
+            }
+            q.append(c);
+        }
+        return q.append('"').toString();
     }
 }

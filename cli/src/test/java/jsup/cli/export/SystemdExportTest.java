@@ -101,6 +101,17 @@ class SystemdExportTest {
     }
 
     @Test
+    void secretValuesGoToTheEnvFileInSystemdsDoubleQuotedForm() throws Exception {
+        ExportFixture fx = new ExportFixture(tmp);
+        Export export = new SystemdExport(fx.settings(true, AppInstances::count), false, tmp, null)
+                .export(List.of(fx.app("web")));
+
+        assertThat(byName(export).get("web.env")).contains("\nAPI_TOKEN=\"s3cret \\$1\"\n");
+        assertThat(SystemdExport.envFileValue("plain")).isEqualTo("plain");
+        assertThat(SystemdExport.envFileValue("it's \"a\" `b` \\c")).isEqualTo("\"it's \\\"a\\\" \\`b\\` \\\\c\"");
+    }
+
+    @Test
     void severalInstancesMakeATemplateUnitWantedOncePerInstance() throws Exception {
         ExportFixture fx = new ExportFixture(tmp);
         Export export = new SystemdExport(fx.settings(false, a -> a.name().equals("db") ? 2 : 1), true,
