@@ -55,6 +55,9 @@ public final class JsupCommand implements Runnable {
             Map.entry(List.of("daemon"), DaemonRunCommand.class),
             Map.entry(List.of("startup"), StartupCommand.class),
             Map.entry(List.of("unstartup"), UnstartupCommand.class),
+            Map.entry(List.of("export"), ExportCommand.class),
+            Map.entry(List.of("prestart"), PrestartCommand.class),
+            Map.entry(List.of("probe"), ProbeCommand.class),
             Map.entry(List.of("version"), VersionCommand.class),
             Map.entry(List.of("completion"), CompletionCommand.class));
 
@@ -92,6 +95,9 @@ public final class JsupCommand implements Runnable {
             Map.entry("daemon", "Run jsupd in the foreground (systemd, containers)"),
             Map.entry("startup", "Install a systemd unit that starts jsup at boot"),
             Map.entry("unstartup", "Remove the unit 'jsup startup' installed"),
+            Map.entry("export", "Write systemd units, Kubernetes or Compose files"),
+            Map.entry("prestart", "Run an app's pre_start steps from a file now"),
+            Map.entry("probe", "Run an app's health probes from a file once"),
             Map.entry("version", "Print jsup's version"),
             Map.entry("completion", "Print a bash, zsh or fish completion script"));
 

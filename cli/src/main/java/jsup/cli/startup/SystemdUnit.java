@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jsup.cli.export.SystemdSyntax;
 
 /**
  * The text of the unit that runs jsupd. {@code Type=simple} with {@code jsup daemon} in the
@@ -41,14 +42,10 @@ public record SystemdUnit(String user, Path workingDir, Map<String, String> envi
             u.append("User=").append(user).append('\n');
         }
         if (workingDir != null) {
-            u.append("WorkingDirectory=").append(quoteArg(workingDir.toString())).append('\n');
+            u.append("WorkingDirectory=").append(SystemdSyntax.path(workingDir.toString())).append('\n');
         }
         environment.forEach((k, v) -> u.append("Environment=").append(quoteEnv(k + "=" + v)).append('\n'));
-        u.append("ExecStart=");
-        for (int i = 0; i < execStart.size(); i++) {
-            u.append(i == 0 ? "" : " ").append(quoteArg(execStart.get(i)));
-        }
-        u.append('\n');
+        u.append("ExecStart=").append(SystemdSyntax.commandLine(execStart)).append('\n');
         u.append("Restart=always\n");
         u.append("RestartSec=2\n");
         u.append("KillMode=mixed\n");
@@ -66,27 +63,16 @@ public record SystemdUnit(String user, Path workingDir, Map<String, String> envi
 
     /** One ExecStart= word: specifiers and variables escaped, quoted when it holds blanks or quotes. */
     static String quoteArg(String arg) {
-        String escaped = escapeSpecifiers(arg).replace("$", "$$");
-        boolean needsQuotes = escaped.isEmpty() || escaped.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '"' || c == '\'' || c == '\\' || c == ';');
-        if (!needsQuotes) {
-            return escaped;
-        }
-        return '"' + escaped.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return SystemdSyntax.commandWord(arg);
     }
 
     /** One Environment= assignment, quoted when it holds blanks or quotes. */
     static String quoteEnv(String assignment) {
-        String escaped = escapeSpecifiers(assignment);
-        boolean needsQuotes = escaped.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '"' || c == '\'' || c == '\\');
-        if (!needsQuotes) {
-            return escaped;
-        }
-        return '"' + escaped.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        int eq = assignment.indexOf('=');
+        return SystemdSyntax.environment(assignment.substring(0, eq), assignment.substring(eq + 1));
     }
 
     private static String escapeSpecifiers(String text) {
-        return text.replace("%", "%%");
+        return SystemdSyntax.specifiers(text);
     }
 }

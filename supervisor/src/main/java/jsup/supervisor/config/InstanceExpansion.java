@@ -80,7 +80,9 @@ public final class InstanceExpansion {
      */
     public static AppSpec definition(AppSpec instanceZero, int liveCount) {
         InstancesSpec set = instanceZero.instances();
-        if (set.count() == 1 && set.id() == 0 && liveCount == 1) {
+        // A single app still drops the instance names the loader linked into its depends_on (api:1, ...).
+        boolean linked = instanceZero.dependsOn().keySet().stream().anyMatch(n -> idOf(n) != 0);
+        if (set.count() == 1 && set.id() == 0 && liveCount == 1 && !linked) {
             return instanceZero;
         }
         Map<String, String> env = new HashMap<>(instanceZero.env());

@@ -83,6 +83,9 @@ class InstanceExpansionTest extends LoaderTestSupport {
         AppSpec web = apps.get(3);
         assertThat(web.dependsOn().keySet()).containsExactly("api", "api:1", "api:2");
         assertThat(web.dependsOn().values()).containsOnly(DependencyCondition.HEALTHY);
+        // What save writes for the dependent (one instance) names the app, not its instances, so it loads again.
+        AppSpec saved = InstanceExpansion.definition(web, 1);
+        assertThat(saved.dependsOn().keySet()).containsExactly("api");
     }
 
     @Test
