@@ -4,35 +4,67 @@ document.addEventListener('DOMContentLoaded', () => {
   const body = document.querySelector('#apps tbody');
   document.getElementById('sign-out').addEventListener('click', Jsup.signOut);
 
-  function memoryCell(row, app) {
-    const td = Jsup.cell(row, '', 'memory', 'Memory');
-    const text = document.createElement('span');
-    text.textContent = Jsup.bytes(app.memory);
-    td.appendChild(text);
-    if (app.memory_limit > 0) {
-      const bar = document.createElement('span');
-      bar.className = 'bar';
-      const fill = document.createElement('span');
-      const share = Math.min(1, app.memory / app.memory_limit);
-      fill.className = 'fill' + (share > 0.9 ? ' high' : share > 0.7 ? ' mid' : '');
-      fill.style.width = (share * 100).toFixed(1) + '%';
-      bar.title = Jsup.bytes(app.memory) + ' of ' + Jsup.bytes(app.memory_limit) + ' (max_memory_restart)';
-      bar.appendChild(fill);
-      td.appendChild(bar);
+  // A row is made once per app and then updated in place, so a button is never swapped out under a click.
+  function makeRow(app) {
+    const row = document.createElement('tr');
+    row.dataset.app = app.name;
+    const name = Jsup.cell(row, '', 'name', 'App');
+    const link = document.createElement('a');
+    link.href = '/app?name=' + encodeURIComponent(app.name);
+    link.textContent = app.name;
+    name.appendChild(link);
+    for (const [cls, label] of [['status', 'Status'], ['pid', 'PID'], ['uptime', 'Uptime'], ['restarts', '↺'],
+      ['cpu', 'CPU']]) {
+      Jsup.cell(row, '', cls, label);
     }
-  }
-
-  function actions(row, app) {
-    const td = Jsup.cell(row, '', 'actions', '');
-    const running = app.want === 'up';
-    for (const action of ['restart', 'reload', running ? 'stop' : 'start']) {
+    const memory = Jsup.cell(row, '', 'memory', 'Memory');
+    const text = document.createElement('span');
+    text.className = 'amount';
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.hidden = true;
+    bar.appendChild(document.createElement('span'));
+    memory.append(text, bar);
+    Jsup.cell(row, '', 'health', 'Health');
+    Jsup.cell(row, '', 'ready', 'Ready');
+    const actions = Jsup.cell(row, '', 'actions', '');
+    for (const action of ['restart', 'reload', 'stop', 'start']) {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = action;
       b.dataset.action = action;
       b.addEventListener('click', () => Jsup.confirmThen(action, app.name));
-      td.appendChild(b);
+      actions.appendChild(b);
     }
+    return row;
+  }
+
+  function update(row, app) {
+    const set = (cls, text) => { row.querySelector('td.' + cls).textContent = text; };
+    const status = row.querySelector('td.status');
+    status.textContent = app.status;
+    status.className = 'status status-' + app.status.replace(' ', '-');
+    set('pid', app.pid > 0 ? String(app.pid) : '–');
+    set('uptime', app.status === 'online' ? Jsup.duration(app.uptime_ms) : '–');
+    set('restarts', String(app.restarts));
+    set('cpu', (app.cpu || 0).toFixed(1) + '%');
+    row.querySelector('td.memory .amount').textContent = Jsup.bytes(app.memory);
+    const bar = row.querySelector('td.memory .bar');
+    bar.hidden = !(app.memory_limit > 0);
+    if (app.memory_limit > 0) {
+      const share = Math.min(1, app.memory / app.memory_limit);
+      const fill = bar.firstChild;
+      fill.className = 'fill' + (share > 0.9 ? ' high' : share > 0.7 ? ' mid' : '');
+      fill.style.width = (share * 100).toFixed(1) + '%';
+      bar.title = Jsup.bytes(app.memory) + ' of ' + Jsup.bytes(app.memory_limit) + ' (max_memory_restart)';
+    }
+    const health = row.querySelector('td.health');
+    health.textContent = app.health + (app.health_failures > 0 ? ' (' + app.health_failures + ' failed)' : '');
+    health.className = 'health health-' + app.health;
+    set('ready', app.ready ? 'yes' : 'no');
+    const up = app.want === 'up';
+    row.querySelector('button[data-action="stop"]').hidden = !up;
+    row.querySelector('button[data-action="start"]').hidden = up;
   }
 
   function render(apps) {
@@ -41,24 +73,11 @@ document.addEventListener('DOMContentLoaded', () => {
     for (const app of apps) {
       seen.add(app.name);
       let row = body.querySelector('tr[data-app="' + CSS.escape(app.name) + '"]');
-      const fresh = document.createElement('tr');
-      fresh.dataset.app = app.name;
-      const name = Jsup.cell(fresh, '', 'name', 'App');
-      const link = document.createElement('a');
-      link.href = '/app?name=' + encodeURIComponent(app.name);
-      link.textContent = app.name;
-      name.appendChild(link);
-      Jsup.cell(fresh, app.status, 'status status-' + app.status, 'Status');
-      Jsup.cell(fresh, app.pid > 0 ? String(app.pid) : '–', 'pid', 'PID');
-      Jsup.cell(fresh, app.status === 'online' ? Jsup.duration(app.uptime_ms) : '–', 'uptime', 'Uptime');
-      Jsup.cell(fresh, String(app.restarts), 'restarts', '↺');
-      Jsup.cell(fresh, (app.cpu || 0).toFixed(1) + '%', 'cpu', 'CPU');
-      memoryCell(fresh, app);
-      Jsup.cell(fresh, app.health + (app.health_failures > 0 ? ' (' + app.health_failures + ' failed)' : ''),
-        'health health-' + app.health, 'Health');
-      Jsup.cell(fresh, app.ready ? 'yes' : 'no', 'ready', 'Ready');
-      actions(fresh, app);
-      if (row) { body.replaceChild(fresh, row); } else { body.appendChild(fresh); }
+      if (!row) {
+        row = makeRow(app);
+        body.appendChild(row);
+      }
+      update(row, app);
     }
     for (const row of Array.from(body.rows)) {
       if (!seen.has(row.dataset.app)) { row.remove(); }

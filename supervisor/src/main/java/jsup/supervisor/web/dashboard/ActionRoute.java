@@ -20,13 +20,12 @@ final class ActionRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         if (!"POST".equals(ex.getRequestMethod())) {
             ex.getResponseHeaders().set("Allow", "POST");
             DashboardReplies.error(ex, 405, "use POST with {\"app\": NAME, \"action\": ACTION}");
             return;
         }
-        byte[] body = DashboardReplies.body(ex);
         JsonNode req;
         try {
             req = body == null ? null : DashboardReplies.JSON.readTree(body);

@@ -19,7 +19,7 @@ final class AppDetailRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         String name = DashboardReplies.query(ex).get("name");
         try {
             Optional<JsonNode> app = engine.describe(name);

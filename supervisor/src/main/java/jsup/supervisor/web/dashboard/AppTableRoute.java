@@ -26,7 +26,7 @@ final class AppTableRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         long end = System.nanoTime() + EventStream.LIFETIME.toNanos();
         try (EventStream events = EventStream.open(ex)) {
             String shown = null;

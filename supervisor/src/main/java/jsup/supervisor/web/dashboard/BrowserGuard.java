@@ -12,8 +12,9 @@ import java.util.Optional;
  * cookie, the {@code Origin} (a page of another site may make the browser send a request with the
  * cookie; SameSite=Strict stops the cookie, this stops the request), and on POSTs the session's
  * CSRF token in a header, which a form of another site cannot set. Also the headers every answer
- * carries: a strict CSP (scripts and styles from the listener only, nothing inline), no framing, no
- * Referer (a one-time code in the address bar goes nowhere).
+ * carries: a strict CSP (scripts and styles from the listener only, nothing inline), no framing, and
+ * a Referer for jsupd's own pages only (a one-time code in the address bar goes to no other site;
+ * {@code no-referrer} would make Chromium send {@code Origin: null} on the login form's POST).
  */
 final class BrowserGuard {
 
@@ -72,7 +73,7 @@ final class BrowserGuard {
         h.set("Content-Security-Policy", CSP);
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
-        h.set("Referrer-Policy", "no-referrer");
+        h.set("Referrer-Policy", "same-origin");
         h.set("Cache-Control", "no-store");
     }
 

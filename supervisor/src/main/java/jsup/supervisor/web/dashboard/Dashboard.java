@@ -43,7 +43,7 @@ public final class Dashboard implements AutoCloseable {
         routes.put("/", new PageRoute(guard, "index.html"));
         routes.put("/app", new PageRoute(guard, "app.html"));
         routes.put("/login", new LoginRoute(sessions, token, clock));
-        for (String asset : new String[] {"dashboard.css", "common.js", "table.js", "app.js", "login.js"}) {
+        for (String asset : new String[] {"dashboard.css", "common.js", "table.js", "app.js", "login.js", "icon.svg"}) {
             routes.put("/assets/" + asset, new AssetRoute(asset));
         }
         routes.put("/api/session", new SessionInfoRoute(guard, sessions));

@@ -51,7 +51,11 @@ final class DashboardReplies {
         ex.close();
     }
 
-    /** The request body, or null when larger than {@link #MAX_BODY_BYTES}. */
+    /**
+     * The request body, or null when larger than {@link #MAX_BODY_BYTES}. A POST's body is read before
+     * any answer, a refusal included: the listener closes a connection with unread bytes, which resets
+     * it, and the client may then lose the answer (it sees "connection reset", not the 403).
+     */
     static byte[] body(HttpExchange ex) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (InputStream in = ex.getRequestBody()) {

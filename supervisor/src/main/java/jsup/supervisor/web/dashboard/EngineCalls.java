@@ -10,7 +10,7 @@ import jsup.supervisor.control.ControlRequest;
 
 /**
  * The dashboard's way into jsupd: the control commands the CLI sends ({@code list}, {@code describe},
- * {@code logs_info}, {@code restart} …), answered in process by the same handler, so a button does
+ * {@code logs-info}, {@code restart} …), answered in process by the same handler, so a button does
  * exactly what {@code jsup restart NAME} does. An app is always named exactly (never a namespace or
  * {@code all}), so no request touches more than the app on the page.
  */
@@ -48,7 +48,7 @@ final class EngineCalls {
         if (!exists(name)) {
             return Optional.empty();
         }
-        for (JsonNode app : call("logs_info", args().put("target", name)).path("apps")) {
+        for (JsonNode app : call("logs-info", args().put("target", name)).path("apps")) {
             if (app.path("name").asText().equals(name)) {
                 return Optional.of(app);
             }

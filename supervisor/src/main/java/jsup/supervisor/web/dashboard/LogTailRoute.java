@@ -37,7 +37,7 @@ final class LogTailRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         String name = DashboardReplies.query(ex).get("name");
         Optional<JsonNode> files;
         try {

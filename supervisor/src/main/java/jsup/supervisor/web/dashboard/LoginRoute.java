@@ -46,14 +46,14 @@ final class LoginRoute implements SessionRoute {
     }
 
     private void withToken(HttpExchange ex) throws IOException {
+        byte[] body = DashboardReplies.body(ex); // read before any answer: see DashboardReplies.body
+        if (body == null) {
+            DashboardReplies.error(ex, 413, "the login form is larger than " + DashboardReplies.MAX_BODY_BYTES + " bytes");
+            return;
+        }
         if (!BrowserGuard.sameOrigin(ex, true)) {
             DashboardReplies.error(ex, 403, "this login comes from another site (Origin \""
                     + ex.getRequestHeaders().getFirst("Origin") + "\"); open /login at the listener's own address");
-            return;
-        }
-        byte[] body = DashboardReplies.body(ex);
-        if (body == null) {
-            DashboardReplies.error(ex, 413, "the login form is larger than " + DashboardReplies.MAX_BODY_BYTES + " bytes");
             return;
         }
         String given = DashboardReplies.form(new String(body, StandardCharsets.UTF_8)).getOrDefault("token", "").trim();

@@ -14,7 +14,7 @@ final class PageRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         DashboardReplies.send(ex, 200, page.type(), page.bytes());
     }
 }

@@ -17,7 +17,7 @@ final class SessionInfoRoute extends SignedInRoute {
     }
 
     @Override
-    void serve(HttpExchange ex, LoginSessions.Session session) throws IOException {
+    void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException {
         if ("POST".equals(ex.getRequestMethod())) {
             sessions.close(session.id());
             ex.getResponseHeaders().add("Set-Cookie", BrowserGuard.sessionCookie(ex, "", true));

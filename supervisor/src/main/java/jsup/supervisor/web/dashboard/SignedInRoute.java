@@ -30,6 +30,12 @@ abstract class SignedInRoute implements SessionRoute {
             DashboardReplies.error(ex, 405, method + " is not allowed here");
             return;
         }
+        byte[] body = post ? DashboardReplies.body(ex) : null; // read before any answer: see DashboardReplies.body
+        if (post && body == null) {
+            DashboardReplies.error(ex, 413, "the request body is larger than " + DashboardReplies.MAX_BODY_BYTES
+                    + " bytes");
+            return;
+        }
         if (!BrowserGuard.sameOrigin(ex, post)) {
             DashboardReplies.error(ex, 403, "this request comes from another site (Origin \""
                     + ex.getRequestHeaders().getFirst("Origin") + "\"); open the dashboard at its own address");
@@ -50,8 +56,9 @@ abstract class SignedInRoute implements SessionRoute {
                     + " header; reload the page and try again");
             return;
         }
-        serve(ex, session.get());
+        serve(ex, session.get(), body);
     }
 
-    abstract void serve(HttpExchange ex, LoginSessions.Session session) throws IOException;
+    /** @param body a POST's body (at most {@link DashboardReplies#MAX_BODY_BYTES}), null for GET and HEAD */
+    abstract void serve(HttpExchange ex, LoginSessions.Session session, byte[] body) throws IOException;
 }
