@@ -118,6 +118,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!r.ok) { Jsup.problem(app.error); return; }
     const facts = document.getElementById('facts');
     while (facts.firstChild) { facts.removeChild(facts.firstChild); }
+    document.querySelector('#actions button[data-action="stop"]').hidden = app.want !== 'up';
+    document.querySelector('#actions button[data-action="start"]').hidden = app.want === 'up';
     fact(facts, 'Status', app.status + (app.status_reason ? ' (' + app.status_reason + ')' : ''));
     fact(facts, 'PID', app.pid > 0 ? String(app.pid) : '–');
     fact(facts, 'Uptime', app.status === 'online' ? Jsup.duration(app.uptime_ms) : '–');

@@ -166,17 +166,7 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("sign-in")).click();
-        try {
-            await().atMost(WAIT).until(() -> rows().size() == 2 && !cell("ticker", "pid").equals("–"));
-        } catch (Throwable t) {
-            System.err.println("DEBUG url=" + browser.getCurrentUrl() + "\n" + browser.getPageSource());
-            try {
-                System.err.println("DEBUG logs=" + browser.manage().logs().get("browser").getAll());
-            } catch (Exception e) {
-                System.err.println("DEBUG nologs " + e);
-            }
-            throw t;
-        }
+        onPage(() -> rows().size() == 2 && !cell("ticker", "pid").equals("–"));
         assertThat(cell("worker", "status")).isEqualTo("online");
         screenshot("table-desktop");
 
@@ -186,30 +176,35 @@ class DashboardBrowserTest {
         row("ticker").findElement(By.cssSelector("button[data-action='restart']")).click();
         assertThat(browser.findElement(By.id("confirm-text")).getText()).isEqualTo("Restart ticker?");
         browser.findElement(By.id("confirm-yes")).click();
-        await().atMost(WAIT).until(() -> !cell("ticker", "pid").equals(pid) && !cell("ticker", "pid").equals("–")
+        onPage(() -> !cell("ticker", "pid").equals(pid) && !cell("ticker", "pid").equals("–")
                 && Integer.parseInt(cell("ticker", "restarts")) == restarts + 1);
         assertThat(js("return window.jsupMarker;")).as("the page was not reloaded").isEqualTo("no reload");
 
         phoneWidth(() -> screenshot("table-phone"));
 
         row("ticker").findElement(By.cssSelector("td.name a")).click();
-        try {
-        await().atMost(WAIT).until(() -> browser.findElement(By.id("log")).getText().contains("ticker "
-                + cell("ticker-page", "pid") + " started"));
-        } catch (Throwable t) {
-            System.err.println("DEBUG url=" + browser.getCurrentUrl() + "\n" + browser.getPageSource());
-            System.err.println("DEBUG logs=" + browser.manage().logs().get("browser").getAll());
-            throw t;
-        }
+        onPage(() -> browser.findElement(By.id("log")).getText().contains("ticker " + cell("ticker-page", "pid")
+                + " started"));
         Files.writeString(trigger, "");
-        await().atMost(WAIT).until(() -> browser.findElement(By.id("log")).getText().contains("late line from"));
-        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#restarts tbody td")).isEmpty()
+        onPage(() -> browser.findElement(By.id("log")).getText().contains("late line from"));
+        onPage(() -> !browser.findElements(By.cssSelector("#restarts tbody td")).isEmpty()
                 && browser.findElement(By.id("restarts")).getText().contains("manual"));
         screenshot("app-desktop");
         phoneWidth(() -> screenshot("app-phone"));
     }
 
     // ---------------------------------------------------------------- browser helpers
+
+    /** Waits for {@code condition}; on a timeout prints the page and the browser's console, to see why. */
+    private static void onPage(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(WAIT).ignoreExceptions().until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.err.println("page " + browser.getCurrentUrl() + ":\n" + browser.getPageSource()
+                    + "\nconsole: " + browser.manage().logs().get("browser").getAll());
+            throw e;
+        }
+    }
 
     private static java.util.List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#apps tbody tr"));
