@@ -189,7 +189,10 @@ class DashboardBrowserTest {
         onPage(() -> browser.findElement(By.id("log")).getText().contains("late line from"));
         onPage(() -> !browser.findElements(By.cssSelector("#restarts tbody td")).isEmpty()
                 && browser.findElement(By.id("restarts")).getText().contains("manual"));
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1280, 1500)); // the charts and tables below the log too
         screenshot("app-desktop");
+        browser.manage().window().setSize(desktop);
         phoneWidth(() -> screenshot("app-phone"));
     }
 
