@@ -89,7 +89,7 @@ class DashboardBrowserTest {
         options.setBinary(chromium.get().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--disable-dev-shm-usage", "--single-process", "--no-zygote", "--window-size=1280,800",
                 "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
