@@ -106,5 +106,25 @@ const Jsup = (() => {
     post('/api/session', {}).finally(() => location.assign('/login'));
   }
 
+  // The confirmation bar and the problem line, at the top of every page's main part.
+  document.addEventListener('DOMContentLoaded', () => {
+    const bar = document.createElement('div');
+    bar.id = 'confirm';
+    bar.className = 'confirm';
+    bar.hidden = true;
+    const text = document.createElement('span');
+    text.id = 'confirm-text';
+    const yes = document.createElement('button');
+    yes.type = 'button'; yes.id = 'confirm-yes'; yes.className = 'danger'; yes.textContent = 'Yes';
+    const no = document.createElement('button');
+    no.type = 'button'; no.id = 'confirm-no'; no.textContent = 'Cancel';
+    bar.append(text, yes, no);
+    const line = document.createElement('p');
+    line.id = 'problem';
+    line.className = 'problem';
+    line.hidden = true;
+    document.querySelector('main').prepend(bar, line);
+  });
+
   return { post, confirmThen, stream, bytes, duration, cell, problem, signOut };
 })();

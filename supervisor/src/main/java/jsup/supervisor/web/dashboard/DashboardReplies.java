@@ -6,11 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import jsup.supervisor.web.Replies;
 
 /** The dashboard's answers (JSON, redirects, refusals) and request parsing; every one with the guard's headers. */
 final class DashboardReplies {
@@ -40,15 +40,7 @@ final class DashboardReplies {
 
     static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         BrowserGuard.secure(ex);
-        ex.getResponseHeaders().set("Content-Type", type);
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        ex.close();
+        Replies.send(ex, status, type, body);
     }
 
     /**

@@ -32,23 +32,20 @@ final class EngineCalls {
 
     /** The app named exactly {@code name}, as {@code jsup describe --json} has it. */
     Optional<JsonNode> describe(String name) throws ControlException {
-        if (!exists(name)) {
-            return Optional.empty();
-        }
-        for (JsonNode app : call("describe", args().put("target", name)).path("apps")) {
-            if (app.path("name").asText().equals(name)) {
-                return Optional.of(app);
-            }
-        }
-        return Optional.empty();
+        return oneApp("describe", name);
     }
 
     /** The app's log files ({@code out_file}, {@code error_file}), as {@code jsup logs} finds them. */
     Optional<JsonNode> logFiles(String name) throws ControlException {
+        return oneApp("logs-info", name);
+    }
+
+    /** The entry of {@code cmd}'s {@code apps} for exactly {@code name} (a target may match more apps). */
+    private Optional<JsonNode> oneApp(String cmd, String name) throws ControlException {
         if (!exists(name)) {
             return Optional.empty();
         }
-        for (JsonNode app : call("logs-info", args().put("target", name)).path("apps")) {
+        for (JsonNode app : call(cmd, args().put("target", name)).path("apps")) {
             if (app.path("name").asText().equals(name)) {
                 return Optional.of(app);
             }
