@@ -89,11 +89,7 @@ document.addEventListener('DOMContentLoaded', () => {
     line.setAttribute('points', coords.join(' '));
     line.setAttribute('class', 'series');
     svg.appendChild(line);
-    const text = document.createElementNS(ns, 'text');
-    text.setAttribute('x', '4'); text.setAttribute('y', '16');
-    text.setAttribute('class', 'scale');
-    text.textContent = label;
-    svg.appendChild(text);
+    svg.setAttribute('aria-label', 'top of the chart: ' + label);
   }
 
   function rows(tableId, items, cells) {
@@ -133,8 +129,11 @@ document.addEventListener('DOMContentLoaded', () => {
     const memMax = Math.max(app.memory_limit || 0, ...h.map((p) => p[2]), 1);
     chart('cpu-chart', h, (p) => p[1], cpuMax, cpuMax.toFixed(0) + ' %');
     chart('mem-chart', h, (p) => p[2], memMax, Jsup.bytes(memMax));
-    document.getElementById('cpu-now').textContent = h.length ? '(now ' + h[h.length - 1][1].toFixed(1) + ' %)' : '';
-    document.getElementById('mem-now').textContent = h.length ? '(now ' + Jsup.bytes(h[h.length - 1][2]) + ')' : '';
+    // The scale goes in the caption: text inside the stretched SVG would be stretched too.
+    document.getElementById('cpu-now').textContent = (h.length ? 'now ' + h[h.length - 1][1].toFixed(1) + ' %, ' : '')
+      + 'top ' + cpuMax.toFixed(0) + ' %';
+    document.getElementById('mem-now').textContent = (h.length ? 'now ' + Jsup.bytes(h[h.length - 1][2]) + ', ' : '')
+      + 'top ' + Jsup.bytes(memMax);
     document.getElementById('chart-note').textContent = 'One point every ' + app.history_interval_s
       + ' s since the listener started (' + h.length + ' points).';
     rows('restarts', app.restart_history || [], (x) => [[new Date(x.at).toLocaleString(), 'When'],
