@@ -15,7 +15,6 @@ Runs bin/jsup: the jar (./mvnw -B -ntp -DskipTests -pl cli -am package), or JSUP
 Needs tmux. Not part of `./mvnw verify`.
 """
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -23,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from idle_fleet import write_fleet
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JSUP = os.path.join(ROOT, "bin", "jsup")
@@ -88,17 +89,7 @@ def main():
     work = tempfile.mkdtemp(prefix="jsup-monit-idle-")
     home = os.path.join(work, "home")
     env = dict(os.environ, JSUP_HOME=home)
-    sleeper = os.path.join(ROOT, "bench", "workloads", "sleeper.sh")
-    talker = os.path.join(work, "talker.sh")
-    with open(talker, "w") as f:
-        f.write("#!/bin/sh\nwhile true; do echo \"line $(date +%s)\"; sleep 1; done\n")
-    os.chmod(talker, 0o755)
-    apps = [{"name": f"idle{i}", "script": sleeper, "args": [f"monit-idle-{i}"], "max_memory_restart": "100M"}
-            for i in range(args.apps)]
-    apps.append({"name": "talker", "script": talker})
-    eco = os.path.join(work, "eco.json")
-    with open(eco, "w") as f:
-        json.dump({"apps": apps}, f)
+    eco = write_fleet(work, args.apps, "monit-idle")
     server = f"jsup-monit-idle-{os.getpid()}"
     try:
         subprocess.run([JSUP, "start", eco], env=env, check=True, stdout=subprocess.DEVNULL)

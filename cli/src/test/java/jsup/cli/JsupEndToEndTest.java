@@ -300,4 +300,27 @@ class JsupEndToEndTest {
         assertThat(ok("delete", "s1").out()).contains("deleted: s1");
         assertThat(app("s1")).isNull();
     }
+
+    @Test
+    @Order(14)
+    void webOpenPrintsAOneTimeDashboardLink() throws Exception {
+        JsupLauncher.Result off = jsup.run("web", "open");
+        assertThat(off.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(off.err()).contains("listener is off").contains("jsup web enable").doesNotContain("Exception");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ok("web", "enable", "--port", Integer.toString(port));
+        try {
+            String link = ok("web", "open").out().lines().findFirst().orElseThrow();
+            assertThat(link).matches("http://127\\.0\\.0\\.1:" + port + "/login\\?code=[0-9a-f]{64}");
+            JsonNode json = JSON.readTree(ok("web", "open", "--json").out());
+            assertThat(json.path("url").asText()).startsWith("http://127.0.0.1:" + port + "/login?code=").isNotEqualTo(link);
+            assertThat(json.path("expires_in_s").asInt()).isEqualTo(60);
+            assertThat(jsup.run("web", "open", "--port", "1").exitCode()).isEqualTo(ExitCode.USAGE);
+        } finally {
+            ok("web", "disable");
+        }
+    }
 }

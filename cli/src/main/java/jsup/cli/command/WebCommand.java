@@ -11,20 +11,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jsup web enable|disable|status}: jsupd's HTTP listener ({@code /metrics}, {@code /healthz}),
- * switched in the running jsupd and remembered in {@code $JSUP_HOME/jsupd.json}.
+ * {@code jsup web enable|disable|status}: jsupd's HTTP listener ({@code /metrics}, {@code /healthz}, the
+ * dashboard), switched in the running jsupd and remembered in {@code $JSUP_HOME/jsupd.json};
+ * {@code jsup web open}: a one-time login link of the dashboard.
  */
 @Command(name = "web",
-        description = "Switch jsupd's HTTP listener (/metrics for Prometheus, /healthz) on or off, or show where it "
-            + "listens. It takes effect in the running jsupd and is kept in $JSUP_HOME/jsupd.json across "
+        description = "Switch jsupd's HTTP listener (/metrics for Prometheus, /healthz, the web dashboard) on or off, "
+            + "show where it listens, or print a one-time login link of the dashboard (open: valid once, for 60 s; "
+            + "docs/dashboard.md). It takes effect in the running jsupd and is kept in $JSUP_HOME/jsupd.json across "
             + "restarts. Every request needs the token of $JSUP_HOME/web.token (Authorization: Bearer TOKEN) "
             + "unless jsupd.json makes /metrics or /healthz public. Addresses other than loopback need TLS "
             + "(docs/metrics.md).")
 final class WebCommand extends DaemonCommand {
 
-    enum Action { enable, disable, status }
+    enum Action { enable, disable, status, open }
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "enable, disable or status.")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "enable, disable, status or open.")
     Action action;
 
     @Option(names = "--port", paramLabel = "PORT", description = "With enable: the TCP port (default 9615, or the "
@@ -36,7 +38,7 @@ final class WebCommand extends DaemonCommand {
     String bind;
 
     @Option(names = "--json", description = "Print jsupd's answer as JSON: {\"listening\",\"url\",\"bind\",\"port\","
-            + "\"tls\",\"public\",\"token_file\",\"settings_file\",\"error\"}.")
+            + "\"tls\",\"public\",\"token_file\",\"settings_file\",\"error\"}; with open: {\"url\",\"expires_in_s\"}.")
     boolean json;
 
     WebCommand(CliContext ctx) {
@@ -59,6 +61,12 @@ final class WebCommand extends DaemonCommand {
         JsonNode status = daemon.call("web", args);
         if (json) {
             printJson(status);
+            return;
+        }
+        if (action == Action.open) {
+            ctx.out().println(status.path("url").asText());
+            ctx.out().println("(sign-in link for one browser: valid once, for " + status.path("expires_in_s").asText()
+                    + " s)");
             return;
         }
         print(status);

@@ -107,8 +107,9 @@ final class JsupdCommands implements CommandHandler {
                 case "enable" -> jsupd.web().enable(port(r.optText("port")), r.optText("bind"));
                 case "disable" -> jsupd.web().disable();
                 case "status" -> jsupd.web().status();
+                case "open" -> jsupd.web().open();
                 default -> throw new ControlException(ErrorCode.BAD_REQUEST, "unknown web action \"" + action
-                        + "\"; use enable, disable or status");
+                        + "\"; use enable, disable, status or open");
             };
         } catch (IOException e) {
             throw new ControlException(ErrorCode.INTERNAL, e.getMessage());

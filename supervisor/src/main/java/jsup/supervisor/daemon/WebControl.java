@@ -21,6 +21,7 @@ import jsup.supervisor.web.WebServer;
 import jsup.supervisor.web.WebSettings;
 import jsup.supervisor.web.WebSettingsException;
 import jsup.supervisor.web.WebToken;
+import jsup.supervisor.web.dashboard.Dashboard;
 
 /**
  * Starts and stops jsupd's web listener from {@code jsupd.json} and the {@code web} command. Only
@@ -35,6 +36,7 @@ final class WebControl implements AutoCloseable {
     private final JsupHome home;
     private final Jsupd jsupd;
     private WebServer server;
+    private Dashboard dashboard;
     /** Why the listener the settings ask for does not run, or null. */
     private String error;
 
@@ -118,6 +120,16 @@ final class WebControl implements AutoCloseable {
         return status();
     }
 
+    /** {@code web open}: a one-time login address of the dashboard. */
+    synchronized ObjectNode open() {
+        if (server == null) {
+            throw new IllegalArgumentException("the web listener is off, so there is no dashboard to open; run "
+                    + "'jsup web enable' first");
+        }
+        return NODES.objectNode().put("url", dashboard.oneTimeLogin(server.url()))
+                .put("expires_in_s", Dashboard.codeLifetimeSeconds());
+    }
+
     /** {@code web status}: whether it listens, where, and what is public. */
     synchronized ObjectNode status() {
         ObjectNode o = NODES.objectNode();
@@ -144,9 +156,12 @@ final class WebControl implements AutoCloseable {
                 Replies.text(ex, 200, "ok");
             }
         });
+        dashboard = new Dashboard(new JsupdCommands(jsupd), jsupd.clock());
+        dashboard.addRoutes(routes, token);
         try {
             server = WebServer.start(s, token, routes);
         } catch (IOException e) {
+            stop();
             error = "cannot listen on " + s.bind() + ":" + s.port() + ": " + e.getMessage();
             log.error("{}", error);
             throw new IOException(error, e);
@@ -157,6 +172,10 @@ final class WebControl implements AutoCloseable {
     }
 
     private void stop() {
+        if (dashboard != null) {
+            dashboard.close();
+            dashboard = null;
+        }
         if (server != null) {
             server.close();
             log.info("web listener on {} stopped", server.url());

@@ -13,8 +13,12 @@ public final class Replies {
 
     /** Answers {@code status} with {@code text} (a line is added) as text/plain; no body for HEAD. */
     public static void text(HttpExchange ex, int status, String text) throws IOException {
-        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        send(ex, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code status} with {@code body} of {@code type}, not to be cached; no body for HEAD. */
+    public static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(status, head ? -1 : body.length);

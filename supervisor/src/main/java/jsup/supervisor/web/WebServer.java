@@ -107,13 +107,13 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getPath();
-            boolean isPublic = settings.publicPaths().contains(path);
+            Route route = routes.get(path);
+            boolean isPublic = settings.publicPaths().contains(path) || route instanceof SessionRoute;
             if (!isPublic && !token.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"jsupd\"");
                 Replies.text(ex, 401, "send the token of $JSUP_HOME/web.token as \"Authorization: Bearer TOKEN\"");
                 return;
             }
-            Route route = routes.get(path);
             if (route == null) {
                 Replies.text(ex, 404, "no route " + path + "; jsupd serves " + String.join(", ",
                         routes.keySet().stream().sorted().toList()));

@@ -3,7 +3,8 @@
  * workers and read timeouts), the guard every request passes ({@link jsup.supervisor.web.HostCheck},
  * {@link jsup.supervisor.web.WebToken}), its settings ({@link jsup.supervisor.web.WebSettings}, the
  * {@code web} block of {@code jsupd.json}) and the {@link jsup.supervisor.web.Route} interface routes
- * implement ({@code /metrics} today, the dashboard later).
+ * implement ({@code /metrics}; the dashboard's {@link jsup.supervisor.web.SessionRoute}s, which check a
+ * browser session instead of the token).
  *
  * <p>Loaded only when the listener is used: jsupd reaches it through {@code daemon.WebControl}, made
  * on first use. It knows nothing of the engine; routes bring what they serve.

@@ -1,0 +1,23 @@
+"""The fleet the idle-cost benchmarks run (monit_idle.py, dashboard_cost.py): N idle apps
+(bench/workloads/sleeper.sh, each with a memory cap) and one "talker" that logs a line a second, in
+an ecosystem file under work."""
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def write_fleet(work, apps, tag):
+    """Writes talker.sh and eco.json into work; returns the ecosystem file's path."""
+    sleeper = os.path.join(ROOT, "bench", "workloads", "sleeper.sh")
+    talker = os.path.join(work, "talker.sh")
+    with open(talker, "w") as f:
+        f.write("#!/bin/sh\nwhile true; do echo \"line $(date +%s)\"; sleep 1; done\n")
+    os.chmod(talker, 0o755)
+    fleet = [{"name": f"idle{i}", "script": sleeper, "args": [f"{tag}-{i}"], "max_memory_restart": "100M"}
+             for i in range(apps)]
+    fleet.append({"name": "talker", "script": talker})
+    eco = os.path.join(work, "eco.json")
+    with open(eco, "w") as f:
+        json.dump({"apps": fleet}, f)
+    return eco
