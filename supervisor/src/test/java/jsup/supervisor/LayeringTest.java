@@ -31,10 +31,11 @@ class LayeringTest {
             "units", Set.of(),
             "control", Set.of("supervisor.daemonlog", "supervisor.files"),
             "log", Set.of("supervisor.config", "supervisor.files"),
-            "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control"),
+            "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control", "supervisor.libc"),
             "prestart", Set.of("healthmon.proc", "supervisor.config", "supervisor.files"),
             "daemonlog", Set.of(),
-            "files", Set.of());
+            "files", Set.of(),
+            "libc", Set.of());
 
     @Test
     void eachPackageReferencesOnlyTheLayersBelowIt() throws IOException {

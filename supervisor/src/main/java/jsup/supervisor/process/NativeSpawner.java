@@ -1,9 +1,6 @@
 package jsup.supervisor.process;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
@@ -14,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * Starts a child with glibc's {@code posix_spawn} (through JNA) on the raw descriptors of its output
@@ -62,16 +60,12 @@ final class NativeSpawner {
     }
 
     private static NativeSpawner load() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
+        // False also for a C library older than glibc 2.34 (no addclosefrom_np): ProcessBuilder it is.
+        if (!LibcBinding.register(Libc.class)) {
             return null;
         }
-        try {
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            ChildReaper.WaitCalls waits = ChildReaper.system();
-            return waits == null ? null : new NativeSpawner(waits);
-        } catch (LinkageError | RuntimeException e) {
-            return null; // no JNA library for this platform, or an older C library: ProcessBuilder it is
-        }
+        ChildReaper.WaitCalls waits = ChildReaper.system();
+        return waits == null ? null : new NativeSpawner(waits);
     }
 
     /**
