@@ -2,13 +2,12 @@ package jsup.supervisor.process;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 import java.io.File;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
 import jsup.supervisor.libc.LibcBinding;
@@ -33,6 +32,7 @@ import jsup.supervisor.libc.LibcBinding;
 final class NativeSpawner {
 
     static final String JDK_SPAWN_PROPERTY = "jsup.spawn.jdk";
+    private static final Memory DEV_NULL = cString("/dev/null");
     private static final NativeSpawner INSTANCE = load();
 
     // glibc on Linux, every architecture it supports.
@@ -44,11 +44,15 @@ final class NativeSpawner {
 
     private final ChildReaper reaper;
     private final Charset encoding;
+    private final Memory attributes;
+    /** Each launcher thread's posix_spawn_file_actions_t, initialised and destroyed at every spawn. */
+    private final ThreadLocal<Memory> fileActions = ThreadLocal.withInitial(() -> new Memory(OPAQUE_SIZE));
 
-    private NativeSpawner(ChildReaper.WaitCalls waits) {
+    private NativeSpawner(ChildReaper.WaitCalls waits, Memory attributes) {
         String jnu = System.getProperty("sun.jnu.encoding");
         encoding = jnu != null && Charset.isSupported(jnu) ? Charset.forName(jnu) : Charset.defaultCharset();
         reaper = new ChildReaper("child-reaper", waits, System.err::println);
+        this.attributes = attributes;
     }
 
     /**
@@ -65,7 +69,14 @@ final class NativeSpawner {
             return null;
         }
         ChildReaper.WaitCalls waits = ChildReaper.system();
-        return waits == null ? null : new NativeSpawner(waits);
+        if (waits == null) {
+            return null;
+        }
+        try {
+            return new NativeSpawner(waits, spawnAttributes());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -75,52 +86,62 @@ final class NativeSpawner {
      * @throws IOException as ProcessBuilder would: the program cannot be found or run
      */
     Process start(ProcessBuilder builder, int outFd, int errFd) throws IOException {
-        List<String> command = builder.command();
-        List<String> env = new ArrayList<>();
-        builder.environment().forEach((k, v) -> env.add(k + "=" + v));
-        File dir = builder.directory();
-        try (Memory actions = new Memory(OPAQUE_SIZE); Memory attr = new Memory(OPAQUE_SIZE);
-             Memory none = new Memory(OPAQUE_SIZE); Memory all = new Memory(OPAQUE_SIZE)) {
-            check(Libc.posix_spawn_file_actions_init(actions), "file actions");
-            check(Libc.posix_spawnattr_init(attr), "attributes");
-            try {
-                check(Libc.posix_spawn_file_actions_addopen(actions, 0, cString("/dev/null"), O_RDONLY, 0), "stdin");
-                check(Libc.posix_spawn_file_actions_adddup2(actions, outFd, 1), "stdout");
-                check(Libc.posix_spawn_file_actions_adddup2(actions, errFd, 2), "stderr");
-                if (dir != null) {
-                    check(Libc.posix_spawn_file_actions_addchdir_np(actions, cString(dir.getPath())), "directory");
-                }
-                check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3), "closefrom");
-                Libc.sigemptyset(none);
-                Libc.sigfillset(all);
-                check(Libc.posix_spawnattr_setsigmask(attr, none), "signal mask");
-                check(Libc.posix_spawnattr_setsigdefault(attr, all), "signal defaults");
-                check(Libc.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
-                        "flags");
-                IntByReference pid = new IntByReference();
-                StringArray argv = new StringArray(command.toArray(new String[0]), encoding.name());
-                StringArray envp = new StringArray(env.toArray(new String[0]), encoding.name());
-                int rc = Libc.posix_spawnp(pid, cString(command.get(0)), actions, attr, argv, envp);
-                if (rc != 0) {
-                    throw new IOException("Cannot run program \"" + command.get(0) + "\""
-                            + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
-                            + Libc.strerror(rc));
-                }
-                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
-                // surely this child's.
-                long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
-                NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
-                reaper.add(process);
-                return process;
-            } finally {
-                Libc.posix_spawn_file_actions_destroy(actions);
-                Libc.posix_spawnattr_destroy(attr);
+        return start(new SpawnCommand(builder), outFd, errFd);
+    }
+
+    /** As {@link #start(ProcessBuilder, int, int)}, for a command an app's restarts reuse. */
+    Process start(SpawnCommand command, int outFd, int errFd) throws IOException {
+        CStringBlock strings = command.cStrings(encoding);
+        Memory actions = fileActions.get();
+        check(Libc.posix_spawn_file_actions_init(actions), "file actions");
+        try {
+            check(Libc.posix_spawn_file_actions_addopen(actions, 0, DEV_NULL, O_RDONLY, 0), "stdin");
+            check(Libc.posix_spawn_file_actions_adddup2(actions, outFd, 1), "stdout");
+            check(Libc.posix_spawn_file_actions_adddup2(actions, errFd, 2), "stderr");
+            if (strings.dir() != null) {
+                check(Libc.posix_spawn_file_actions_addchdir_np(actions, strings.dir()), "directory");
             }
+            check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3), "closefrom");
+            IntByReference pid = new IntByReference();
+            int rc = Libc.posix_spawnp(pid, strings.program(), actions, attributes, strings.argv(), strings.envp());
+            Reference.reachabilityFence(strings); // its pointers were in use until here
+            if (rc != 0) {
+                File dir = command.dir();
+                throw new IOException("Cannot run program \"" + command.program() + "\""
+                        + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
+                        + Libc.strerror(rc));
+            }
+            // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
+            // surely this child's.
+            long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
+            NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
+            reaper.add(process);
+            return process;
+        } finally {
+            Libc.posix_spawn_file_actions_destroy(actions);
         }
     }
 
-    private Memory cString(String s) {
-        byte[] bytes = s.getBytes(encoding);
+    /**
+     * Every signal at its default and none blocked in the child: the same for every spawn, so made
+     * once and shared (posix_spawn only reads it).
+     */
+    private static Memory spawnAttributes() throws IOException {
+        Memory attr = new Memory(OPAQUE_SIZE);
+        try (Memory none = new Memory(OPAQUE_SIZE); Memory all = new Memory(OPAQUE_SIZE)) {
+            check(Libc.posix_spawnattr_init(attr), "attributes");
+            Libc.sigemptyset(none);
+            Libc.sigfillset(all);
+            check(Libc.posix_spawnattr_setsigmask(attr, none), "signal mask");
+            check(Libc.posix_spawnattr_setsigdefault(attr, all), "signal defaults");
+            check(Libc.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
+                    "flags");
+        }
+        return attr;
+    }
+
+    private static Memory cString(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
         Memory m = new Memory(bytes.length + 1L);
         m.write(0, bytes, 0, bytes.length);
         m.setByte(bytes.length, (byte) 0);

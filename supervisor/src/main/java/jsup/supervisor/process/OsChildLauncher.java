@@ -1,6 +1,5 @@
 package jsup.supervisor.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.control.ControlEnvironment;
@@ -29,6 +29,11 @@ public final class OsChildLauncher implements ChildLauncher {
     private final ProcFs procFs;
     private final Signaller signaller;
     private final Map<String, String> marks;
+    /**
+     * By app name, the command of the definition last launched: jsupd's environment and the marks never
+     * change, so an app's restarts need not copy and merge the environment again. One entry per name.
+     */
+    private final Map<String, Prepared> commands = new ConcurrentHashMap<>();
 
     /** @param marks set in every child's environment after the app's own {@code env} */
     public OsChildLauncher(ProcFs procFs, Map<String, String> marks) {
@@ -43,6 +48,34 @@ public final class OsChildLauncher implements ChildLauncher {
         if (!Files.isDirectory(cwd)) {
             throw new LaunchException("cwd " + cwd + " is not a folder; create it or fix \"cwd\"");
         }
+        SpawnCommand command = commandFor(spec);
+        String program = command.argv().get(1); // after setsid
+        checkRunnable(program, cwd, command.env("PATH"));
+        Process process;
+        CompletableFuture<Void> drained;
+        try {
+            ChildOutput.Started started = Spawner.start(command, output);
+            process = started.process();
+            drained = started.drained();
+        } catch (IOException | UncheckedIOException e) {
+            throw new LaunchException("cannot start " + program + ": " + e.getMessage());
+        }
+        long startTime = startTimeOf(process);
+        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
+        return new OsChild(process, startTime, tree, signaller, drained, procFs);
+    }
+
+    /** The command {@code spec} starts: made at its first launch, reused until the definition changes. */
+    private SpawnCommand commandFor(AppSpec spec) {
+        Prepared prepared = commands.get(spec.name());
+        if (prepared == null || prepared.spec() != spec) {
+            prepared = new Prepared(spec, commandOf(spec));
+            commands.put(spec.name(), prepared);
+        }
+        return prepared.command();
+    }
+
+    private SpawnCommand commandOf(AppSpec spec) {
         ProcessBuilder builder = new ProcessBuilder();
         Map<String, String> env = builder.environment();
         env.putAll(spec.env());
@@ -50,24 +83,14 @@ public final class OsChildLauncher implements ChildLauncher {
         env.putAll(marks);
         env.put(ControlEnvironment.APP_VAR, spec.name());
         List<String> command = spec.command();
-        checkRunnable(command.get(0), cwd, env.get("PATH"));
         List<String> argv = new ArrayList<>(command.size() + 1);
         argv.add(SETSID);
         argv.addAll(command);
-        builder.command(argv).directory(cwd.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process process;
-        CompletableFuture<Void> drained;
-        try {
-            ChildOutput.Started started = Spawner.start(builder, output);
-            process = started.process();
-            drained = started.drained();
-        } catch (IOException | UncheckedIOException e) {
-            throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
-        }
-        long startTime = startTimeOf(process);
-        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
-        return new OsChild(process, startTime, tree, signaller, drained, procFs);
+        return new SpawnCommand(builder.command(argv).directory(spec.cwd().toFile()));
+    }
+
+    /** The command made for one definition of an app (compared by identity: a new definition is a new spec). */
+    private record Prepared(AppSpec spec, SpawnCommand command) {
     }
 
     /**

@@ -23,16 +23,22 @@ public final class Spawner {
 
     /**
      * Opens a run of {@code output}, starts {@code builder}'s command on it (its directory and
-     * environment; its redirects are replaced) and hands the process back to the output.
+     * environment; stdin from {@code /dev/null}, its other redirects are replaced) and hands the process
+     * back to the output.
      *
      * @throws IOException when the output cannot be opened or the program cannot run; nothing is left
      *                     running or open
      */
     public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output) throws IOException {
+        return start(new SpawnCommand(builder), output);
+    }
+
+    /** As {@link #start(ProcessBuilder, ChildOutput)}, for a command an app's restarts reuse. */
+    static ChildOutput.Started start(SpawnCommand command, ChildOutput output) throws IOException {
         ChildOutput.Run run = output.open();
         Process process;
         try {
-            process = start(builder, run.stdio());
+            process = start(command, run.stdio());
         } catch (IOException | RuntimeException e) {
             run.abandon();
             throw e;
@@ -45,14 +51,15 @@ public final class Spawner {
         return NativeSpawner.get() != null;
     }
 
-    static Process start(ProcessBuilder builder, ChildStdio stdio) throws IOException {
+    static Process start(SpawnCommand command, ChildStdio stdio) throws IOException {
         if (stdio instanceof ChildStdio.Descriptors fds) {
             NativeSpawner spawner = NativeSpawner.get();
             if (spawner != null) {
-                return spawner.start(builder, fds.out(), fds.err());
+                return spawner.start(command, fds.out(), fds.err());
             }
-            return builder.redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
+            return command.toBuilder().redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
         }
+        ProcessBuilder builder = command.toBuilder();
         if (stdio instanceof ChildStdio.Files files) {
             return builder.redirectOutput(appendTo(files.out())).redirectError(appendTo(files.err())).start();
         }
