@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
 import jsup.supervisor.libc.LibcBinding;
 
 /**
@@ -47,6 +48,8 @@ final class NativeSpawner {
     private final Memory attributes;
     /** Each launcher thread's posix_spawn_file_actions_t, initialised and destroyed at every spawn. */
     private final ThreadLocal<Memory> fileActions = ThreadLocal.withInitial(() -> new Memory(OPAQUE_SIZE));
+    /** Each launcher thread's reader of the new child's stat (one reused buffer, no strings split). */
+    private final ThreadLocal<ProcFileReader> procReader = ThreadLocal.withInitial(ProcFileReader::new);
 
     private NativeSpawner(ChildReaper.WaitCalls waits, Memory attributes) {
         String jnu = System.getProperty("sun.jnu.encoding");
@@ -113,12 +116,22 @@ final class NativeSpawner {
             }
             // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
             // surely this child's.
-            long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
-            NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
+            NativeProcess process = new NativeProcess(pid.getValue(), startTimeOf(pid.getValue()),
+                    Pidfd.open(pid.getValue()));
             reaper.add(process);
             return process;
         } finally {
             Libc.posix_spawn_file_actions_destroy(actions);
+        }
+    }
+
+    /** Field 22 of the child's stat, or -1 when /proc cannot say (then its identity is unknown). */
+    private long startTimeOf(int pid) {
+        try {
+            ProcInfo stat = procReader.get().stat(ProcFs.SYSTEM.root().toString(), pid);
+            return stat == null ? -1 : stat.startTime();
+        } catch (ProcUnreadableException e) {
+            return -1;
         }
     }
 

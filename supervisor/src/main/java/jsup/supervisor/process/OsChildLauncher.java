@@ -1,8 +1,8 @@
 package jsup.supervisor.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class OsChildLauncher implements ChildLauncher {
     @Override
     public Child launch(AppSpec spec, ChildOutput output) throws LaunchException {
         Path cwd = spec.cwd();
-        if (!Files.isDirectory(cwd)) {
+        if (!cwd.toFile().isDirectory()) { // java.io: one stat, fewer objects than Files at every restart
             throw new LaunchException("cwd " + cwd + " is not a folder; create it or fix \"cwd\"");
         }
         SpawnCommand command = commandFor(spec);
@@ -111,10 +111,11 @@ public final class OsChildLauncher implements ChildLauncher {
     static void checkRunnable(String program, Path cwd, String path) throws LaunchException {
         if (program.contains("/")) {
             Path file = cwd.resolve(program);
-            if (!Files.exists(file)) {
+            File f = file.toFile();
+            if (!f.exists()) {
                 throw new LaunchException("cannot run " + file + ": no such file; fix \"script\" or \"cwd\"");
             }
-            if (Files.isDirectory(file) || !Files.isExecutable(file)) {
+            if (f.isDirectory() || !f.canExecute()) {
                 throw new LaunchException("cannot run " + file + ": not an executable file; "
                         + "chmod +x it or set \"interpreter\"");
             }
@@ -122,8 +123,8 @@ public final class OsChildLauncher implements ChildLauncher {
         }
         String searched = path == null ? "" : path;
         for (String dir : searched.split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            File candidate = new File(dir.isEmpty() ? "." : dir, program);
+            if (candidate.isFile() && candidate.canExecute()) {
                 return;
             }
         }
