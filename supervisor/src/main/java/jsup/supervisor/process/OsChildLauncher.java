@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,9 +77,7 @@ public final class OsChildLauncher implements ChildLauncher {
     }
 
     private SpawnCommand commandOf(AppSpec spec) {
-        ProcessBuilder builder = new ProcessBuilder();
-        Map<String, String> env = builder.environment();
-        env.putAll(spec.env());
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
         // Last, so an app's env cannot hide its processes from a later jsupd's /proc scan.
         env.putAll(marks);
         env.put(ControlEnvironment.APP_VAR, spec.name());
@@ -86,7 +85,7 @@ public final class OsChildLauncher implements ChildLauncher {
         List<String> argv = new ArrayList<>(command.size() + 1);
         argv.add(SETSID);
         argv.addAll(command);
-        return new SpawnCommand(builder.command(argv).directory(spec.cwd().toFile()));
+        return SpawnCommand.inheriting(argv, env, spec.cwd().toFile());
     }
 
     /** The command made for one definition of an app (compared by identity: a new definition is a new spec). */

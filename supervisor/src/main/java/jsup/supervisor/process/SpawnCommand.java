@@ -2,30 +2,47 @@ package jsup.supervisor.process;
 
 import java.io.File;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a child is started with: its argv, its whole environment and its directory, fixed when made.
- * An app's restarts reuse the one made for its definition, so the environment is copied from jsupd's
- * and merged with the app's once per definition instead of at every spawn, and the C strings
- * {@code posix_spawn} takes are laid out once ({@link CStringBlock}).
+ * What a child is started with: its argv, its environment and its directory, fixed when made. An
+ * app's restarts reuse the one made for its definition, so the environment is merged once per
+ * definition instead of at every spawn, and the C strings {@code posix_spawn} takes are laid out once
+ * ({@link CStringBlock}). The environment is kept as what is inherited (jsupd's own, shared by every
+ * app) plus the command's own variables over it, so a kept command costs little more than its own.
  */
 final class SpawnCommand {
 
     private final List<String> argv;
-    private final Map<String, String> env;
+    /** Variables the child gets unless {@link #own} sets them: jsupd's environment, or none. */
+    private final Map<String, String> inherited;
+    private final Map<String, String> own;
     private final File dir;
     /** Made at the first native spawn; read-only afterwards, so concurrent spawns may share it. */
     private volatile CStringBlock cStrings;
 
-    /** Copies {@code builder}'s command, environment and directory (its redirects are not kept). */
+    private SpawnCommand(List<String> argv, Map<String, String> inherited, Map<String, String> own, File dir) {
+        this.argv = List.copyOf(argv);
+        this.inherited = inherited;
+        this.own = own;
+        this.dir = dir;
+    }
+
+    /**
+     * jsupd's environment with {@code env} over it.
+     *
+     * @throws IllegalArgumentException for a variable no environment can hold (as ProcessBuilder)
+     */
+    static SpawnCommand inheriting(List<String> argv, Map<String, String> env, File dir) {
+        new ProcessBuilder().environment().putAll(env); // ProcessBuilder's checks of names and values
+        return new SpawnCommand(argv, System.getenv(), new LinkedHashMap<>(env), dir);
+    }
+
+    /** Copies {@code builder}'s command, whole environment and directory (its redirects are not kept). */
     SpawnCommand(ProcessBuilder builder) {
-        this.argv = List.copyOf(builder.command());
-        this.env = new LinkedHashMap<>(builder.environment());
-        this.dir = builder.directory();
+        this(builder.command(), Map.of(), new LinkedHashMap<>(builder.environment()), builder.directory());
     }
 
     List<String> argv() {
@@ -36,9 +53,9 @@ final class SpawnCommand {
         return argv.get(0);
     }
 
-    /** The environment variable {@code name}, or null. */
+    /** The environment variable {@code name} the child gets, or null. */
     String env(String name) {
-        return env.get(name);
+        return own.containsKey(name) ? own.get(name) : inherited.get(name);
     }
 
     /** The directory, or null for jsupd's own. */
@@ -50,9 +67,9 @@ final class SpawnCommand {
     ProcessBuilder toBuilder() {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.putAll(env);
+        Map<String, String> environment = builder.environment(); // jsupd's
+        environment.keySet().retainAll(inherited.keySet());
+        environment.putAll(own);
         return builder;
     }
 
@@ -60,11 +77,10 @@ final class SpawnCommand {
     CStringBlock cStrings(Charset encoding) {
         CStringBlock block = cStrings;
         if (block == null) {
-            List<String> envp = new ArrayList<>(env.size());
-            for (Map.Entry<String, String> e : env.entrySet()) {
-                envp.add(e.getKey() + "=" + e.getValue());
-            }
-            block = CStringBlock.of(argv, envp, dir == null ? null : dir.getPath(), encoding);
+            Map<String, String> env = new LinkedHashMap<>(inherited);
+            env.putAll(own);
+            block = CStringBlock.of(argv, env, dir == null ? null : dir.getPath(), encoding,
+                    inherited.isEmpty() ? null : InheritedEnvironment.of(encoding));
             cStrings = block;
         }
         return block;

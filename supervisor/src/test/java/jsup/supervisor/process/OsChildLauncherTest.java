@@ -25,20 +25,24 @@ class OsChildLauncherTest {
     void restartsOfOneDefinitionStartTheSameCommandAndANewDefinitionStartsItsOwn() throws Exception {
         OsChildLauncher launcher = new OsChildLauncher(ProcFs.SYSTEM, Map.of("JSUP_TEST_MARK", "mark"));
         Path out = dir.resolve("out");
-        String script = "echo \"$GREETING $JSUP_TEST_MARK $JSUP_APP $(pwd)\" >> " + out;
+        String script = "echo \"$GREETING $JSUP_TEST_MARK $JSUP_APP $(pwd) $PATH\" >> " + out;
         AppSpec first = TestApps.app("greeter", dir).script("/bin/sh", "-c", script).env("GREETING", "one").build();
         AppSpec second = TestApps.app("greeter", dir).script("/bin/sh", "-c", script).env("GREETING", "two").build();
 
         Pipe pipe = Pipe.open();
-        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
-            ChildOutput output = new PipeOutput(PipeFds.of(sink));
+        try {
+            ChildOutput output = new PipeOutput(PipeFds.of(pipe.sink()));
             for (AppSpec spec : List.of(first, first, second, first)) {
                 Child child = launcher.launch(spec, output);
                 assertThat(child.exited().get(60, SECONDS).code()).isZero();
             }
+        } finally {
+            pipe.sink().close();
+            pipe.source().close();
         }
 
-        String where = dir.toRealPath().toString();
+        // jsupd's own environment is inherited: this JVM's PATH stands in for any of its variables.
+        String where = dir.toRealPath() + " " + System.getenv("PATH");
         assertThat(Files.readAllLines(out)).containsExactly("one mark greeter " + where, "one mark greeter " + where,
                 "two mark greeter " + where, "one mark greeter " + where);
     }
