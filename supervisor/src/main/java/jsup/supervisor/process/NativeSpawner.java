@@ -24,7 +24,7 @@ import jsup.supervisor.libc.LibcBinding;
  * which is already waiting for exactly that pid.
  *
  * <p>The child gets what ProcessBuilder would give it: stdin from {@code /dev/null}, stdout and
- * stderr on the two descriptors, the builder's directory and environment, no other descriptor of
+ * stderr on the two descriptors, the command's directory and environment, no other descriptor of
  * jsupd's ({@code closefrom}), every signal at its default and none blocked; the program is looked
  * up on jsupd's own PATH, as the JDK does. {@link #get()} is null where this cannot load (no JNA
  * library for the platform, a C library without {@code posix_spawn_file_actions_addclosefrom_np}, i.e.
