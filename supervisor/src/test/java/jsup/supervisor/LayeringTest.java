@@ -24,18 +24,20 @@ class LayeringTest {
     private static final Pattern REFERENCE = Pattern.compile("\\bjsup\\.(\\w+)(\\.[a-z]\\w*)?(?=\\.[A-Z*]|\\s*;)");
 
     /** Package (under jsup.supervisor) → the jsup packages it may reference besides itself. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             // config checks cron expressions and depends_on cycles with the pure classes that later run them
-            "config", Set.of("healthmon", "supervisor.units", "supervisor.schedule", "supervisor.dependencies"),
-            "schedule", Set.of(),
-            "units", Set.of(),
-            "control", Set.of("supervisor.daemonlog", "supervisor.files"),
-            "log", Set.of("supervisor.config", "supervisor.files"),
-            "process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control", "supervisor.sockets"),
-            "sockets", Set.of("healthmon.proc", "supervisor.config"),
-            "prestart", Set.of("healthmon.proc", "supervisor.config", "supervisor.files"),
-            "daemonlog", Set.of(),
-            "files", Set.of());
+            Map.entry("config", Set.of("healthmon", "supervisor.units", "supervisor.schedule", "supervisor.dependencies")),
+            Map.entry("schedule", Set.of()),
+            Map.entry("units", Set.of()),
+            Map.entry("control", Set.of("supervisor.daemonlog", "supervisor.files")),
+            Map.entry("log", Set.of("supervisor.config", "supervisor.files")),
+            Map.entry("process", Set.of("healthmon.proc", "supervisor.config", "supervisor.control", "supervisor.libc",
+                    "supervisor.sockets")),
+            Map.entry("sockets", Set.of("healthmon.proc", "supervisor.config", "supervisor.libc")),
+            Map.entry("prestart", Set.of("healthmon.proc", "supervisor.config", "supervisor.files")),
+            Map.entry("daemonlog", Set.of()),
+            Map.entry("files", Set.of()),
+            Map.entry("libc", Set.of()));
 
     @Test
     void eachPackageReferencesOnlyTheLayersBelowIt() throws IOException {

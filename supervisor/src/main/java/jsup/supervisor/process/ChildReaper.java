@@ -2,15 +2,13 @@ package jsup.supervisor.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * The one {@code child-reaper} thread that learns the exit of every child {@link NativeSpawner} started.
@@ -234,15 +232,7 @@ final class ChildReaper {
         private final boolean pid1 = ProcessHandle.current().pid() == 1;
 
         private static SystemCalls load() {
-            if (!Platform.isLinux() || !Platform.is64Bit()) {
-                return null;
-            }
-            try {
-                Native.register(SystemCalls.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-                return new SystemCalls();
-            } catch (LinkageError | RuntimeException e) {
-                return null;
-            }
+            return LibcBinding.register(SystemCalls.class) ? new SystemCalls() : null;
         }
 
         @Override

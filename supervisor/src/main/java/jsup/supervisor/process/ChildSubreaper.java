@@ -1,9 +1,8 @@
 package jsup.supervisor.process;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * Makes this JVM a child subreaper ({@code prctl(PR_SET_CHILD_SUBREAPER)}, Linux ≥ 3.4): an orphan
@@ -54,7 +53,9 @@ public final class ChildSubreaper {
     /** Bound on first use only: jsupd never loads it. */
     private static final class Libc {
         static {
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+            if (!LibcBinding.register(Libc.class)) {
+                throw new UnsatisfiedLinkError("libc's prctl cannot be bound here");
+            }
         }
 
         static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;

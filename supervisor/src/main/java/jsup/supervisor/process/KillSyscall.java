@@ -1,9 +1,7 @@
 package jsup.supervisor.process;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * {@code kill(2)} through JNA's direct mapping: a signal costs one system call instead of a fork and
@@ -17,12 +15,7 @@ final class KillSyscall {
     }
 
     private static boolean bind() {
-        try {
-            Native.register(KillSyscall.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibcBinding.register(KillSyscall.class);
     }
 
     static boolean available() {

@@ -1,19 +1,17 @@
 package jsup.supervisor.process;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 import java.io.File;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcInfo;
+import jsup.healthmon.proc.ProcUnreadableException;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * Starts a child with glibc's {@code posix_spawn} (through JNA) on the raw descriptors of its output
@@ -26,7 +24,7 @@ import jsup.healthmon.proc.ProcInfo;
  * which is already waiting for exactly that pid.
  *
  * <p>The child gets what ProcessBuilder would give it: stdin from {@code /dev/null}, stdout and
- * stderr on the two descriptors, the builder's directory and environment, no other descriptor of
+ * stderr on the two descriptors, the command's directory and environment, no other descriptor of
  * jsupd's ({@code closefrom}), every signal at its default and none blocked; the program is looked
  * up on jsupd's own PATH, as the JDK does. {@link #get()} is null where this cannot load (no JNA
  * library for the platform, a C library without {@code posix_spawn_file_actions_addclosefrom_np}, i.e.
@@ -35,6 +33,7 @@ import jsup.healthmon.proc.ProcInfo;
 final class NativeSpawner {
 
     static final String JDK_SPAWN_PROPERTY = "jsup.spawn.jdk";
+    private static final Memory DEV_NULL = cString("/dev/null");
     private static final NativeSpawner INSTANCE = load();
 
     // glibc on Linux, every architecture it supports.
@@ -46,11 +45,17 @@ final class NativeSpawner {
 
     private final ChildReaper reaper;
     private final Charset encoding;
+    private final Memory attributes;
+    /** Each launcher thread's posix_spawn_file_actions_t, initialised and destroyed at every spawn. */
+    private final ThreadLocal<Memory> fileActions = ThreadLocal.withInitial(() -> new Memory(OPAQUE_SIZE));
+    /** Each launcher thread's reader of the new child's stat (one reused buffer, no strings split). */
+    private final ThreadLocal<ProcFileReader> procReader = ThreadLocal.withInitial(ProcFileReader::new);
 
-    private NativeSpawner(ChildReaper.WaitCalls waits) {
+    private NativeSpawner(ChildReaper.WaitCalls waits, Memory attributes) {
         String jnu = System.getProperty("sun.jnu.encoding");
         encoding = jnu != null && Charset.isSupported(jnu) ? Charset.forName(jnu) : Charset.defaultCharset();
         reaper = new ChildReaper("child-reaper", waits, System.err::println);
+        this.attributes = attributes;
     }
 
     /**
@@ -62,15 +67,18 @@ final class NativeSpawner {
     }
 
     private static NativeSpawner load() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
+        // False also for a C library older than glibc 2.34 (no addclosefrom_np): ProcessBuilder it is.
+        if (!LibcBinding.register(Libc.class)) {
+            return null;
+        }
+        ChildReaper.WaitCalls waits = ChildReaper.system();
+        if (waits == null) {
             return null;
         }
         try {
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            ChildReaper.WaitCalls waits = ChildReaper.system();
-            return waits == null ? null : new NativeSpawner(waits);
-        } catch (LinkageError | RuntimeException e) {
-            return null; // no JNA library for this platform, or an older C library: ProcessBuilder it is
+            return new NativeSpawner(waits, spawnAttributes());
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -81,56 +89,53 @@ final class NativeSpawner {
      * @throws IOException as ProcessBuilder would: the program cannot be found or run
      */
     Process start(ProcessBuilder builder, int outFd, int errFd) throws IOException {
-        return start(builder, outFd, errFd, new int[0]);
+        return start(new SpawnCommand(builder), outFd, errFd);
+    }
+
+    /** As {@link #start(ProcessBuilder, int, int)}, with {@code inherited} as the child's fds 3, 4, ... */
+    Process start(ProcessBuilder builder, int outFd, int errFd, int[] inherited) throws IOException {
+        return start(new SpawnCommand(builder), outFd, errFd, inherited);
+    }
+
+    /** As {@link #start(ProcessBuilder, int, int)}, for a command an app's restarts reuse. */
+    Process start(SpawnCommand command, int outFd, int errFd) throws IOException {
+        return start(command, outFd, errFd, new int[0]);
     }
 
     /**
-     * As {@link #start(ProcessBuilder, int, int)}, and {@code inherited} become the child's fds 3, 4, ... in
+     * As {@link #start(SpawnCommand, int, int)}, and {@code inherited} become the child's fds 3, 4, ... in
      * that order (held listening sockets, systemd's {@code LISTEN_FDS}); every other descriptor is closed.
      */
-    Process start(ProcessBuilder builder, int outFd, int errFd, int[] inherited) throws IOException {
-        List<String> command = builder.command();
-        List<String> env = new ArrayList<>();
-        builder.environment().forEach((k, v) -> env.add(k + "=" + v));
-        File dir = builder.directory();
-        try (Memory actions = new Memory(OPAQUE_SIZE); Memory attr = new Memory(OPAQUE_SIZE);
-             Memory none = new Memory(OPAQUE_SIZE); Memory all = new Memory(OPAQUE_SIZE)) {
-            check(Libc.posix_spawn_file_actions_init(actions), "file actions");
-            check(Libc.posix_spawnattr_init(attr), "attributes");
-            try {
-                check(Libc.posix_spawn_file_actions_addopen(actions, 0, cString("/dev/null"), O_RDONLY, 0), "stdin");
-                check(Libc.posix_spawn_file_actions_adddup2(actions, outFd, 1), "stdout");
-                check(Libc.posix_spawn_file_actions_adddup2(actions, errFd, 2), "stderr");
-                if (dir != null) {
-                    check(Libc.posix_spawn_file_actions_addchdir_np(actions, cString(dir.getPath())), "directory");
-                }
-                addInherited(actions, inherited, Math.max(outFd, errFd));
-                check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherited.length), "closefrom");
-                Libc.sigemptyset(none);
-                Libc.sigfillset(all);
-                check(Libc.posix_spawnattr_setsigmask(attr, none), "signal mask");
-                check(Libc.posix_spawnattr_setsigdefault(attr, all), "signal defaults");
-                check(Libc.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
-                        "flags");
-                IntByReference pid = new IntByReference();
-                StringArray argv = new StringArray(command.toArray(new String[0]), encoding.name());
-                StringArray envp = new StringArray(env.toArray(new String[0]), encoding.name());
-                int rc = Libc.posix_spawnp(pid, cString(command.get(0)), actions, attr, argv, envp);
-                if (rc != 0) {
-                    throw new IOException("Cannot run program \"" + command.get(0) + "\""
-                            + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
-                            + Libc.strerror(rc));
-                }
-                // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
-                // surely this child's.
-                long startTime = ProcFs.SYSTEM.stat(pid.getValue()).map(ProcInfo::startTime).orElse(-1L);
-                NativeProcess process = new NativeProcess(pid.getValue(), startTime, Pidfd.open(pid.getValue()));
-                reaper.add(process);
-                return process;
-            } finally {
-                Libc.posix_spawn_file_actions_destroy(actions);
-                Libc.posix_spawnattr_destroy(attr);
+    Process start(SpawnCommand command, int outFd, int errFd, int[] inherited) throws IOException {
+        CStringBlock strings = command.cStrings(encoding);
+        Memory actions = fileActions.get();
+        check(Libc.posix_spawn_file_actions_init(actions), "file actions");
+        try {
+            check(Libc.posix_spawn_file_actions_addopen(actions, 0, DEV_NULL, O_RDONLY, 0), "stdin");
+            check(Libc.posix_spawn_file_actions_adddup2(actions, outFd, 1), "stdout");
+            check(Libc.posix_spawn_file_actions_adddup2(actions, errFd, 2), "stderr");
+            if (strings.dir() != null) {
+                check(Libc.posix_spawn_file_actions_addchdir_np(actions, strings.dir()), "directory");
             }
+            addInherited(actions, inherited, Math.max(outFd, errFd));
+            check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherited.length), "closefrom");
+            IntByReference pid = new IntByReference();
+            int rc = Libc.posix_spawnp(pid, strings.program(), actions, attributes, strings.argv(), strings.envp());
+            Reference.reachabilityFence(strings); // its pointers were in use until here
+            if (rc != 0) {
+                File dir = command.dir();
+                throw new IOException("Cannot run program \"" + command.program() + "\""
+                        + (dir != null ? " (in directory \"" + dir + "\")" : "") + ": error=" + rc + ", "
+                        + Libc.strerror(rc));
+            }
+            // Not yet known to the reaper, so not reaped: the stat (a zombie's too) and the pidfd are
+            // surely this child's.
+            NativeProcess process = new NativeProcess(pid.getValue(), startTimeOf(pid.getValue()),
+                    Pidfd.open(pid.getValue()));
+            reaper.add(process);
+            return process;
+        } finally {
+            Libc.posix_spawn_file_actions_destroy(actions);
         }
     }
 
@@ -151,8 +156,36 @@ final class NativeSpawner {
         }
     }
 
-    private Memory cString(String s) {
-        byte[] bytes = s.getBytes(encoding);
+    /** Field 22 of the child's stat, or -1 when /proc cannot say (then its identity is unknown). */
+    private long startTimeOf(int pid) {
+        try {
+            ProcInfo stat = procReader.get().stat(ProcFs.SYSTEM.root().toString(), pid);
+            return stat == null ? -1 : stat.startTime();
+        } catch (ProcUnreadableException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Every signal at its default and none blocked in the child: the same for every spawn, so made
+     * once and shared (posix_spawn only reads it).
+     */
+    private static Memory spawnAttributes() throws IOException {
+        Memory attr = new Memory(OPAQUE_SIZE);
+        try (Memory none = new Memory(OPAQUE_SIZE); Memory all = new Memory(OPAQUE_SIZE)) {
+            check(Libc.posix_spawnattr_init(attr), "attributes");
+            Libc.sigemptyset(none);
+            Libc.sigfillset(all);
+            check(Libc.posix_spawnattr_setsigmask(attr, none), "signal mask");
+            check(Libc.posix_spawnattr_setsigdefault(attr, all), "signal defaults");
+            check(Libc.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
+                    "flags");
+        }
+        return attr;
+    }
+
+    private static Memory cString(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
         Memory m = new Memory(bytes.length + 1L);
         m.write(0, bytes, 0, bytes.length);
         m.setByte(bytes.length, (byte) 0);

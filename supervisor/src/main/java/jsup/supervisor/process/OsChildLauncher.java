@@ -3,19 +3,20 @@ package jsup.supervisor.process;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import jsup.healthmon.proc.ProcFs;
 import jsup.healthmon.proc.ProcessIdentity;
 import jsup.supervisor.control.ControlEnvironment;
 import jsup.supervisor.config.AppSpec;
-import jsup.supervisor.process.SpawnedProcesses;
 import jsup.supervisor.sockets.HeldSockets;
 import jsup.supervisor.sockets.SocketHandover;
+import jsup.supervisor.process.SpawnedProcesses;
 
 /**
  * Starts an app: cwd and environment (jsupd's own, then the app's, then jsupd's marks), the command run
@@ -32,6 +33,11 @@ public final class OsChildLauncher implements ChildLauncher {
     private final Signaller signaller;
     private final Map<String, String> marks;
     private final HeldSockets sockets;
+    /**
+     * By app name, the command of the definition last launched: jsupd's environment and the marks never
+     * change, so an app's restarts need not copy and merge the environment again. One entry per name.
+     */
+    private final Map<String, Prepared> commands = new ConcurrentHashMap<>();
 
     /** @param marks set in every child's environment after the app's own {@code env} */
     public OsChildLauncher(ProcFs procFs, Map<String, String> marks) {
@@ -40,42 +46,30 @@ public final class OsChildLauncher implements ChildLauncher {
 
     /** @param sockets the listening sockets jsupd holds for apps, passed to each run as fds 3, 4, ... */
     public OsChildLauncher(ProcFs procFs, Map<String, String> marks, HeldSockets sockets) {
+        this.sockets = sockets;
         this.procFs = procFs;
         this.signaller = new Signaller(procFs);
         this.marks = Map.copyOf(marks);
-        this.sockets = sockets;
     }
 
     @Override
     public Child launch(AppSpec spec, ChildOutput output) throws LaunchException {
         Path cwd = spec.cwd();
-        if (!Files.isDirectory(cwd)) {
+        if (!cwd.toFile().isDirectory()) { // java.io: one stat, fewer objects than Files at every restart
             throw new LaunchException("cwd " + cwd + " is not a folder; create it or fix \"cwd\"");
         }
-        ProcessBuilder builder = new ProcessBuilder();
-        Map<String, String> env = builder.environment();
-        env.putAll(spec.env());
-        // Last, so an app's env cannot hide its processes from a later jsupd's /proc scan.
-        env.putAll(marks);
-        env.put(ControlEnvironment.APP_VAR, spec.name());
-        List<String> command = spec.command();
-        checkRunnable(command.get(0), cwd, env.get("PATH"));
-        List<String> argv = new ArrayList<>(command.size() + 1);
-        argv.add(SETSID);
-        argv.addAll(command);
         SocketHandover handover = handover(spec);
-        SocketHandover.VARIABLES.forEach(env::remove);
-        env.putAll(handover.environment());
-        builder.command(handover.wrap(argv)).directory(cwd.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        SpawnCommand command = commandFor(spec, handover);
+        String program = spec.command().get(0);
+        checkRunnable(program, cwd, command.env("PATH"));
         Process process;
         CompletableFuture<Void> drained;
         try {
-            ChildOutput.Started started = Spawner.start(builder, output, handover.fds());
+            ChildOutput.Started started = Spawner.start(command, output, handover.fds());
             process = started.process();
             drained = started.drained();
         } catch (IOException | UncheckedIOException e) {
-            throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage());
+            throw new LaunchException("cannot start " + program + ": " + e.getMessage());
         }
         long startTime = startTimeOf(process);
         TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
@@ -96,6 +90,36 @@ public final class OsChildLauncher implements ChildLauncher {
     }
 
     /**
+     * The command {@code spec} starts: made at its first launch, reused until the definition changes (its held
+     * sockets' variables and wrapper follow from the definition; only their descriptors are passed per run).
+     */
+    private SpawnCommand commandFor(AppSpec spec, SocketHandover handover) {
+        Prepared prepared = commands.get(spec.name());
+        if (prepared == null || prepared.spec() != spec) {
+            prepared = new Prepared(spec, commandOf(spec, handover));
+            commands.put(spec.name(), prepared);
+        }
+        return prepared.command();
+    }
+
+    private SpawnCommand commandOf(AppSpec spec, SocketHandover handover) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        // Last, so an app's env cannot hide its processes from a later jsupd's /proc scan.
+        env.putAll(marks);
+        env.put(ControlEnvironment.APP_VAR, spec.name());
+        List<String> command = spec.command();
+        List<String> argv = new ArrayList<>(command.size() + 1);
+        argv.add(SETSID);
+        argv.addAll(command);
+        env.putAll(handover.environment());
+        return SpawnCommand.inheriting(handover.wrap(argv), env, spec.cwd().toFile());
+    }
+
+    /** The command made for one definition of an app (compared by identity: a new definition is a new spec). */
+    private record Prepared(AppSpec spec, SpawnCommand command) {
+    }
+
+    /**
      * The child's start time: as read at the spawn, or else read now and kept only if the child is
      * still unreaped after the read (else the pid may already be another process's). -1 when unknown:
      * then nothing is ever signalled under that identity, only the child through its own handle.
@@ -113,10 +137,11 @@ public final class OsChildLauncher implements ChildLauncher {
     static void checkRunnable(String program, Path cwd, String path) throws LaunchException {
         if (program.contains("/")) {
             Path file = cwd.resolve(program);
-            if (!Files.exists(file)) {
+            File f = file.toFile();
+            if (!f.exists()) {
                 throw new LaunchException("cannot run " + file + ": no such file; fix \"script\" or \"cwd\"");
             }
-            if (Files.isDirectory(file) || !Files.isExecutable(file)) {
+            if (f.isDirectory() || !f.canExecute()) {
                 throw new LaunchException("cannot run " + file + ": not an executable file; "
                         + "chmod +x it or set \"interpreter\"");
             }
@@ -124,8 +149,8 @@ public final class OsChildLauncher implements ChildLauncher {
         }
         String searched = path == null ? "" : path;
         for (String dir : searched.split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            File candidate = new File(dir.isEmpty() ? "." : dir, program);
+            if (candidate.isFile() && candidate.canExecute()) {
                 return;
             }
         }

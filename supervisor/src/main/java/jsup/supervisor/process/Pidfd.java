@@ -1,9 +1,7 @@
 package jsup.supervisor.process;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * Process file descriptors ({@code pidfd_open}, {@code pidfd_send_signal}; Linux 5.3 and later): a
@@ -21,15 +19,7 @@ final class Pidfd {
     }
 
     private static boolean bind() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
-            return false;
-        }
-        try {
-            Native.register(Pidfd.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibcBinding.register(Pidfd.class);
     }
 
     /**

@@ -23,25 +23,30 @@ public final class Spawner {
 
     /**
      * Opens a run of {@code output}, starts {@code builder}'s command on it (its directory and
-     * environment; its redirects are replaced) and hands the process back to the output.
+     * environment; stdin from {@code /dev/null}, its other redirects are replaced) and hands the process
+     * back to the output.
      *
      * @throws IOException when the output cannot be opened or the program cannot run; nothing is left
      *                     running or open
      */
     public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output) throws IOException {
-        return start(builder, output, new int[0]);
+        return start(new SpawnCommand(builder), output);
+    }
+
+    /** As {@link #start(ProcessBuilder, ChildOutput)}, for a command an app's restarts reuse. */
+    static ChildOutput.Started start(SpawnCommand command, ChildOutput output) throws IOException {
+        return start(command, output, new int[0]);
     }
 
     /**
-     * As {@link #start(ProcessBuilder, ChildOutput)}, with {@code inherited} as the child's fds 3, 4, ... (held
+     * As {@link #start(SpawnCommand, ChildOutput)}, with {@code inherited} as the child's fds 3, 4, ... (held
      * listening sockets). Only {@code posix_spawn} can pass them: without it this fails before anything runs.
      */
-    public static ChildOutput.Started start(ProcessBuilder builder, ChildOutput output, int[] inherited)
-            throws IOException {
+    static ChildOutput.Started start(SpawnCommand command, ChildOutput output, int[] inherited) throws IOException {
         ChildOutput.Run run = output.open();
         Process process;
         try {
-            process = start(builder, run.stdio(), inherited);
+            process = start(command, run.stdio(), inherited);
         } catch (IOException | RuntimeException e) {
             run.abandon();
             throw e;
@@ -54,7 +59,11 @@ public final class Spawner {
         return NativeSpawner.get() != null;
     }
 
-    static Process start(ProcessBuilder builder, ChildStdio stdio, int[] inherited) throws IOException {
+    static Process start(SpawnCommand command, ChildStdio stdio) throws IOException {
+        return start(command, stdio, new int[0]);
+    }
+
+    static Process start(SpawnCommand command, ChildStdio stdio, int[] inherited) throws IOException {
         NativeSpawner spawner = NativeSpawner.get();
         if (inherited.length > 0 && (spawner == null || !(stdio instanceof ChildStdio.Descriptors))) {
             throw new IOException("held sockets (\"sockets\") can only be passed by posix_spawn (glibc 2.34 or "
@@ -63,10 +72,11 @@ public final class Spawner {
         }
         if (stdio instanceof ChildStdio.Descriptors fds) {
             if (spawner != null) {
-                return spawner.start(builder, fds.out(), fds.err(), inherited);
+                return spawner.start(command, fds.out(), fds.err(), inherited);
             }
-            return builder.redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
+            return command.toBuilder().redirectOutput(byPath(fds.out())).redirectError(byPath(fds.err())).start();
         }
+        ProcessBuilder builder = command.toBuilder();
         if (stdio instanceof ChildStdio.Files files) {
             return builder.redirectOutput(appendTo(files.out())).redirectError(appendTo(files.err())).start();
         }

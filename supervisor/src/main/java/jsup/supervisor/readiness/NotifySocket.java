@@ -2,8 +2,6 @@ package jsup.supervisor.readiness;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * The receiving end of systemd's notify protocol: an {@code AF_UNIX} datagram socket with
@@ -68,15 +67,7 @@ public final class NotifySocket implements AutoCloseable {
     }
 
     private static boolean load() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
-            return false;
-        }
-        try {
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibcBinding.register(Libc.class);
     }
 
     /** Whether this JVM can open one (64-bit Linux with JNA). */

@@ -1,10 +1,9 @@
 package jsup.supervisor.sockets;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * The few glibc calls that make a listening socket whose descriptor number jsupd knows (the JDK's channels
@@ -34,15 +33,7 @@ final class ListenSyscalls {
     }
 
     private static boolean load() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
-            return false;
-        }
-        try {
-            Native.register(ListenSyscalls.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibcBinding.register(ListenSyscalls.class);
     }
 
     static boolean available() {

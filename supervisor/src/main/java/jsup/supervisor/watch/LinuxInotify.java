@@ -1,11 +1,9 @@
 package jsup.supervisor.watch;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jsup.supervisor.libc.LibcBinding;
 
 /**
  * The kernel's inotify through JNA's direct mapping (as {@code KillSyscall}): each instance is paired with
@@ -27,15 +25,7 @@ final class LinuxInotify implements InotifyApi {
     }
 
     private static boolean bind() {
-        if (!Platform.isLinux() || !Platform.is64Bit()) {
-            return false;
-        }
-        try {
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
+        return LibcBinding.register(Libc.class);
     }
 
     static boolean available() {

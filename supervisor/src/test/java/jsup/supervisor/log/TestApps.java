@@ -17,6 +17,8 @@ import jsup.supervisor.config.PreStartStep;
 public final class TestApps {
 
     private final String name;
+    private String script = "/bin/sh";
+    private List<String> args = List.of();
     private Path cwd;
     private Path outFile;
     private Path errorFile;
@@ -38,6 +40,12 @@ public final class TestApps {
 
     public static TestApps app(String name, Path dir) {
         return new TestApps(name, dir);
+    }
+
+    public TestApps script(String script, String... args) {
+        this.script = script;
+        this.args = List.of(args);
+        return this;
     }
 
     public TestApps cwd(Path cwd) {
@@ -84,7 +92,7 @@ public final class TestApps {
     }
 
     public AppSpec build() {
-        return new AppSpec(name, "/bin/sh", List.of(), null, List.of(), cwd, env, true, true, Set.of(),
+        return new AppSpec(name, script, args, null, List.of(), cwd, env, true, true, Set.of(),
                 Duration.ofSeconds(1), 16, Duration.ZERO, null, 1.5, Duration.ofSeconds(15),
                 Duration.ofSeconds(30), 0, Duration.ofSeconds(1), Duration.ofMillis(1600), "TERM",
                 outFile, errorFile, logFile, false, logDateFormat, time, logMaxSize, logRetain, logCompress,

@@ -121,6 +121,23 @@ class NativeSpawnerTest {
     }
 
     @Test
+    void oneCommandSpawnsAgainAndAgainAsMadeWhateverItsBuilderBecomesLater() throws Exception {
+        ProcessBuilder b = new ProcessBuilder("sh", "-c", "echo \"$(pwd) $GREETING $0\"", "x").directory(dir.toFile());
+        b.environment().put("GREETING", "héllo");
+        SpawnCommand command = new SpawnCommand(b);
+        b.environment().put("GREETING", "changed");
+        b.command("false");
+        for (int i = 0; i < 3; i++) {
+            Process p = spawner.start(command, PipeFds.of(out.sink()), PipeFds.of(err.sink()));
+            started.add(p);
+            assertThat(p.waitFor(60, SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        String line = dir.toRealPath() + " héllo x\n";
+        assertThat(readAll(out)).isEqualTo(line + line + line);
+    }
+
+    @Test
     void exitCodesAndKillingSignalsAreReportedAsProcessBuilderReportsThem() throws Exception {
         Process code = spawn(new ProcessBuilder("sh", "-c", "exit 7"));
         Process killed = spawn(new ProcessBuilder("sh", "-c", "kill -9 $$"));
