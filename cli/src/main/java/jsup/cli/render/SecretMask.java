@@ -10,9 +10,10 @@ import jsup.supervisor.SecretNames;
 /**
  * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
  * {@code jsup env}, {@code describe} and {@code list --json} show them as {@value #MASK} unless
- * {@code --show-secrets} is given. A key is secret-looking when it contains TOKEN, KEY, SECRET or
- * PASS (PASSWORD, PASSWD …), in any case; in a {@code notify} block also a webhook's url and headers
- * written as literals. The one place that decides; every command uses it.
+ * {@code --show-secrets} is given. A key is secret-looking by {@link SecretNames} (TOKEN, KEY, SECRET,
+ * PASS, WEBHOOK, CREDENTIAL in it, or DSN, AUTH, COOKIE as a word); the password of a URL value
+ * ({@code DATABASE_URL=postgres://app:••••@db/app}) is hidden whatever the key; in a {@code notify} block
+ * also a webhook's url and headers written as literals. The one place that decides; every command uses it.
  */
 public final class SecretMask {
 
@@ -37,6 +38,12 @@ public final class SecretMask {
                 boolean hide = isSecret(field.getKey()) && !empty;
                 JsonNode shown = "notify".equals(field.getKey()) ? maskNotify(value, false) : value;
                 copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown));
+                if (!hide && value.isTextual()) {
+                    String masked = SecretNames.maskUrlPassword(value.asText(), MASK);
+                    if (!masked.equals(value.asText())) {
+                        copy.put(field.getKey(), masked);
+                    }
+                }
             }
             return copy;
         }
