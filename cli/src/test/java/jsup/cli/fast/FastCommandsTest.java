@@ -99,6 +99,17 @@ class FastCommandsTest {
     }
 
     @Test
+    void versionPrintsWhatThePicocliCommandPrintsWithoutADaemon() {
+        Path none = tmp.resolve("home-never-started");
+        for (String name : new String[] {"version", "--version", "-V"}) {
+            Run fast = fast(none, false, name);
+            assertThat(fast.code()).as("jsup %s handled by the fast path", name).isZero();
+            assertThat(fast.out()).as(name).isEqualTo(full(none, false, name).out()).startsWith("jsup ");
+        }
+        assertThat(none).as("no daemon was started").doesNotExist();
+    }
+
+    @Test
     void pingPrintsWhatThePicocliCommandPrints() {
         Run fast = fast(false, "ping");
         assertThat(fast.code()).isZero();
