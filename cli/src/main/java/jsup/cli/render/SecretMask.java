@@ -30,14 +30,23 @@ public final class SecretMask {
 
     /** A copy of {@code node} in which the value of every secret-looking key, at any depth, is {@link #MASK}. */
     public static JsonNode mask(JsonNode node) {
+        return mask(node, false);
+    }
+
+    /**
+     * @param inNotify inside a {@code notify} block, where a sink's list or object ({@code "webhook": […]})
+     *                 is shaped by {@link #maskNotify} (references shown, literals hidden), not hidden whole
+     */
+    private static JsonNode mask(JsonNode node, boolean inNotify) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
                 boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
-                boolean hide = isSecret(field.getKey()) && !empty;
-                JsonNode shown = "notify".equals(field.getKey()) ? maskNotify(value, false) : value;
-                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown));
+                boolean notify = "notify".equals(field.getKey());
+                boolean hide = isSecret(field.getKey()) && !empty && !(inNotify && value.isContainerNode());
+                JsonNode shown = notify ? maskNotify(value, false) : value;
+                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown, inNotify || notify));
                 if (!hide && value.isTextual()) {
                     String masked = SecretNames.maskUrlPassword(value.asText(), MASK);
                     if (!masked.equals(value.asText())) {
@@ -49,7 +58,7 @@ public final class SecretMask {
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-            node.forEach(element -> copy.add(mask(element)));
+            node.forEach(element -> copy.add(mask(element, inNotify)));
             return copy;
         }
         return node;

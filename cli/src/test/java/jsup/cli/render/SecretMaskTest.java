@@ -34,6 +34,19 @@ class SecretMaskTest {
     }
 
     @Test
+    void aNotifyBlocksWebhookListKeepsItsReferencesWhileAWebhookVariableIsHidden() throws Exception {
+        JsonNode app = JSON.readTree("""
+                {"env": {"SLACK_WEBHOOK_URL": "https://hooks.slack.com/services/T/B/x"},
+                 "notify": {"webhook": ["http://127.0.0.1:9${HOOK_SECRET}"], "events": ["errored"]}}
+                """);
+
+        JsonNode masked = SecretMask.mask(app);
+
+        assertThat(masked.path("env").path("SLACK_WEBHOOK_URL").asText()).isEqualTo(SecretMask.MASK);
+        assertThat(masked.path("notify").path("webhook").get(0).asText()).isEqualTo("http://127.0.0.1:9${HOOK_SECRET}");
+    }
+
+    @Test
     void theUrlPasswordOfAnyKeyIsMaskedAndTheRestOfTheUrlShown() throws Exception {
         JsonNode env = JSON.readTree("""
                 {"DATABASE_URL": "postgres://app:s3cr:et@db.internal:5432/app?sslmode=require",
