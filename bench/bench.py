@@ -436,6 +436,61 @@ def case_idle(sups, n, idle_s, res, label):
     teardown_all(sups)
 
 
+def timed_cpu(cmd, env=None):
+    """(wall ms, CPU ms: user + sys of the process and its children) of one run of cmd, output discarded."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"{cmd} exited with status {status}")
+    return (time.perf_counter() - t) * 1000, (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def case_startup(sups, n, reps, res):
+    """A command's start-up: `jsup list`/`ping`/`version` against `pm2 jlist` and a bare JVM start, interleaved."""
+    sups = [s for s in sups if s.name in ("jsup", "PM2")]
+    for s in sups:
+        marker = f"bench-startup-{s.name}-{os.getpid()}"
+        s.start([App(f"s{i}", [os.path.join(WL, "sleeper.sh"), marker]) for i in range(n)])
+        wait_until(lambda: len(pids_with(marker)) >= n, 120, 0.02)
+    jsup = next((s for s in sups if s.name == "jsup"), None)
+    pm2 = next((s for s in sups if s.name == "PM2"), None)
+    java = os.environ.get("JSUP_JAVA") or (os.path.join(os.environ["JAVA_HOME"], "bin", "java")
+                                           if os.environ.get("JAVA_HOME") else "java")
+    cmds = {"bare": ([java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-version"], None)}
+    if jsup:
+        for verb in ("list", "ping", "version"):
+            cmds[verb] = ([jsup.bin, verb], jsup.env)
+    if pm2:
+        cmds["jlist"] = ([pm2.bin, "jlist"], pm2.env)
+    for cmd, env in cmds.values():  # the first jsup command records its class-data archive
+        timed_cpu(cmd, env)
+    wall = {k: [] for k in cmds}
+    cpu = {k: [] for k in cmds}
+    for _ in range(reps):
+        for k, (cmd, env) in cmds.items():
+            w, c = timed_cpu(cmd, env)
+            wall[k].append(w)
+            cpu[k].append(c)
+
+    def over_bare(k, series):
+        return [a - b for a, b in zip(series[k], series["bare"])]
+
+    if jsup:
+        res.add(f"start-up: `jsup list` ({n} apps) / `pm2 jlist`", "ms",
+                {"jsup": wall["list"], **({"PM2": wall["jlist"]} if pm2 else {})}, "≤ 0.6 × PM2")
+        res.add("…their CPU time (user + sys)", "ms",
+                {"jsup": cpu["list"], **({"PM2": cpu["jlist"]} if pm2 else {})}, "")
+        res.add("…a bare JVM start (`java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version`) "
+                "in the jsup column, its CPU time after the slash", "ms",
+                {"jsup": f"{summarize(wall['bare'])[0]} / {summarize(cpu['bare'])[0]}"}, "")
+        res.add("…`jsup list` minus that bare JVM start, run by run", "ms", {"jsup": over_bare("list", wall)},
+                "≤ 25 ms")
+        res.add("…`jsup ping` minus the bare JVM start", "ms", {"jsup": over_bare("ping", wall)}, "")
+        res.add("…`jsup version` minus the bare JVM start", "ms", {"jsup": over_bare("version", wall)}, "")
+    teardown_all(sups)
+
+
 def direct_write_ms(work, lines):
     """The burst's own pipeline with stdout redirected to a file: the time a write costs with no supervisor."""
     out = os.path.join(work, "direct.log")
@@ -595,6 +650,11 @@ def write_report(path, res, sups_meta, quick, started):
             "as the growth of its threads' run time in `/proc/<pid>/task/*/schedstat` (nanoseconds; the 10 ms ticks of "
             "`/proc/<pid>/stat` are 0.05 % of the window each; a thread that ends within the window is left out).",
             "- **list**: `jsup list`, `pm2 jlist`, `supervisorctl status`, each a fresh process, timed end to end.",
+            "- **start-up**: 50 `sleeper.sh` apps under jsup and PM2; `jsup list`, `jsup ping`, `jsup version`, "
+            "`pm2 jlist` and a bare `java -version` with the launcher's flags, each a fresh process, interleaved "
+            "(30 rounds, 10 with `--quick`) after one unmeasured run of each; wall time and CPU time (user + sys "
+            "from `wait4`). The differences to the bare JVM are taken run by run. What a command's start-up is "
+            "made of: [Start-up of a command](#start-up-of-a-command).",
             "- **logs**: `bench/workloads/burst.sh` writes its lines as fast as it can; the clock runs from the moment "
             "the writer process appears until the supervisor's log file holds every byte. Direct write is the same "
             "pipeline into a file, timed from its start to its exit. Five rounds (two with `--quick`), interleaved, "
@@ -606,9 +666,9 @@ def write_report(path, res, sups_meta, quick, started):
             "- **hang**: the TCP server is SIGSTOPped; jsup probes `tcp` every 1 s. PM2 and supervisord have no probe.",
             "", "A case that shows \"never\" did not happen within the case's wait limit.", ""]
     # What the numbers mean for the targets jsup misses: kept by hand beside this script.
-    # The /metrics and reload cases (bench/metrics.py, bench/reload.py: `run.sh --metrics`, `--reload`) and the
-    # notes kept by hand beside this script.
-    for extra in ("metrics.md", "reload.md", "notes.md"):
+    # The /metrics, reload and start-up cases (bench/metrics.py, bench/reload.py, bench.py's `startup`: `run.sh
+    # --metrics`, `--reload`, `--only startup`) and the notes kept by hand beside this script.
+    for extra in ("metrics.md", "reload.md", "startup.md", "notes.md"):
         extra_path = os.path.join(HERE, extra)
         if os.path.exists(extra_path):
             with open(extra_path) as f:
@@ -647,6 +707,7 @@ def main():
         ("respawn-node", lambda: case_respawn(fresh(), work, reps, res, node=True)),
         ("idle", lambda: case_idle(fresh(), 50, 10 if quick else 20, res, "50")),
         ("list500", lambda: case_idle(fresh(), 500, 2, res, "500")),
+        ("startup", lambda: case_startup(fresh(), 50, 10 if quick else 30, res)),
         ("logs", lambda: case_logs(fresh(), work, 300000, res, 2 if quick else 5)),
         ("stop", lambda: case_stop_tree(fresh(), res, 3 if quick else 5)),
         ("memory", lambda: case_memory(fresh(), work, 15 if quick else 40, res)),

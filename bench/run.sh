@@ -2,7 +2,7 @@
 # Benchmarks jsup against PM2 and supervisord on this machine, side by side, and writes
 # docs/benchmarks.md. Installs what it lacks: PM2 from npm (into bench/.work), supervisord from
 # Debian's packages. Not part of `./mvnw verify`.
-#   bench/run.sh [--quick] [--only respawn,idle,list500,logs,stop,memory,hang]
+#   bench/run.sh [--quick] [--only respawn,idle,list500,startup,logs,stop,memory,hang]
 #   bench/run.sh --jmh     micro-benchmarks of jsupd's hot paths (bench/jmh), printed, not written
 #   bench/run.sh --metrics /metrics with 50 apps against PM2 + pm2-prometheus-exporter (bench/metrics.md,
 #                          which the next full run puts into docs/benchmarks.md)

@@ -25,7 +25,7 @@ public final class Main {
         }
         System.out.flush();
         if (Boolean.getBoolean(RECORD_ARCHIVE_PROPERTY)) {
-            FastCommands.rehearse();
+            FastCommands.rehearse(ctx);
         }
         System.exit(code);
     }

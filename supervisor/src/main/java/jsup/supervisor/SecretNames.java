@@ -1,15 +1,22 @@
 package jsup.supervisor;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Which variable and key names hold secrets: those containing TOKEN, KEY, SECRET or PASS (PASSWORD,
- * PASSWD …), in any case. The CLI masks their values in what it prints; notifications mask them in
- * the stderr lines they carry.
+ * Which variable and key names hold secrets, in any case: those containing TOKEN, KEY, SECRET, PASS
+ * (PASSWORD, PASSWD …), WEBHOOK (a Slack or Discord webhook URL is its own credential) or CREDENTIAL,
+ * and those with DSN, AUTH or COOKIE as a whole word between {@code _}, {@code -} or {@code .}
+ * ({@code SENTRY_DSN}, {@code BASIC_AUTH}; not {@code AUTHOR}). Ordinary names such as {@code PORT},
+ * {@code NODE_ENV} or {@code DATABASE_URL} are not secret by name; a URL value that carries a password
+ * ({@code postgres://app:pw@db/app}) is, in its password only ({@link #urlPassword}). The CLI masks these
+ * values in what it prints; notifications mask secret-named values in the stderr lines they carry.
  */
 public final class SecretNames {
 
-    private static final String[] MARKS = {"TOKEN", "KEY", "SECRET", "PASS"};
+    private static final String[] MARKS = {"TOKEN", "KEY", "SECRET", "PASS", "WEBHOOK", "CREDENTIAL"};
+    /** Too short to match inside other words (AUTHOR, DSNAME), so only as a whole word. */
+    private static final Set<String> WORDS = Set.of("DSN", "AUTH", "COOKIE");
 
     private SecretNames() {
     }
@@ -21,6 +28,48 @@ public final class SecretNames {
                 return true;
             }
         }
+        for (String word : upper.split("[_.\\-]")) {
+            if (WORDS.contains(word)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /**
+     * The password of a URL that carries one in its user info ({@code scheme://user:PASSWORD@host…}),
+     * or null when {@code value} is not such a URL or its password is empty.
+     */
+    public static String urlPassword(String value) {
+        int[] range = passwordRange(value);
+        return range == null ? null : value.substring(range[0], range[1]);
+    }
+
+    /** {@code value} with the password of its URL user info replaced by {@code mask}; as is when it has none. */
+    public static String maskUrlPassword(String value, String mask) {
+        int[] range = passwordRange(value);
+        return range == null ? value : value.substring(0, range[0]) + mask + value.substring(range[1]);
+    }
+
+    /** Where the password is: between the first ':' of the user info and its last '@', or null. */
+    private static int[] passwordRange(String value) {
+        int scheme = value.indexOf("://");
+        if (scheme <= 0 || !value.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.\\-]*")) {
+            return null;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        int at = value.lastIndexOf('@', end - 1);
+        if (at < start) {
+            return null;
+        }
+        int colon = value.indexOf(':', start);
+        if (colon < 0 || colon > at || colon + 1 == at) {
+            return null;
+        }
+        return new int[] {colon + 1, at};
     }
 }

@@ -35,13 +35,17 @@ abstract class DaemonCommand implements Runnable {
 
     @Override
     public final void run() {
-        try (DaemonConnection daemon = bringsAppsBack()
-                ? DaemonConnection.openOrStart(ctx) : DaemonConnection.open(ctx)) {
+        try (DaemonConnection daemon = connect()) {
             run(daemon);
         } finally {
             ctx.out().flush();
             ctx.err().flush();
         }
+    }
+
+    /** The connection {@link #run(DaemonConnection)} gets; a command that can do without jsupd overrides it. */
+    DaemonConnection connect() {
+        return bringsAppsBack() ? DaemonConnection.openOrStart(ctx) : DaemonConnection.open(ctx);
     }
 
     abstract void run(DaemonConnection daemon);

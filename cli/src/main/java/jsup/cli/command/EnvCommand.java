@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Print the environment an app runs with, one NAME=value per line: read from /proc/<pid>/environ "
             + "of its running main process; for an app that does not run, what its next start would pass "
             + "(jsupd's environment, then the app's env, then JSUP_HOME and JSUP_APP).",
-            "Values of keys containing TOKEN, KEY, SECRET or PASS show as " + SecretMask.MASK
+            "Values of keys containing TOKEN, KEY, SECRET, PASS, WEBHOOK or CREDENTIAL, or the word DSN, AUTH or "
+                + "COOKIE (SENTRY_DSN), and the password of a URL value show as " + SecretMask.MASK
                 + " unless --show-secrets."})
 final class EnvCommand extends DaemonCommand {
 

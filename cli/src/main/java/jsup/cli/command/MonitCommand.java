@@ -39,6 +39,10 @@ final class MonitCommand extends DaemonCommand {
     @Option(names = "--json", description = "Plain frames as JSON, one object a line: {at, host, apps}.")
     boolean json;
 
+    @Option(names = "--utc", description = "Plain frames: the time in UTC, ISO-8601 (2026-12-07T15:04:05.123Z), "
+            + "instead of local time (2026-12-07T16:04:05.123).")
+    boolean utc;
+
     MonitCommand(CliContext ctx) {
         super(ctx);
     }
@@ -48,7 +52,7 @@ final class MonitCommand extends DaemonCommand {
         boolean terminal = System.console() != null && !"dumb".equals(ctx.env().get("TERM"));
         boolean interactive = terminal && !plain && !once && !json;
         try {
-            Monit.run(ctx, daemon, interactive, json, once ? 1 : 0, interval.toMillis());
+            Monit.run(ctx, daemon, interactive, json, once ? 1 : 0, interval.toMillis(), utc);
         } catch (IOException e) {
             throw new ExitException(ExitCode.FAILURE, "jsup: monit cannot use this terminal: " + e.getMessage()
                     + "\nTry the plain output: jsup monit --plain");

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class ShowSecretsOption {
 
     @Option(names = "--show-secrets", description = "Print the values of secret-looking keys (containing TOKEN, KEY, "
-            + "SECRET or PASS, any case) instead of " + SecretMask.MASK + ".")
+            + "SECRET, PASS, WEBHOOK or CREDENTIAL, or the word DSN, AUTH or COOKIE; any case) and URL passwords "
+            + "instead of " + SecretMask.MASK + ".")
     boolean showSecrets;
 
     /** {@code node} as the user asked to see it. */

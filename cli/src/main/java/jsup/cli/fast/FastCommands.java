@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import jsup.cli.CliContext;
+import jsup.cli.command.JsupVersion;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.SecretMask;
 import jsup.cli.render.StatusTable;
@@ -20,7 +21,8 @@ import jsup.supervisor.control.HumanUnits;
 
 /**
  * Runs {@code jsup list|ls|status|l|ps [--json|--names]} and {@code jsup ping [--json]} against a jsupd that
- * already runs, printing exactly what {@code ListCommand} and {@code PingCommand} print. Returns
+ * already runs, printing exactly what {@code ListCommand} and {@code PingCommand} print, and
+ * {@code jsup version|--version|-V}, which needs no daemon, as {@code VersionCommand} prints it. Returns
  * {@link #NOT_HANDLED} (having printed nothing) for any other command line and whenever anything is
  * off (no socket, an error answer, a timeout), so {@link jsup.cli.JsupCli} runs the command the full
  * way: it starts a daemon when none runs and explains every error.
@@ -31,6 +33,8 @@ public final class FastCommands {
     public static final int NOT_HANDLED = -1;
 
     private static final Set<String> LIST_NAMES = Set.of("list", "ls", "status", "l", "ps");
+    /** {@code jsup version} and picocli's standard version options: no daemon, no picocli needed. */
+    private static final Set<String> VERSION_NAMES = Set.of("version", "--version", "-V");
 
     /**
      * A healthy jsupd answers list in milliseconds; past this the full client takes over, which tells
@@ -43,6 +47,13 @@ public final class FastCommands {
 
     /** Runs {@code args} when it is a fast command; returns its exit code, or {@link #NOT_HANDLED}. */
     public static int run(CliContext ctx, String[] args) {
+        if (args.length == 1 && VERSION_NAMES.contains(args[0])) {
+            for (String line : new JsupVersion().getVersion()) {
+                ctx.out().println(line);
+            }
+            ctx.out().flush();
+            return 0;
+        }
         Command command = Command.of(args);
         if (command == null) {
             return NOT_HANDLED;
@@ -67,13 +78,22 @@ public final class FastCommands {
      * Loads and links what the fast path uses, on canned data and without a daemon, so the
      * class-data-sharing archive recorded on a jsup's first run covers it whatever that run was.
      */
-    public static void rehearse() {
+    public static void rehearse(CliContext ctx) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
             ch.configureBlocking(false);
+            StringWriter sink = new StringWriter();
+            TerminalWidth.of(ctx);
+            sink.write(String.join("\n", new JsupVersion().getVersion()));
+            try {
+                // No socket there: loads the round trip's own classes, which fail at the connect.
+                DaemonRoundTrip.exchange(ctx.jsupHome().resolve("no-such-dir").resolve("rehearsal.sock"),
+                        "{}", 1, 1);
+            } catch (IOException expected) {
+                // What a missing socket does; the classes are loaded, which is all this is for.
+            }
             JsonNode list = result(JsonTrees.parse(Rehearsal.LIST_RESPONSE));
             JsonNode pong = result(JsonTrees.parse(Rehearsal.PING_RESPONSE));
-            StringWriter sink = new StringWriter();
             for (boolean colour : new boolean[] {false, true}) {
                 sink.write(Command.LIST.render(list, colour, 40));
                 sink.write(Command.LIST_JSON.render(list, colour, 0));

@@ -1,6 +1,6 @@
 package jsup.cli.fast;
 
-/** Canned jsupd answers that {@link FastCommands#rehearse()} renders to warm the class-data-sharing archive. */
+/** Canned jsupd answers that {@link FastCommands#rehearse(jsup.cli.CliContext)} renders to warm the class-data-sharing archive. */
 final class Rehearsal {
 
     static final String LIST_RESPONSE = "{\"v\":1,\"id\":\"1\",\"ok\":true,\"result\":{\"apps\":[{\"id\":0,"

@@ -40,6 +40,11 @@ public final class DaemonConnection implements AutoCloseable {
         });
     }
 
+    /** Whether the last jsupd of {@code home} was stopped on purpose ({@code jsup kill}, SIGTERM) and none runs since. */
+    public static boolean stoppedCleanly(Path home) {
+        return StoppedDaemon.isStopped(home);
+    }
+
     /** Connects to jsupd, starting one whenever none runs: for {@code start} and {@code resurrect}. */
     public static DaemonConnection openOrStart(CliContext ctx) {
         return ifRunning(ctx).orElseGet(() -> startAndConnect(ctx));

@@ -35,6 +35,11 @@ final class StoppedDaemon {
                 + "jsup start <file|script>");
     }
 
+    /** Whether the marker of a clean stop is there. */
+    static boolean isStopped(Path home) {
+        return marker(JsupHome.of(home)).isPresent();
+    }
+
     /** The marker's text ("jsupd pid N stopped cleanly at …"), or empty when the last jsupd did not stop cleanly. */
     private static Optional<String> marker(JsupHome home) {
         try {

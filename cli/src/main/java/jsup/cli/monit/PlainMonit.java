@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.cli.render.Ansi;
 import jsup.cli.render.StatusTable;
+import jsup.cli.render.TimeFormat;
 import jsup.healthmon.proc.HostUsage;
 import jsup.supervisor.control.HumanUnits;
 
@@ -18,7 +19,9 @@ import jsup.supervisor.control.HumanUnits;
  * monit when stdout is not a terminal (a pipe, a file, cron, CI): one frame per interval in plain
  * text (a time and host line, then {@code jsup list}'s plain table, then a blank line), or one JSON
  * object per line with {@code --json}; {@code --once} prints one frame and ends. No escape codes, no
- * keys: it ends with Ctrl-C or when its reader goes away.
+ * keys: it ends with Ctrl-C or when its reader goes away. The frame's time is shown as every command
+ * shows times ({@link TimeFormat}: local with milliseconds, or UTC with {@code --utc}); in JSON with its
+ * zone offset.
  */
 public final class PlainMonit {
 
@@ -28,11 +31,13 @@ public final class PlainMonit {
     private final MonitFeed feed;
     private final PrintWriter out;
     private final boolean json;
+    private final TimeFormat time;
 
-    PlainMonit(MonitFeed feed, PrintWriter out, boolean json) {
+    PlainMonit(MonitFeed feed, PrintWriter out, boolean json, TimeFormat time) {
         this.feed = feed;
         this.out = out;
         this.json = json;
+        this.time = time;
     }
 
     /**
@@ -58,7 +63,7 @@ public final class PlainMonit {
     String frame(Instant at, HostUsage host, JsonNode apps) {
         if (json) {
             ObjectNode o = JSON.createObjectNode();
-            o.put("at", at.toString());
+            o.put("at", time.formatWithOffset(at));
             o.set("host", JSON.valueToTree(host));
             o.set("apps", apps);
             try {
@@ -69,7 +74,7 @@ public final class PlainMonit {
         }
         List<JsonNode> list = new ArrayList<>();
         apps.forEach(list::add);
-        return at + "  " + hostLine(host) + "\n" + StatusTable.render(list, Ansi.OFF) + "\n";
+        return time.format(at) + "  " + hostLine(host) + "\n" + StatusTable.render(list, Ansi.OFF) + "\n";
     }
 
     /** {@code host cpu 12.5% mem 1.2G/3.8G load 0.52 0.41 0.3 disk 12.0G/40.0G}; unknown figures left out. */

@@ -10,9 +10,10 @@ import jsup.supervisor.SecretNames;
 /**
  * Hides the values of secret-looking keys (a bot token, an API key) in what the CLI prints:
  * {@code jsup env}, {@code describe} and {@code list --json} show them as {@value #MASK} unless
- * {@code --show-secrets} is given. A key is secret-looking when it contains TOKEN, KEY, SECRET or
- * PASS (PASSWORD, PASSWD …), in any case; in a {@code notify} block also a webhook's url and headers
- * written as literals. The one place that decides; every command uses it.
+ * {@code --show-secrets} is given. A key is secret-looking by {@link SecretNames} (TOKEN, KEY, SECRET,
+ * PASS, WEBHOOK, CREDENTIAL in it, or DSN, AUTH, COOKIE as a word); the password of a URL value
+ * ({@code DATABASE_URL=postgres://app:••••@db/app}) is hidden whatever the key; in a {@code notify} block
+ * also a webhook's url and headers written as literals. The one place that decides; every command uses it.
  */
 public final class SecretMask {
 
@@ -29,20 +30,35 @@ public final class SecretMask {
 
     /** A copy of {@code node} in which the value of every secret-looking key, at any depth, is {@link #MASK}. */
     public static JsonNode mask(JsonNode node) {
+        return mask(node, false);
+    }
+
+    /**
+     * @param inNotify inside a {@code notify} block, where a sink's list or object ({@code "webhook": […]})
+     *                 is shaped by {@link #maskNotify} (references shown, literals hidden), not hidden whole
+     */
+    private static JsonNode mask(JsonNode node, boolean inNotify) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
                 boolean empty = value.isNull() || value.isTextual() && value.asText().isEmpty();
-                boolean hide = isSecret(field.getKey()) && !empty;
-                JsonNode shown = "notify".equals(field.getKey()) ? maskNotify(value, false) : value;
-                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown));
+                boolean notify = "notify".equals(field.getKey());
+                boolean hide = isSecret(field.getKey()) && !empty && !(inNotify && value.isContainerNode());
+                JsonNode shown = notify ? maskNotify(value, false) : value;
+                copy.set(field.getKey(), hide ? copy.textNode(MASK) : mask(shown, inNotify || notify));
+                if (!hide && value.isTextual()) {
+                    String masked = SecretNames.maskUrlPassword(value.asText(), MASK);
+                    if (!masked.equals(value.asText())) {
+                        copy.put(field.getKey(), masked);
+                    }
+                }
             }
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-            node.forEach(element -> copy.add(mask(element)));
+            node.forEach(element -> copy.add(mask(element, inNotify)));
             return copy;
         }
         return node;

@@ -99,6 +99,17 @@ class FastCommandsTest {
     }
 
     @Test
+    void versionPrintsWhatThePicocliCommandPrintsWithoutADaemon() {
+        Path none = tmp.resolve("home-never-started");
+        for (String name : new String[] {"version", "--version", "-V"}) {
+            Run fast = fast(none, false, name);
+            assertThat(fast.code()).as("jsup %s handled by the fast path", name).isZero();
+            assertThat(fast.out()).as(name).isEqualTo(full(none, false, name).out()).startsWith("jsup ");
+        }
+        assertThat(none).as("no daemon was started").doesNotExist();
+    }
+
+    @Test
     void pingPrintsWhatThePicocliCommandPrints() {
         Run fast = fast(false, "ping");
         assertThat(fast.code()).isZero();
@@ -155,7 +166,9 @@ class FastCommandsTest {
 
     @Test
     void rehearsalNeedsNoDaemon() {
-        FastCommands.rehearse();
+        StringWriter out = new StringWriter();
+        FastCommands.rehearse(context(env(tmp.resolve("no-daemon-home")), out, new StringWriter(), false));
+        assertThat(out.toString()).as("the rehearsal prints nothing").isEmpty();
         assertThat(FastCommands.run(context(env(jsup.home()), new StringWriter(), new StringWriter(), false),
                 new String[] {"ping"})).isZero();
     }

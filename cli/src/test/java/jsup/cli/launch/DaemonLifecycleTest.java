@@ -49,7 +49,7 @@ class DaemonLifecycleTest {
     private Path ecosystem(String appsJson) throws IOException {
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         // Says when SIGTERM is ignored, so a test knows that a stop will last the whole kill_timeout.
-        TempDaemon.script(apps.resolve("loop.sh"), "#!/bin/bash\ntrap '' TERM\ntouch \"$0.ready\"\n"
+        TempDaemon.script(apps.resolve("loop.sh"), "#!/bin/bash\ntrap '' TERM\necho \"loop up\"\ntouch \"$0.ready\"\n"
                 + "while true; do sleep 0.2; done\n");
         return Files.writeString(apps.resolve("eco.json"), appsJson);
     }
@@ -79,19 +79,29 @@ class DaemonLifecycleTest {
         daemon = new TempDaemon(tmp.resolve("home"));
         Path eco = ecosystem("{\"apps\":[{\"name\":\"loop\",\"script\":\"loop.sh\",\"kill_timeout\":500}]}");
         ok("start", eco.toString());
+        await().atMost(WAIT).until(() -> ok("logs", "loop", "--nostream", "--out").out().contains("loop up"));
         ok("save");
         ok("kill");
         Path script = tmp.resolve("apps/loop.sh");
         assertThat(JsupLauncher.processesOf(script.toString())).isEmpty();
 
         for (String[] readOnly : new String[][] {{"list"}, {"list", "--json"}, {"ping"}, {"describe", "loop"},
-                {"logs", "loop", "--nostream"}, {"health", "loop"}, {"env", "loop"}, {"stop", "loop"}}) {
+                {"health", "loop"}, {"env", "loop"}, {"stop", "loop"}}) {
             CliRun.Result r = daemon.jsup(readOnly);
             assertThat(r.exitCode()).as(String.join(" ", readOnly)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
             assertThat(r.err()).as(String.join(" ", readOnly))
                     .contains("no jsupd is running for " + daemon.home(), "jsup resurrect", "jsup start")
                     .doesNotContain("Exception");
         }
+        // logs reads the files without a jsupd: by app name, exit 3 for a name with no file
+        CliRun.Result logs = daemon.jsup("logs", "loop", "--nostream");
+        assertThat(logs.exitCode()).as("%s", logs).isZero();
+        assertThat(logs.out()).contains("loop up");
+        assertThat(logs.err()).contains("jsupd is not running", daemon.home().resolve("logs").toString());
+        CliRun.Result unknown = daemon.jsup("logs", "nosuch", "--nostream");
+        assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(ExitCode.UNKNOWN_APP);
+        assertThat(unknown.err()).contains("'nosuch'", "jsup resurrect").doesNotContain("Exception");
+
         assertThat(daemon.home().resolve("jsup.sock")).doesNotExist();
         assertThat(daemon.home().resolve("jsupd.pid")).doesNotExist();
         assertThat(JsupLauncher.processesOf(script.toString())).as("no app was brought back").isEmpty();

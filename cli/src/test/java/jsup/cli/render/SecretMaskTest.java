@@ -22,6 +22,50 @@ class SecretMaskTest {
     }
 
     @Test
+    void webhooksDsnsCredentialsAndAuthWordsAreSecretButOrdinaryNamesAreNot() {
+        for (String key : new String[] {"SLACK_WEBHOOK_URL", "DISCORD_WEBHOOK", "SENTRY_DSN", "dsn", "GCP_CREDENTIALS",
+                "BASIC_AUTH", "proxy-auth", "SESSION_COOKIE"}) {
+            assertThat(SecretMask.isSecret(key)).as(key).isTrue();
+        }
+        for (String key : new String[] {"PORT", "NODE_ENV", "DATABASE_URL", "REDIS_URL", "AUTHOR", "OAUTH_CALLBACK_URL",
+                "DSNAME", "LANG", "LOG_LEVEL"}) {
+            assertThat(SecretMask.isSecret(key)).as(key).isFalse();
+        }
+    }
+
+    @Test
+    void aNotifyBlocksWebhookListKeepsItsReferencesWhileAWebhookVariableIsHidden() throws Exception {
+        JsonNode app = JSON.readTree("""
+                {"env": {"SLACK_WEBHOOK_URL": "https://hooks.slack.com/services/T/B/x"},
+                 "notify": {"webhook": ["http://127.0.0.1:9${HOOK_SECRET}"], "events": ["errored"]}}
+                """);
+
+        JsonNode masked = SecretMask.mask(app);
+
+        assertThat(masked.path("env").path("SLACK_WEBHOOK_URL").asText()).isEqualTo(SecretMask.MASK);
+        assertThat(masked.path("notify").path("webhook").get(0).asText()).isEqualTo("http://127.0.0.1:9${HOOK_SECRET}");
+    }
+
+    @Test
+    void theUrlPasswordOfAnyKeyIsMaskedAndTheRestOfTheUrlShown() throws Exception {
+        JsonNode env = JSON.readTree("""
+                {"DATABASE_URL": "postgres://app:s3cr:et@db.internal:5432/app?sslmode=require",
+                 "REDIS_URL": "redis://:hunter2@cache:6379/0", "AMQP_URL": "amqp://guest@mq/",
+                 "HOMEPAGE": "https://example.org/a:b@c", "PLAIN": "user:pw@host"}
+                """);
+
+        JsonNode masked = SecretMask.mask(env);
+
+        assertThat(masked.path("DATABASE_URL").asText())
+                .isEqualTo("postgres://app:" + SecretMask.MASK + "@db.internal:5432/app?sslmode=require");
+        assertThat(masked.path("REDIS_URL").asText()).isEqualTo("redis://:" + SecretMask.MASK + "@cache:6379/0");
+        assertThat(masked.path("AMQP_URL").asText()).as("no password").isEqualTo("amqp://guest@mq/");
+        assertThat(masked.path("HOMEPAGE").asText()).as("the @ is in the path").isEqualTo("https://example.org/a:b@c");
+        assertThat(masked.path("PLAIN").asText()).as("not a URL").isEqualTo("user:pw@host");
+        assertThat(SecretMask.shown(env, true).path("DATABASE_URL").asText()).contains("s3cr:et");
+    }
+
+    @Test
     void masksValuesAtAnyDepthAndLeavesTheRestAndTheOriginalAlone() throws Exception {
         JsonNode apps = JSON.readTree("""
                 [{"name": "gw", "config": {"env": {"BOT_TOKEN": "t", "PORT": "1", "EMPTY_KEY": "", "NULL_KEY": null},

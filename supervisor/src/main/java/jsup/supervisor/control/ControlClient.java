@@ -75,6 +75,9 @@ public final class ControlClient implements AutoCloseable {
     public static ControlClient connect(Path jsupHome, Duration timeout) throws ControlException {
         Path socket = ControlProtocol.socketPath(jsupHome);
         if (!Files.exists(socket)) {
+            if (Files.isDirectory(jsupHome) && !Files.isExecutable(jsupHome)) {
+                throw forbidden(jsupHome, "its folder " + jsupHome + " is closed to this user");
+            }
             throw new ControlException(ErrorCode.DAEMON_UNREACHABLE,
                     "no jsupd is running for " + jsupHome + " (" + socket + " does not exist)");
         }
@@ -105,12 +108,28 @@ public final class ControlClient implements AutoCloseable {
             return new ControlClient(socket, ch, sel, k);
         } catch (IOException e) {
             closeQuietly(ch, sel);
+            if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+                throw forbidden(socket, "connecting to " + socket + " was denied (" + e.getMessage() + ")");
+            }
             throw new ControlException(ErrorCode.DAEMON_UNREACHABLE, "cannot connect to jsupd at " + socket
                     + ": " + e.getMessage() + " (is it running?)", e);
         } catch (ControlException e) {
             closeQuietly(ch, sel);
             throw e;
         }
+    }
+
+    /** FORBIDDEN for a socket or home this user may not use: whose it is, and the two ways out. */
+    private static ControlException forbidden(Path owned, String what) {
+        String owner;
+        try {
+            owner = Files.getOwner(owned).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            owner = "another user";
+        }
+        return new ControlException(ErrorCode.FORBIDDEN, "jsupd's socket is not for this user: " + what
+                + "; it belongs to " + owner + ". Run jsup as " + owner + " (e.g. sudo -u " + owner
+                + " jsup …), or use your own jsupd with JSUP_HOME set to a folder of yours");
     }
 
     /** The socket this client talks to. */
@@ -185,7 +204,31 @@ public final class ControlClient implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw broken(cmd, e);
+            // jsupd may have answered and closed before reading the request: a refused peer (FORBIDDEN)
+            // or a full house (BUSY). Its answer is still in our receive buffer; it says more than EPIPE.
+            ControlException answered = errorAlreadySent();
+            throw answered != null ? answered : broken(cmd, e);
+        }
+    }
+
+    /** The error answer jsupd sent before closing the connection, or null when there is none to read. */
+    private ControlException errorAlreadySent() {
+        try {
+            while (true) {
+                LineBuffer.Frame frame = lines.next();
+                if (frame != null) {
+                    ControlResponse response = ControlResponse.parse(frame.text());
+                    return response.ok() ? null : response.error();
+                }
+                in.clear();
+                if (channel.read(in) <= 0) {
+                    return null;
+                }
+                in.flip();
+                lines.feed(in);
+            }
+        } catch (IOException | ControlException | RuntimeException e) {
+            return null;
         }
     }
 
