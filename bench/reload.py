@@ -9,8 +9,11 @@ runs Node):
   PM2 fork        `pm2 reload` (in fork mode a plain restart)
   PM2 cluster     instances: 2, exec_mode: cluster, wait_ready; `pm2 reload` replaces one worker at a time
   supervisord     `supervisorctl restart`
-  jsup rolling    instances: 2 (the server binds with SO_REUSEPORT); `jsup reload`. Reported as not
-                  supported while jsup runs one process per app (`instances` ignored or refused)
+  jsup rolling    instances: 2 (the server binds with SO_REUSEPORT, and sends READY=1: wait_ready); `jsup
+                  reload` starts a spare, then replaces one instance at a time, each ready before the next
+  jsup rolling, tcp_migrate_req
+                  the same with net.ipv4.tcp_migrate_req=1 (set for the run, as root): connections queued on a
+                  closing instance's listener move to another instance's instead of being reset
   jsup socket     "sockets": jsupd holds the port and passes it as fd 3; `jsup reload`
 
 The client: CLIENTS threads, each a loop of GETs on a new connection (no keep-alive), 5 s timeout. A
@@ -177,11 +180,39 @@ class JsupRolling(Setup):
         argv = server_py(port, marker)
         self.started = run([self.sup.bin, "start", self.eco({"name": "web", "script": argv[0], "args": argv[1:],
                                                              "interpreter": "python3", "instances": 2,
-                                                             "kill_timeout": 5000})],
+                                                             "wait_ready": True, "kill_timeout": 5000})],
                            env=self.sup.env, check=False)
 
     def reload(self):
         run([self.sup.bin, "reload", "web"], env=self.sup.env)
+
+
+MIGRATE_REQ = "/proc/sys/net/ipv4/tcp_migrate_req"
+
+
+class JsupRollingMigrate(JsupRolling):
+    """The rolling reload with net.ipv4.tcp_migrate_req=1 (Linux 5.14+): when an instance closes its SO_REUSEPORT
+    listener, the connections still queued on it move to another instance's instead of being reset."""
+    label = "jsup rolling reload, 2 instances, `jsup reload`, `net.ipv4.tcp_migrate_req=1`"
+
+    def start(self, port, marker):
+        self.saved = None
+        try:
+            with open(MIGRATE_REQ) as f:
+                self.saved = f.read().strip()
+            with open(MIGRATE_REQ, "w") as f:
+                f.write("1")
+        except OSError as e:
+            raise RuntimeError(f"not supported: cannot set {MIGRATE_REQ} ({e.strerror}; needs root and Linux 5.14+)")
+        super().start(port, marker)
+
+    def teardown(self):
+        try:
+            if self.saved is not None:
+                with open(MIGRATE_REQ, "w") as f:
+                    f.write(self.saved)
+        finally:
+            super().teardown()
 
 
 class JsupSocket(Setup):
@@ -203,6 +234,7 @@ SETUPS = {
     "pm2-cluster": lambda work, pm2: Pm2Cluster(Pm2(work, pm2)),
     "supervisord": lambda work, pm2: SupervisordRestart(Supervisord(work)),
     "jsup-rolling": lambda work, pm2: JsupRolling(Jsup(work)),
+    "jsup-rolling-migrate": lambda work, pm2: JsupRollingMigrate(Jsup(work)),
     "jsup-socket": lambda work, pm2: JsupSocket(Jsup(work)),
 }
 
@@ -212,7 +244,10 @@ def measure(setup, reloads):
     port = free_port()
     marker = f"bench-reload-{type(setup).__name__}-{os.getpid()}"
     try:
-        setup.start(port, marker)
+        try:
+            setup.start(port, marker)
+        except RuntimeError as e:
+            return {"unsupported": str(e)}
         if not wait_until(lambda: serving(port), 30, 0.02):
             return {"unsupported": "the server never answered"}
         if not wait_until(lambda: len(pids_with(marker)) >= setup.processes, 30, 0.05):

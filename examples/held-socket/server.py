@@ -46,6 +46,17 @@ def serve(conn, response):
         conn.close()
 
 
+def notify_ready():
+    """sd_notify(3) READY=1 once listening, when run with wait_ready (jsup) or under systemd Type=notify."""
+    path = os.environ.get("NOTIFY_SOCKET")
+    if not path:
+        return
+    if path.startswith("@"):
+        path = "\0" + path[1:]
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as s:
+        s.sendto(b"READY=1", path)
+
+
 def own_socket(port):
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -76,6 +87,7 @@ def main():
                        "listen_fdnames": os.environ.get("LISTEN_FDNAMES")}).encode() + b"\n"
     response = (b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                 + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+    notify_ready()
     while True:
         ready, _, _ = select.select([wake_r, listener], [], [])
         if wake_r in ready:
