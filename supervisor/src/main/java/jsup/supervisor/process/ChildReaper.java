@@ -4,7 +4,11 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -56,6 +60,14 @@ final class ChildReaper {
 
         /** Whether orphans are re-parented to this process: it is PID 1, or a subreaper. */
         boolean reapsOrphans();
+
+        /**
+         * Every child that has exited and is not reaped yet (zombies), or null where that cannot be read:
+         * {@code waitid} shows only the first, so orphans that exit together are dated together by this.
+         */
+        default Set<Integer> exitedChildren() {
+            return null;
+        }
     }
 
     /** The children started here that have not been reaped yet, by pid. */
@@ -64,9 +76,8 @@ final class ChildReaper {
     private final WaitCalls calls;
     private final Consumer<String> warnings;
     private final IntByReference status = new IntByReference();
-    /** The foreign zombie first in line, and since when (System.nanoTime), or 0. */
-    private int foreignPid;
-    private long foreignSince;
+    /** Foreign zombies by pid, and since when they have been seen (System.nanoTime). */
+    private final Map<Integer, Long> foreignSince = new HashMap<>();
     private long pauseNanos;
     private volatile boolean closed;
 
@@ -155,15 +166,36 @@ final class ChildReaper {
         // Not ours: every exit behind it is delivered one pid at a time, then it is either reaped (an
         // orphan of PID 1 / a subreaper) or left to its owner, looking again after a growing pause.
         reapEachOfOurs();
-        long now = System.nanoTime();
-        if (pid != foreignPid) {
-            foreignPid = pid;
-            foreignSince = now;
-        } else if (now - foreignSince >= ORPHAN_GRACE_NANOS && calls.reapsOrphans()) {
-            reapOrphan(pid);
+        if (reapOrphansPastGrace(pid, System.nanoTime())) {
+            pauseNanos = 0;
             return;
         }
         pause();
+    }
+
+    /**
+     * Dates {@code firstInLine} and every other foreign zombie in sight, and, as PID 1 or a subreaper, reaps
+     * those seen for the grace: orphans that exit together are reaped together, not one grace after another.
+     */
+    private boolean reapOrphansPastGrace(int firstInLine, long now) {
+        Set<Integer> zombies = calls.exitedChildren();
+        Set<Integer> present = new HashSet<>();
+        present.add(firstInLine);
+        if (zombies != null) {
+            zombies.stream().filter(z -> !children.containsKey(z)).forEach(present::add);
+        }
+        foreignSince.keySet().retainAll(present); // reaped by their owner meanwhile
+        present.forEach(z -> foreignSince.putIfAbsent(z, now));
+        if (!calls.reapsOrphans()) {
+            return false;
+        }
+        boolean reaped = false;
+        for (Map.Entry<Integer, Long> e : List.copyOf(foreignSince.entrySet())) {
+            if (now - e.getValue() >= ORPHAN_GRACE_NANOS) {
+                reaped |= reapOrphan(e.getKey());
+            }
+        }
+        return reaped;
     }
 
     /** Reaps every child of ours that has exited, each on its own. */
@@ -190,17 +222,20 @@ final class ChildReaper {
         }
     }
 
-    private void reapOrphan(int pid) {
+    /** Reaps the orphan {@code pid}; whether it was reaped. */
+    private boolean reapOrphan(int pid) {
         try {
             if (calls.reap(pid, status) == pid) {
-                foreignPid = 0;
-                pauseNanos = 0;
+                foreignSince.remove(pid);
+                return true;
             }
         } catch (LastErrorException e) {
             if (e.getErrorCode() != ECHILD) { // ECHILD: its owner took it after all
                 throw e;
             }
+            foreignSince.remove(pid);
         }
+        return false;
     }
 
     /** Sleeps 1 ms, then twice as long each time in a row, up to {@link #MAX_PAUSE_NANOS}. */
@@ -246,6 +281,40 @@ final class ChildReaper {
         @Override
         public int reap(int pid, IntByReference status) {
             return waitpid(pid, status, WNOHANG);
+        }
+
+        /** Zombies among this JVM's children: /proc/self/task/TID/children, then each one's state. */
+        @Override
+        public Set<Integer> exitedChildren() {
+            Set<Integer> zombies = new HashSet<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return null;
+            }
+            for (java.io.File task : tasks) {
+                String list;
+                try {
+                    list = java.nio.file.Files.readString(task.toPath().resolve("children"));
+                } catch (java.io.IOException e) {
+                    continue; // the thread ended, or the kernel lacks CONFIG_PROC_CHILDREN
+                }
+                for (String pid : list.trim().split("\\s+")) {
+                    if (!pid.isEmpty() && isZombie(pid)) {
+                        zombies.add(Integer.parseInt(pid));
+                    }
+                }
+            }
+            return zombies;
+        }
+
+        private static boolean isZombie(String pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                int close = stat.lastIndexOf(')');
+                return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
 
         @Override

@@ -77,6 +77,24 @@ class ChildReaperTest {
     }
 
     @Test
+    void orphansThatExitTogetherAreReapedTogetherNotOneGraceAfterAnother() throws Exception {
+        kernel.reapsOrphans = true;
+        ChildReaper reaper = reaper();
+        NativeProcess ours = child(reaper, 520); // keeps the reaper looking
+        for (int pid = 900; pid < 905; pid++) {
+            kernel.start(pid);
+            kernel.exit(pid, 0);
+        }
+        await().atMost(30, SECONDS).until(() -> kernel.reaped.size() == 5);
+        // One after another they would be at least a grace apart each (four graces from first to last).
+        long spread = kernel.reapedAt.values().stream().mapToLong(Long::longValue).max().getAsLong()
+                - kernel.reapedAt.values().stream().mapToLong(Long::longValue).min().getAsLong();
+        assertThat(spread).isLessThan(ChildReaper.ORPHAN_GRACE_NANOS);
+        kernel.exit(520, 0);
+        assertThat(ours.onExit().get(10, SECONDS).exitValue()).isZero();
+    }
+
+    @Test
     void anErrorThrownByAWaitIsLoggedAndTheReaperCarriesOn() throws Exception {
         kernel.failNextWait = new IllegalStateException("boom");
         ChildReaper reaper = reaper();
@@ -105,6 +123,7 @@ class ChildReaperTest {
     private static final class FakeKernel implements ChildReaper.WaitCalls {
         private final Map<Integer, Integer> children = new LinkedHashMap<>();
         final List<Integer> reaped = new CopyOnWriteArrayList<>();
+        final Map<Integer, Long> reapedAt = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicInteger looks = new AtomicInteger();
         volatile boolean reapsOrphans;
         volatile Throwable failNextWait;
@@ -173,6 +192,7 @@ class ChildReaperTest {
             }
             children.remove(pid);
             reaped.add(pid);
+            reapedAt.put(pid, System.nanoTime());
             status.setValue(s);
             return pid;
         }
@@ -180,6 +200,17 @@ class ChildReaperTest {
         @Override
         public boolean reapsOrphans() {
             return reapsOrphans;
+        }
+
+        @Override
+        public synchronized java.util.Set<Integer> exitedChildren() {
+            java.util.Set<Integer> zombies = new java.util.HashSet<>();
+            children.forEach((pid, status) -> {
+                if (status != null) {
+                    zombies.add(pid);
+                }
+            });
+            return zombies;
         }
     }
 }
