@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
  * with label sets rendered once by the caller ({@link #labels}) and reused for every sample of an
  * app. A family is written only once it has a sample, as the official client does (an app that never
  * restarted has no {@code last_restart} sample, so no empty family either). Counters are declared
- * and sampled under their {@code _total} name, as the client's 0.0.4 writer does. Five times less
- * CPU per scrape than the client's model and writer, which built and sorted a snapshot object per
- * sample (docs/benchmarks.md).
+ * and sampled under their {@code _total} name, as the client's 0.0.4 writer does. The official
+ * client's model and writer, which built a snapshot object per sample, took 2.5 times the CPU of a
+ * warm scrape and 4-5 times that of a cold one (docs/benchmarks.md).
  */
 final class TextFormat {
 
