@@ -2,9 +2,11 @@ package jsup.supervisor.metrics;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -68,22 +70,10 @@ public final class PrometheusExposition {
                 }
             }
         }
-        t.family("jsup_app_last_restart_timestamp_seconds", "gauge",
-                "When the app was last restarted (Unix time); absent when never.");
-        for (int i = 0; i < labels.length; i++) {
-            AppFigures a = apps.get(i);
-            if (a.lastRestart() != null) {
-                t.sample("jsup_app_last_restart_timestamp_seconds", labels[i], a.lastRestart().toEpochMilli() / 1000.0);
-            }
-        }
-        t.family("jsup_app_start_time_seconds", "gauge",
-                "When the app's current run started (Unix time); absent when no process runs.");
-        for (int i = 0; i < labels.length; i++) {
-            AppFigures a = apps.get(i);
-            if (a.startedAt() != null) {
-                t.sample("jsup_app_start_time_seconds", labels[i], a.startedAt().toEpochMilli() / 1000.0);
-            }
-        }
+        perAppTime(t, apps, labels, "jsup_app_last_restart_timestamp_seconds",
+                "When the app was last restarted (Unix time); absent when never.", AppFigures::lastRestart);
+        perAppTime(t, apps, labels, "jsup_app_start_time_seconds",
+                "When the app's current run started (Unix time); absent when no process runs.", AppFigures::startedAt);
         perApp(t, apps, labels, "jsup_app_memory_bytes", "gauge",
                 "RSS of the app's whole process tree at the last sample.", AppFigures::memoryBytes);
         perApp(t, apps, labels, "jsup_app_memory_limit_bytes", "gauge", "The app's max_memory_restart; 0 when none.",
@@ -115,6 +105,18 @@ public final class PrometheusExposition {
         t.family(name, type, help);
         for (int i = 0; i < labels.length; i++) {
             t.sample(name, labels[i], value.applyAsDouble(apps.get(i)));
+        }
+    }
+
+    /** A Unix time per app, in seconds; apps without one (null) have no sample. */
+    private static void perAppTime(TextFormat t, List<AppFigures> apps, String[] labels, String name, String help,
+                                   Function<AppFigures, Instant> time) {
+        t.family(name, "gauge", help);
+        for (int i = 0; i < labels.length; i++) {
+            Instant at = time.apply(apps.get(i));
+            if (at != null) {
+                t.sample(name, labels[i], at.toEpochMilli() / 1000.0);
+            }
         }
     }
 
