@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""/metrics with 50 apps, scraped every 15 s: jsupd's CPU and scrape latency, and the same for PM2 with
+"""/metrics with 50 apps, scraped every 15 s: jsupd's CPU (idle with the listener off, on but never
+scraped, and on and scraped), its CPU per scrape and the scrape latency, and the same for PM2 with
 pm2-prometheus-exporter (npm), whose RSS is added to PM2's. Writes bench/metrics.md, which
 bench.py appends to docs/benchmarks.md. Run through bench/run.sh --metrics (installs what it needs).
 
@@ -40,20 +41,32 @@ def start_apps(s, tag):
 
 
 def idle_window(pids, scrapes, seconds):
-    """CPU % of each pid over `seconds`, scraping every INTERVAL s; returns (cpu%, scrape ms list)."""
+    """CPU % of each pid over `seconds`, scraping every INTERVAL s; returns (cpu%, scrape ms list, CPU ms
+    each scrape cost its server, from its threads' run time around the scrape)."""
     before = {p: thread_cpu_ns(p) for p in pids}
     times = {name: [] for name in scrapes}
+    cost = {name: [] for name in scrapes}
     t_end = time.monotonic() + seconds
     while time.monotonic() < t_end:
-        for name, fn in scrapes.items():
+        for name, (fn, server) in scrapes.items():
+            b = thread_cpu_ns(server)
             times[name].append(fn()[0])
+            cost[name].append(cpu_used_s(b, thread_cpu_ns(server)) * 1000)
         time.sleep(min(INTERVAL, max(0, t_end - time.monotonic())))
     cpu = {p: cpu_used_s(before[p], thread_cpu_ns(p)) / seconds * 100 for p in pids}
-    return cpu, times
+    return cpu, times, cost
 
 
 def med(v):
     return statistics.median(v) if v else float("nan")
+
+
+def with_listener(work):
+    s = Jsup(work)
+    port = free_port()
+    with open(os.path.join(s.home, "jsupd.json"), "w") as f:
+        json.dump({"web": {"enabled": True, "port": port, "bind": "127.0.0.1"}}, f)
+    return s, port
 
 
 def main():
@@ -72,12 +85,13 @@ def main():
         off = Jsup(work)
         sups.append(off)
         start_apps(off, "jsup-off")
-        # jsup with it.
-        on = Jsup(work)
+        # jsup with it, never scraped: what the listener itself costs.
+        quiet, _ = with_listener(work)
+        sups.append(quiet)
+        start_apps(quiet, "jsup-quiet")
+        # jsup with it, scraped.
+        on, port = with_listener(work)
         sups.append(on)
-        port = free_port()
-        with open(os.path.join(on.home, "jsupd.json"), "w") as f:
-            json.dump({"web": {"enabled": True, "port": port, "bind": "127.0.0.1"}}, f)
         start_apps(on, "jsup-on")
         token = open(os.path.join(on.home, "web.token")).read().strip()
         jsup_url = f"http://127.0.0.1:{port}/metrics"
@@ -92,11 +106,21 @@ def main():
         if not wait_until(lambda: port_open(9209), 30, 0.05):
             raise RuntimeError("pm2-prometheus-exporter did not listen")
         pm2_url = "http://127.0.0.1:9209/metrics"
-        first = {"jsup": scrape_ms(jsup_url, token), "pm2": scrape_ms(pm2_url)}
+        pids = {"off": off.daemon_pid(), "quiet": quiet.daemon_pid(), "on": on.daemon_pid(), "pm2": pm2.daemon_pid(),
+                "exporter": exporter.pid}
+        first_cost = {}
+        first = {}
+        for name, fn, server in (("jsup", lambda: scrape_ms(jsup_url, token), pids["on"]),
+                                 ("pm2", lambda: scrape_ms(pm2_url), pids["exporter"])):
+            b = thread_cpu_ns(server)
+            first[name] = fn()
+            first_cost[name] = cpu_used_s(b, thread_cpu_ns(server)) * 1000
         time.sleep(5)  # settle
-        pids = {"off": off.daemon_pid(), "on": on.daemon_pid(), "pm2": pm2.daemon_pid(), "exporter": exporter.pid}
-        cpu, times = idle_window(list(pids.values()), {"jsup": lambda: scrape_ms(jsup_url, token),
-                                                        "pm2": lambda: scrape_ms(pm2_url)}, args.seconds)
+        load = [os.getloadavg()[0]]
+        cpu, times, cost = idle_window(list(pids.values()), {"jsup": (lambda: scrape_ms(jsup_url, token), pids["on"]),
+                                                              "pm2": (lambda: scrape_ms(pm2_url), pids["exporter"])},
+                                       args.seconds)
+        load.append(os.getloadavg()[0])
         rss = {k: rss_bytes(p) / 1e6 for k, p in pids.items()}
         cpu = {k: cpu[p] for k, p in pids.items()}
         lines = [
@@ -105,19 +129,26 @@ def main():
             f"Written by `bench/metrics.py` on {started:%Y-%m-%d %H:%M} UTC: {APPS} `sleep` apps under each "
             f"supervisor, `/metrics` scraped every {INTERVAL} s for {args.seconds} s "
             f"({len(times['jsup'])} scrapes each, interleaved), all measured over the same seconds on the "
-            "same machine. jsupd's listener uses the token (as Prometheus would); pm2-prometheus-exporter "
-            f"(npm, {exporter_version(args.exporter)}) runs beside PM2 as its docs show and is counted with it.",
+            f"same machine (load average {load[0]:.1f} at its start, {load[1]:.1f} at its end, on "
+            f"{os.cpu_count()} cores). jsupd's listener uses the token (as Prometheus would); pm2-prometheus-exporter "
+            f"(npm, {exporter_version(args.exporter)}) runs beside PM2 as its docs show and is counted with it. "
+            "CPU per scrape is the growth of the server's threads' run time around each scrape (the exporter's "
+            "for PM2; PM2's daemon answers it too).",
             "",
-            "| figure | jsup, listener off | jsup, listener on | PM2 + pm2-prometheus-exporter | jsup target |",
-            "|---|---|---|---|---|",
-            f"| daemon CPU over the window | {cpu['off']:.3f} % | {cpu['on']:.3f} % | "
+            "| figure | jsup, listener off | jsup, listener on, not scraped | jsup, listener on, scraped "
+            "| PM2 + pm2-prometheus-exporter | jsup target |",
+            "|---|---|---|---|---|---|",
+            f"| daemon CPU over the window | {cpu['off']:.3f} % | {cpu['quiet']:.3f} % | {cpu['on']:.3f} % | "
             f"{cpu['pm2']:.3f} % + {cpu['exporter']:.3f} % | ≤ 0.1 % |",
-            f"| scrape latency, median (max) | – | {med(times['jsup']):.1f} ms ({max(times['jsup']):.1f}) | "
+            f"| scrape latency, median (max) | – | – | {med(times['jsup']):.1f} ms ({max(times['jsup']):.1f}) | "
             f"{med(times['pm2']):.1f} ms ({max(times['pm2']):.1f}) | ≤ 20 ms |",
-            f"| first scrape (cold) | – | {first['jsup'][0]:.1f} ms | {first['pm2'][0]:.1f} ms | |",
-            f"| scrape size | – | {first['jsup'][1] / 1024:.0f} KiB | {first['pm2'][1] / 1024:.0f} KiB | |",
-            f"| RSS | {rss['off']:.1f} MB | {rss['on']:.1f} MB | {rss['pm2']:.1f} MB + {rss['exporter']:.1f} MB "
-            f"= {rss['pm2'] + rss['exporter']:.1f} MB | |",
+            f"| CPU per scrape, median (max) | – | – | {med(cost['jsup']):.1f} ms ({max(cost['jsup']):.1f}) | "
+            f"{med(cost['pm2']):.1f} ms ({max(cost['pm2']):.1f}) | |",
+            f"| first scrape (cold): latency, CPU | – | – | {first['jsup'][0]:.1f} ms, {first_cost['jsup']:.1f} ms | "
+            f"{first['pm2'][0]:.1f} ms, {first_cost['pm2']:.1f} ms | |",
+            f"| scrape size | – | – | {first['jsup'][1] / 1024:.0f} KiB | {first['pm2'][1] / 1024:.0f} KiB | |",
+            f"| RSS | {rss['off']:.1f} MB | {rss['quiet']:.1f} MB | {rss['on']:.1f} MB | {rss['pm2']:.1f} MB + "
+            f"{rss['exporter']:.1f} MB = {rss['pm2'] + rss['exporter']:.1f} MB | |",
             "",
             "pm2-prometheus-exporter reports `pm2_up`, `pm2_cpu`, `pm2_memory`, `pm2_uptime`, `pm2_instances`, "
             "`pm2_restarts` (unstable restarts only) and `pm2_loop_delay`; jsup's scrape carries the metrics of "

@@ -73,7 +73,10 @@ def pid_of_monit(home):
                 env = f.read()
         except OSError:
             continue
-        if b"jsup.cli.Main" in b" ".join(argv) and b"monit" in argv and f"JSUP_HOME={home}".encode() in env:
+        # From a classpath (JSUP_CLASSPATH) the JVM runs jsup.cli.Main; from the jar, -jar .../jsup.jar.
+        joined = b" ".join(argv)
+        if (b"jsup.cli.Main" in joined or b"jsup.jar" in joined) and b"monit" in argv \
+                and f"JSUP_HOME={home}".encode() in env:
             return int(name)
     return None
 

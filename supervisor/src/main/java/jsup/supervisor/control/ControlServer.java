@@ -120,7 +120,12 @@ public final class ControlServer implements AutoCloseable {
         while (!closing) {
             SocketChannel ch;
             try {
-                acceptable.select(sweepMillis);
+                // Idle connections are only swept while there are some: with none, no wake-ups at all.
+                if (connections.isEmpty()) {
+                    acceptable.select();
+                } else {
+                    acceptable.select(sweepMillis);
+                }
                 acceptable.selectedKeys().clear();
                 closeIdle();
                 ch = server.accept();

@@ -456,9 +456,7 @@ public final class ManagedApp {
         }
         usage = sample;
         ctx.listener().onSample(name(), sample);
-        long interval = Math.max(1, spec.memoryCheckInterval().toNanos());
-        // Aligned to a grid, so apps with the same interval are sampled in the same pass.
-        sampleAt = (Math.floorDiv(now, interval) + 1) * interval;
+        sampleAt = SampleCadence.nextAfter(spec, now);
         long cap = spec.maxMemoryRestart();
         if (cap > 0 && sample.rssBytes() > cap) {
             String reason = "memory " + approximate(sample.rssBytes()) + " > " + Sizes.format(cap);

@@ -1,7 +1,6 @@
 package jsup.supervisor.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import jsup.supervisor.web.Replies;
@@ -22,14 +21,14 @@ public final class MetricsRoute implements Route {
             return;
         }
         // Rendered whole first: a failure becomes a 500, not a cut-off page Prometheus half-reads.
-        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        exposition.write(body);
+        // Never compressed: a scrape is read on this machine or a LAN, where gzip costs more than it saves.
+        byte[] body = exposition.render();
         ex.getResponseHeaders().set("Content-Type", PrometheusExposition.CONTENT_TYPE);
         boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(200, head ? -1 : body.size());
+        ex.sendResponseHeaders(200, head ? -1 : body.length);
         if (!head) {
             try (OutputStream out = ex.getResponseBody()) {
-                body.writeTo(out);
+                out.write(body);
             }
         }
     }

@@ -4,18 +4,33 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** Counts open file descriptors through {@code /proc/<pid>/fd} (readable for jsupd's own processes). */
+/**
+ * Counts open file descriptors through {@code /proc/<pid>/fd} (readable for jsupd's own processes).
+ * On Linux 6.2 and later the size the kernel reports for that folder is the count, one {@code stat}
+ * instead of listing every descriptor: with 50 apps a scrape paid ~3 ms of CPU for the listings.
+ * Older kernels report 0 there, and then the folder is listed.
+ */
 public final class OpenFds {
 
-    private final Path proc;
+    private static final Path SYSTEM_PROC = Path.of("/proc");
 
+    private final Path proc;
+    private final boolean sizeIsCount;
+
+    /** Over the proc file system at {@code proc}; a folder that only looks like it is listed. */
     public OpenFds(Path proc) {
+        this(proc, proc.equals(SYSTEM_PROC));
+    }
+
+    OpenFds(Path proc, boolean sizeIsCount) {
         this.proc = proc;
+        this.sizeIsCount = sizeIsCount;
     }
 
     public static OpenFds system() {
-        return new OpenFds(Path.of("/proc"));
+        return new OpenFds(SYSTEM_PROC);
     }
 
     /** The descriptors {@code pid} holds; 0 when it is gone or its {@code fd} folder is unreadable. */
@@ -32,7 +47,17 @@ public final class OpenFds {
         return total;
     }
 
-    private static int count(Path dir) {
+    private int count(Path dir) {
+        if (sizeIsCount) {
+            try {
+                long size = Files.readAttributes(dir, BasicFileAttributes.class).size();
+                if (size > 0) {
+                    return (int) size;
+                }
+            } catch (IOException | SecurityException e) {
+                return 0; // gone since the sample
+            }
+        }
         int n = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path ignored : entries) {

@@ -1,29 +1,21 @@
 package jsup.supervisor.metrics;
 
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import jsup.supervisor.ProcessStatus;
+import java.util.function.ToDoubleFunction;
 
 /**
- * jsupd's {@code /metrics}: turns the figures of one scrape into the Prometheus text format through
- * the official client's model and writer. Nothing is kept between scrapes: every scrape reads
- * {@link Scrape} afresh (a {@link MultiCollector} in a registry of its own, not the JVM-wide default).
- * Each metric is described in docs/metrics.md.
+ * jsupd's {@code /metrics}: turns the figures of one scrape into the Prometheus text format
+ * ({@link TextFormat}). Nothing is kept between scrapes: every scrape reads {@link Scrape} afresh.
+ * Each app's label set is rendered once per scrape and reused by all its samples; only series that
+ * say something are written: the status the app is in (not a 0 for every other status) and the
+ * restart causes that happened. Each metric is described in docs/metrics.md.
  */
 public final class PrometheusExposition {
 
@@ -31,156 +23,162 @@ public final class PrometheusExposition {
     public record Scrape(List<AppFigures> apps, DaemonFigures daemon) {
     }
 
-    public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+    public static final String CONTENT_TYPE = TextFormat.CONTENT_TYPE;
 
-    private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    /** About what one app takes in the text (~15 samples of ~80 characters), to size the buffer once. */
+    private static final int CHARS_PER_APP = 1400;
+
+    private final Supplier<Scrape> source;
 
     public PrometheusExposition(Supplier<Scrape> source) {
-        registry.register((MultiCollector) () -> snapshots(source.get()));
+        this.source = source;
+    }
+
+    /** Collects now and returns the text format, whole. */
+    public byte[] render() {
+        return render(source.get());
     }
 
     /** Collects now and writes the text format to {@code out}. */
     public void write(OutputStream out) throws IOException {
-        writer.write(out, registry.scrape());
+        out.write(render());
     }
 
-    static MetricSnapshots snapshots(Scrape scrape) {
-        List<MetricSnapshot> all = new ArrayList<>();
+    static byte[] render(Scrape scrape) {
         List<AppFigures> apps = scrape.apps();
-        all.add(gauge("jsup_app_up", "1 when the app is online, else 0.", apps, a -> a.up() ? 1 : 0));
-        GaugeSnapshot.Builder status = GaugeSnapshot.builder().name("jsup_app_status")
-                .help("1 for the status the app is in, 0 for the others.");
-        for (AppFigures a : apps) {
-            for (ProcessStatus s : ProcessStatus.values()) {
-                status.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(a).add("status", s.label()))
-                        .value(s.label().equals(a.status()) ? 1 : 0).build());
-            }
+        String[] labels = new String[apps.size()];
+        for (int i = 0; i < labels.length; i++) {
+            AppFigures a = apps.get(i);
+            labels[i] = TextFormat.labels("name", a.name(), "namespace", a.namespace(), "instance",
+                    Integer.toString(a.id()));
         }
-        all.add(status.build());
-        CounterSnapshot.Builder restarts = CounterSnapshot.builder().name("jsup_app_restarts")
-                .help("Restarts since jsupd started, by cause: crash, memory, health, watchdog, manual, redeploy.");
-        for (AppFigures a : apps) {
+        TextFormat t = new TextFormat(4096 + CHARS_PER_APP * apps.size());
+        perApp(t, apps, labels, "jsup_app_up", "gauge", "1 when the app is online, else 0.", a -> a.up() ? 1 : 0);
+        t.family("jsup_app_status", "gauge", "1 for the status the app is in (only that status is written).");
+        for (int i = 0; i < labels.length; i++) {
+            t.sample("jsup_app_status", labels[i], "status", apps.get(i).status(), 1);
+        }
+        t.family("jsup_app_restarts_total", "counter",
+                "Restarts since jsupd started, by cause (crash, memory, health, watchdog, manual, redeploy); "
+                        + "a cause appears with its first restart.");
+        for (int i = 0; i < labels.length; i++) {
+            Map<String, Long> byCause = apps.get(i).restartsByCause();
             for (String cause : RestartCause.ALL) {
-                restarts.dataPoint(CounterDataPointSnapshot.builder().labels(labels(a).add("reason", cause))
-                        .value(a.restartsByCause().getOrDefault(cause, 0L)).build());
+                long n = byCause.getOrDefault(cause, 0L);
+                if (n > 0) {
+                    t.sample("jsup_app_restarts_total", labels[i], "reason", cause, n);
+                }
             }
         }
-        all.add(restarts.build());
-        all.add(gauge("jsup_app_last_restart_timestamp_seconds",
-                "When the app was last restarted (Unix time); absent when never.",
-                apps.stream().filter(a -> a.lastRestart() != null).toList(),
-                a -> a.lastRestart().toEpochMilli() / 1000.0));
-        all.add(gauge("jsup_app_start_time_seconds", "When the app's current run started (Unix time); absent "
-                + "when no process runs.", apps.stream().filter(a -> a.startedAt() != null).toList(),
-                a -> a.startedAt().toEpochMilli() / 1000.0));
-        all.add(gauge("jsup_app_memory_bytes", "RSS of the app's whole process tree at the last sample.", apps,
-                AppFigures::memoryBytes));
-        all.add(gauge("jsup_app_memory_limit_bytes", "The app's max_memory_restart; 0 when none.", apps,
-                AppFigures::memoryLimitBytes));
-        CounterSnapshot.Builder cpu = CounterSnapshot.builder().name("jsup_app_cpu_seconds")
-                .help("CPU time of the app's process tree in its current run (resets at each restart).");
-        for (AppFigures a : apps) {
-            cpu.dataPoint(CounterDataPointSnapshot.builder().labels(labels(a)).value(a.cpuSeconds()).build());
+        perAppTime(t, apps, labels, "jsup_app_last_restart_timestamp_seconds",
+                "When the app was last restarted (Unix time); absent when never.", AppFigures::lastRestart);
+        perAppTime(t, apps, labels, "jsup_app_start_time_seconds",
+                "When the app's current run started (Unix time); absent when no process runs.", AppFigures::startedAt);
+        perApp(t, apps, labels, "jsup_app_memory_bytes", "gauge",
+                "RSS of the app's whole process tree at the last sample.", AppFigures::memoryBytes);
+        perApp(t, apps, labels, "jsup_app_memory_limit_bytes", "gauge", "The app's max_memory_restart; 0 when none.",
+                AppFigures::memoryLimitBytes);
+        perApp(t, apps, labels, "jsup_app_cpu_seconds_total", "counter",
+                "CPU time of the app's process tree in its current run (resets at each restart).",
+                AppFigures::cpuSeconds);
+        perApp(t, apps, labels, "jsup_app_threads", "gauge", "Threads of the app's process tree at the last sample.",
+                AppFigures::threads);
+        perApp(t, apps, labels, "jsup_app_open_fds", "gauge", "Open file descriptors of the app's process tree.",
+                AppFigures::openFds);
+        probes(t, apps, labels);
+        inotify(t, apps);
+        t.family("jsup_log_bytes_total", "counter",
+                "Bytes written to the app's log files since they were opened, by stream (out, err).");
+        for (int i = 0; i < labels.length; i++) {
+            Map<String, Long> bytes = apps.get(i).logBytes();
+            t.sample("jsup_log_bytes_total", labels[i], "stream", "out", bytes.getOrDefault("out", 0L));
+            t.sample("jsup_log_bytes_total", labels[i], "stream", "err", bytes.getOrDefault("err", 0L));
         }
-        all.add(cpu.build());
-        all.add(gauge("jsup_app_threads", "Threads of the app's process tree at the last sample.", apps,
-                AppFigures::threads));
-        all.add(gauge("jsup_app_open_fds", "Open file descriptors of the app's process tree.", apps,
-                AppFigures::openFds));
-        probes(apps, all);
-        inotify(apps, all);
-        CounterSnapshot.Builder logBytes = CounterSnapshot.builder().name("jsup_log_bytes")
-                .help("Bytes written to the app's log files since they were opened, by stream (out, err).");
-        CounterSnapshot.Builder rotations = CounterSnapshot.builder().name("jsup_log_rotations")
-                .help("Rotations of the app's log files since they were opened.");
-        for (AppFigures a : apps) {
-            for (String stream : List.of("out", "err")) {
-                logBytes.dataPoint(CounterDataPointSnapshot.builder().labels(labels(a).add("stream", stream))
-                        .value(a.logBytes().getOrDefault(stream, 0L)).build());
-            }
-            rotations.dataPoint(CounterDataPointSnapshot.builder().labels(labels(a)).value(a.logRotations()).build());
-        }
-        all.add(logBytes.build());
-        all.add(rotations.build());
-        daemon(scrape.daemon(), all);
-        return new MetricSnapshots(all);
+        perApp(t, apps, labels, "jsup_log_rotations_total", "counter",
+                "Rotations of the app's log files since they were opened.", AppFigures::logRotations);
+        daemon(t, scrape.daemon());
+        return t.bytes();
     }
 
-    private static void probes(List<AppFigures> apps, List<MetricSnapshot> all) {
-        GaugeSnapshot.Builder success = GaugeSnapshot.builder().name("jsup_health_probe_success")
-                .help("1 when the probe's latest run passed, else 0.");
-        GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name("jsup_health_probe_duration_seconds")
-                .help("How long the probe's latest run took.");
-        for (AppFigures a : apps) {
-            for (AppFigures.Probe p : a.probes()) {
-                Labels l = labels(a).add("probe", p.probe());
-                success.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(p.ok() ? 1 : 0).build());
-                duration.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(p.durationSeconds()).build());
+    private static void perApp(TextFormat t, List<AppFigures> apps, String[] labels, String name, String type,
+                               String help, ToDoubleFunction<AppFigures> value) {
+        t.family(name, type, help);
+        for (int i = 0; i < labels.length; i++) {
+            t.sample(name, labels[i], value.applyAsDouble(apps.get(i)));
+        }
+    }
+
+    /** A Unix time per app, in seconds; apps without one (null) have no sample. */
+    private static void perAppTime(TextFormat t, List<AppFigures> apps, String[] labels, String name, String help,
+                                   Function<AppFigures, Instant> time) {
+        t.family(name, "gauge", help);
+        for (int i = 0; i < labels.length; i++) {
+            Instant at = time.apply(apps.get(i));
+            if (at != null) {
+                t.sample(name, labels[i], at.toEpochMilli() / 1000.0);
             }
         }
-        all.add(success.build());
-        all.add(duration.build());
+    }
+
+    private static void probes(TextFormat t, List<AppFigures> apps, String[] labels) {
+        t.family("jsup_health_probe_success", "gauge", "1 when the probe's latest run passed, else 0.");
+        for (int i = 0; i < labels.length; i++) {
+            for (AppFigures.Probe p : apps.get(i).probes()) {
+                t.sample("jsup_health_probe_success", labels[i], "probe", p.probe(), p.ok() ? 1 : 0);
+            }
+        }
+        t.family("jsup_health_probe_duration_seconds", "gauge", "How long the probe's latest run took.");
+        for (int i = 0; i < labels.length; i++) {
+            for (AppFigures.Probe p : apps.get(i).probes()) {
+                t.sample("jsup_health_probe_duration_seconds", labels[i], "probe", p.probe(), p.durationSeconds());
+            }
+        }
     }
 
     /** Per user, not per app: the kernel's limits count what a user holds in all its processes. */
-    private static void inotify(List<AppFigures> apps, List<MetricSnapshot> all) {
+    private static void inotify(TextFormat t, List<AppFigures> apps) {
         Map<Integer, AppFigures.Inotify> byUser = new LinkedHashMap<>();
         for (AppFigures a : apps) {
             if (a.inotify() != null) {
                 byUser.put(a.inotify().uid(), a.inotify());
             }
         }
-        List<Map.Entry<String, java.util.function.ToDoubleFunction<AppFigures.Inotify>>> metrics = List.of(
-                Map.entry("jsup_inotify_instances", AppFigures.Inotify::instances),
-                Map.entry("jsup_inotify_watches", AppFigures.Inotify::watches),
-                Map.entry("jsup_inotify_max_user_instances", AppFigures.Inotify::maxInstances),
-                Map.entry("jsup_inotify_max_user_watches", AppFigures.Inotify::maxWatches));
-        Map<String, String> help = Map.of(
-                "jsup_inotify_instances", "inotify instances the user holds (all its processes).",
-                "jsup_inotify_watches", "inotify watches the user holds (all its processes).",
-                "jsup_inotify_max_user_instances", "The kernel's fs.inotify.max_user_instances; -1 when unreadable.",
-                "jsup_inotify_max_user_watches", "The kernel's fs.inotify.max_user_watches; -1 when unreadable.");
-        for (Map.Entry<String, java.util.function.ToDoubleFunction<AppFigures.Inotify>> m : metrics) {
-            GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(m.getKey()).help(help.get(m.getKey()));
-            for (AppFigures.Inotify i : byUser.values()) {
-                g.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("user", Integer.toString(i.uid())))
-                        .value(m.getValue().applyAsDouble(i)).build());
-            }
-            all.add(g.build());
+        if (byUser.isEmpty()) {
+            return;
+        }
+        perUser(t, byUser, "jsup_inotify_instances", "inotify instances the user holds (all its processes).",
+                AppFigures.Inotify::instances);
+        perUser(t, byUser, "jsup_inotify_watches", "inotify watches the user holds (all its processes).",
+                AppFigures.Inotify::watches);
+        perUser(t, byUser, "jsup_inotify_max_user_instances",
+                "The kernel's fs.inotify.max_user_instances; -1 when unreadable.", AppFigures.Inotify::maxInstances);
+        perUser(t, byUser, "jsup_inotify_max_user_watches",
+                "The kernel's fs.inotify.max_user_watches; -1 when unreadable.", AppFigures.Inotify::maxWatches);
+    }
+
+    private static void perUser(TextFormat t, Map<Integer, AppFigures.Inotify> byUser, String name, String help,
+                                ToDoubleFunction<AppFigures.Inotify> value) {
+        t.family(name, "gauge", help);
+        for (AppFigures.Inotify i : byUser.values()) {
+            t.sample(name, "", "user", Integer.toString(i.uid()), value.applyAsDouble(i));
         }
     }
 
     /** jsupd itself, under the names every Prometheus client uses for its own process. */
-    private static void daemon(DaemonFigures d, List<MetricSnapshot> all) {
-        all.add(CounterSnapshot.builder().name("process_cpu_seconds").help("jsupd's user and system CPU time.")
-                .dataPoint(CounterDataPointSnapshot.builder().value(d.cpuSeconds()).build()).build());
-        all.add(single("process_resident_memory_bytes", "jsupd's RSS.", d.residentBytes()));
-        all.add(single("process_virtual_memory_bytes", "jsupd's virtual memory size.", d.virtualBytes()));
-        all.add(single("process_start_time_seconds", "When jsupd started (Unix time).",
-                d.startedAt().toEpochMilli() / 1000.0));
-        all.add(single("process_open_fds", "jsupd's open file descriptors.", d.openFds()));
-        all.add(single("process_threads", "jsupd's threads.", d.threads()));
-        all.add(single("jsup_daemon_heap_used_bytes", "jsupd's JVM heap in use.", d.heapUsedBytes()));
-        all.add(single("jsup_daemon_apps", "Apps jsupd supervises.", d.apps()));
+    private static void daemon(TextFormat t, DaemonFigures d) {
+        single(t, "process_cpu_seconds_total", "counter", "jsupd's user and system CPU time.", d.cpuSeconds());
+        single(t, "process_resident_memory_bytes", "gauge", "jsupd's RSS.", d.residentBytes());
+        single(t, "process_virtual_memory_bytes", "gauge", "jsupd's virtual memory size.", d.virtualBytes());
+        single(t, "process_start_time_seconds", "gauge", "When jsupd started (Unix time).",
+                d.startedAt().toEpochMilli() / 1000.0);
+        single(t, "process_open_fds", "gauge", "jsupd's open file descriptors.", d.openFds());
+        single(t, "process_threads", "gauge", "jsupd's threads.", d.threads());
+        single(t, "jsup_daemon_heap_used_bytes", "gauge", "jsupd's JVM heap in use.", d.heapUsedBytes());
+        single(t, "jsup_daemon_apps", "gauge", "Apps jsupd supervises.", d.apps());
     }
 
-    private static GaugeSnapshot single(String name, String help, double value) {
-        return GaugeSnapshot.builder().name(name).help(help)
-                .dataPoint(GaugeDataPointSnapshot.builder().value(value).build()).build();
-    }
-
-    private static GaugeSnapshot gauge(String name, String help, List<AppFigures> apps,
-                                       java.util.function.ToDoubleFunction<AppFigures> value) {
-        GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(name).help(help);
-        for (AppFigures a : apps) {
-            g.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(a)).value(value.applyAsDouble(a)).build());
-        }
-        return g.build();
-    }
-
-    /** The labels of every per-app sample: {@code name}, {@code namespace}, {@code instance} (the id). */
-    private static Labels labels(AppFigures a) {
-        return Labels.of("name", a.name(), "namespace", a.namespace(), "instance", Integer.toString(a.id()));
+    private static void single(TextFormat t, String name, String type, String help, double value) {
+        t.family(name, type, help);
+        t.sample(name, "", value);
     }
 }

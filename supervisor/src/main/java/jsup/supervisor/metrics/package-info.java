@@ -3,6 +3,6 @@
  * {@link jsup.supervisor.metrics.AppFigures} (computed by the daemon, shown by {@code list --json} and
  * {@code /metrics}), {@link jsup.supervisor.metrics.RestartCause}, and the Prometheus side,
  * {@link jsup.supervisor.metrics.PrometheusExposition} and {@link jsup.supervisor.metrics.MetricsRoute},
- * which alone use the Prometheus client (loaded only while the listener runs).
+ * loaded only while the listener runs, with a text-format writer of their own ({@code TextFormat}).
  */
 package jsup.supervisor.metrics;

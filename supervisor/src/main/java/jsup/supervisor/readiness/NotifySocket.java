@@ -30,6 +30,7 @@ public final class NotifySocket implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
     private static final int SO_PASSCRED = 16;
     private static final int SO_RCVTIMEO = 20;
+    private static final long RECEIVE_TIMEOUT_SECONDS = 60;
     private static final int SCM_RIGHTS = 1;
     private static final int SCM_CREDENTIALS = 2;
     private static final int MSG_CMSG_CLOEXEC = 0x40000000;
@@ -105,7 +106,9 @@ public final class NotifySocket implements AutoCloseable {
             on.setInt(0, 1);
             check(Libc.setsockopt(fd, SOL_SOCKET, SO_PASSCRED, on, 4), "SO_PASSCRED");
             Memory timeout = new Memory(16);
-            timeout.setLong(0, 1); // seconds: a receive returns at least this often, so close() is seen
+            // seconds: close() wakes a receive at once (shutdown), so this is only a safety net; not 1 s,
+            // as jsupd's idle CPU would pay a wake-up every second for it
+            timeout.setLong(0, RECEIVE_TIMEOUT_SECONDS);
             timeout.setLong(8, 0);
             check(Libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16), "SO_RCVTIMEO");
             return new NotifySocket(fd, path);
@@ -120,7 +123,7 @@ public final class NotifySocket implements AutoCloseable {
     }
 
     /**
-     * Waits up to a second for a datagram. Empty on the timeout, after {@link #close}, or for a datagram
+     * Waits up to a minute for a datagram. Empty on the timeout, after {@link #close}, or for a datagram
      * without credentials (never sent by the kernel with SO_PASSCRED on).
      */
     public Optional<Datagram> receive() throws IOException {

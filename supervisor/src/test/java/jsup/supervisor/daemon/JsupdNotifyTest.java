@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import jsup.healthmon.proc.ProcFs;
 import jsup.supervisor.notify.FakeBotApi;
 import jsup.supervisor.notify.FakeWebhook;
 import jsup.supervisor.notify.SilentPort;
@@ -156,6 +161,71 @@ class JsupdNotifyTest {
         fx.start();
         await().atMost(WAIT).until(() -> webhook.events("daemon_recovered").size() == 1);
         assertThat(webhook.events("daemon_recovered").get(0).path("app").asText()).isEqualTo("jsupd");
+    }
+
+    @Test
+    void inotifyNearTheLimitIsSentOnceWithTheFigures() throws Exception {
+        // The seam: the kernel's limits come from files of this test, and the user's processes are only
+        // the app's shell, which holds one inotify instance with 8 watches that only this ProcFs sees.
+        // So neither the machine's real figures nor a scan of all its processes come into it.
+        Path pidFile = tmp.resolve("watcher.pid");
+        Path app = fx.script("watcher", "echo $$ > " + pidFile + "\ntrap 'exit 0' TERM\nwhile true; do sleep 0.2; done");
+        Path limits = DaemonFixture.mkdirs(tmp.resolve("proc-limits/sys/fs/inotify"));
+        Files.writeString(limits.resolve("max_user_watches"), "10\n");
+        Files.writeString(limits.resolve("max_user_instances"), "1000000\n");
+        int fakeFd = 999_999;
+        ProcFs fixture = new ProcFs(Path.of("/proc")) {
+            @Override
+            public Path file(String relative) {
+                return relative.startsWith("sys/fs/inotify/") ? tmp.resolve("proc-limits").resolve(relative)
+                        : super.file(relative);
+            }
+
+            @Override
+            public List<Integer> pids() {
+                return List.of(appPid());
+            }
+
+            @Override
+            public Map<Integer, String> fdTargets(int pid) {
+                Map<Integer, String> targets = new TreeMap<>(super.fdTargets(pid));
+                if (pid == appPid()) {
+                    targets.put(fakeFd, "anon_inode:inotify");
+                }
+                return targets;
+            }
+
+            @Override
+            public Optional<String> fdInfo(int pid, int fd) {
+                return fd == fakeFd ? Optional.of("pos:\t0\n" + "inotify wd:1 ino:1 sdev:0 mask:fce\n".repeat(8))
+                        : super.fdInfo(pid, fd);
+            }
+
+            private int appPid() {
+                try {
+                    return Integer.parseInt(Files.readString(pidFile).strip());
+                } catch (IOException | NumberFormatException e) {
+                    return -1; // not started yet
+                }
+            }
+        };
+        fx.start(fixture);
+        String health = "\"health\": {\"inotify_warn\": 0.8, \"interval\": \"300ms\", \"initial_delay\": \"200ms\"}";
+        Path eco = fx.ecosystem("eco.json", DaemonFixture.app("watcher", app, notifyBlock(false) + ", " + health));
+        fx.call("start", DaemonFixture.args().put("file", eco.toString()));
+
+        await().atMost(WAIT).until(() -> webhook.events("inotify_near_limit").size() == 1);
+        JsonNode event = webhook.events("inotify_near_limit").get(0);
+        assertThat(event.path("app").asText()).isEqualTo("watcher");
+        assertThat(event.path("reason").asText()).isEqualTo("inotify");
+        assertThat(event.path("detail").asText()).contains("of 10 watches").contains("warning at 80%")
+                .contains("this app holds 8 watches in 1 instances").contains("fs.inotify.max_user_watches=");
+        assertThat(event.path("text").asText()).contains("watcher").contains("inotify_near_limit");
+        await().atMost(WAIT).until(() -> bot.messages().stream().anyMatch(m -> m.text().contains("inotify")));
+        assertThat(event.path("detail").asText()).contains("uid " + fx.call("describe",
+                DaemonFixture.args().put("target", "watcher")).at("/apps/0/inotify/uid").asInt() + " holds 8 of 10");
+        // Still near the limit at every round (300 ms): told once, not at each round.
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> webhook.events("inotify_near_limit").size() == 1);
     }
 
     private String status(String app) throws Exception {

@@ -57,10 +57,9 @@ class PrometheusExpositionTest {
         assertThat(value(m, "jsup_app_up", web)).isEqualTo(1);
         assertThat(value(m, "jsup_app_up", Map.of("name", "batch"))).isEqualTo(0);
         assertThat(value(m, "jsup_app_status", Map.of("name", "web", "status", "online"))).isEqualTo(1);
-        assertThat(value(m, "jsup_app_status", Map.of("name", "web", "status", "errored"))).isEqualTo(0);
+        assertThat(value(m, "jsup_app_status", Map.of("name", "batch", "status", "stopped"))).isEqualTo(1);
         assertThat(value(m, "jsup_app_restarts_total", Map.of("name", "web", "reason", "crash"))).isEqualTo(2);
         assertThat(value(m, "jsup_app_restarts_total", Map.of("name", "web", "reason", "manual"))).isEqualTo(4);
-        assertThat(value(m, "jsup_app_restarts_total", Map.of("name", "batch", "reason", "crash"))).isEqualTo(0);
         assertThat(value(m, "jsup_app_last_restart_timestamp_seconds", web)).isEqualTo(T0.getEpochSecond() + 30);
         assertThat(value(m, "jsup_app_start_time_seconds", web)).isEqualTo(T0.getEpochSecond() + 31);
         assertThat(value(m, "jsup_app_memory_bytes", web)).isEqualTo(52_428_800);
@@ -81,11 +80,34 @@ class PrometheusExpositionTest {
     }
 
     @Test
+    void onlyTheCurrentStatusAndTheRestartCausesThatHappenedAreWritten() throws Exception {
+        Map<String, PrometheusTextParser.Family> m = scrape(web(), stopped());
+        // One status series per app, not one per possible status.
+        assertThat(m.get("jsup_app_status").samples()).extracting(s -> s.labels().get("name") + " "
+                + s.labels().get("status") + " " + s.value()).containsExactly("web online 1.0", "batch stopped 1.0");
+        // web's crash, memory and manual restarts; none for causes that never happened, none for batch.
+        assertThat(m.get("jsup_app_restarts_total").samples()).extracting(s -> s.labels().get("name") + " "
+                + s.labels().get("reason") + " " + s.value())
+                .containsExactly("web crash 2.0", "web memory 1.0", "web manual 4.0");
+    }
+
+    @Test
+    void wholeNumbersAreWrittenWithoutAnExponentAndLabelsOncePerSample() throws Exception {
+        PrometheusExposition e = new PrometheusExposition(() -> new PrometheusExposition.Scrape(List.of(web()),
+                new DaemonFigures(T0, 1.25, 60_000_000, 2_000_000_000, 17, 25, 8_000_000, 1)));
+        String text = new String(e.render(), StandardCharsets.UTF_8);
+        assertThat(text).contains("jsup_app_memory_bytes{name=\"web\",namespace=\"shop\",instance=\"3\"} 52428800\n")
+                .contains("process_start_time_seconds " + T0.getEpochSecond() + "\n")
+                .contains("jsup_app_cpu_seconds_total{name=\"web\",namespace=\"shop\",instance=\"3\"} 12.5\n")
+                .contains("# TYPE jsup_app_restarts_total counter\n");
+    }
+
+    @Test
     void timestampsOfAnAppThatNeverRanAreLeftOutNotZero() throws Exception {
         Map<String, PrometheusTextParser.Family> m = scrape(stopped());
         // A family without samples is left out whole by the writer.
         assertThat(m).doesNotContainKeys("jsup_app_start_time_seconds", "jsup_app_last_restart_timestamp_seconds",
-                "jsup_inotify_watches");
+                "jsup_inotify_watches", "jsup_app_restarts_total", "jsup_health_probe_success");
         assertThat(value(m, "jsup_app_up", Map.of("name", "batch"))).isEqualTo(0);
     }
 
