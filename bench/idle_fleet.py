@@ -7,16 +7,18 @@ import os
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def write_fleet(work, apps, tag):
-    """Writes talker.sh and eco.json into work; returns the ecosystem file's path."""
+def write_fleet(work, apps, tag, caps=True, talker=True):
+    """Writes talker.sh and eco.json into work; returns the ecosystem file's path. caps=False leaves the
+    idle apps without a memory cap (sampled every 5 s, not every second); talker=False leaves it out."""
     sleeper = os.path.join(ROOT, "bench", "workloads", "sleeper.sh")
     talker = os.path.join(work, "talker.sh")
     with open(talker, "w") as f:
         f.write("#!/bin/sh\nwhile true; do echo \"line $(date +%s)\"; sleep 1; done\n")
     os.chmod(talker, 0o755)
-    fleet = [{"name": f"idle{i}", "script": sleeper, "args": [f"{tag}-{i}"], "max_memory_restart": "100M"}
-             for i in range(apps)]
-    fleet.append({"name": "talker", "script": talker})
+    fleet = [dict({"name": f"idle{i}", "script": sleeper, "args": [f"{tag}-{i}"]},
+                  **({"max_memory_restart": "100M"} if caps else {})) for i in range(apps)]
+    if talker:
+        fleet.append({"name": "talker", "script": talker})
     eco = os.path.join(work, "eco.json")
     with open(eco, "w") as f:
         json.dump({"apps": fleet}, f)

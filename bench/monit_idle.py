@@ -86,13 +86,15 @@ def main():
     ap.add_argument("--apps", type=int, default=10)
     ap.add_argument("--window", type=float, default=20)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--no-caps", action="store_true", help="idle apps without max_memory_restart")
+    ap.add_argument("--no-talker", action="store_true", help="leave out the app that logs a line a second")
     args = ap.parse_args()
     if not shutil.which("tmux"):
         sys.exit("monit_idle: tmux is needed (apt-get install tmux)")
     work = tempfile.mkdtemp(prefix="jsup-monit-idle-")
     home = os.path.join(work, "home")
     env = dict(os.environ, JSUP_HOME=home)
-    eco = write_fleet(work, args.apps, "monit-idle")
+    eco = write_fleet(work, args.apps, "monit-idle", caps=not args.no_caps, talker=not args.no_talker)
     server = f"jsup-monit-idle-{os.getpid()}"
     try:
         subprocess.run([JSUP, "start", eco], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -126,13 +128,14 @@ def main():
             subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)
             time.sleep(2)
         fmt = lambda xs: f"{statistics.median(xs):.3f} % (" + ", ".join(f"{x:.3f}" for x in xs) + ")"
-        print(f"apps: {args.apps} idle + 1 logging a line a second; {args.rounds} rounds of {args.window:.0f} s")
+        print(f"apps: {args.apps} idle ({'no memory cap' if args.no_caps else 'memory cap 100M'})"
+              f"{'' if args.no_talker else ' + 1 logging a line a second'}; {args.rounds} rounds of {args.window:.0f} s")
         print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         print(f"jsupd CPU alone:            {fmt(alone)}")
         print(f"jsupd CPU with monit open:  {fmt(with_monit)}  (target <= 0.2 %)")
         print(f"  of which its control-connection threads (serving monit's list): {fmt(serving)}")
         print(f"monit's own CPU:            {fmt(monit_cpu)}")
-        if "talker" not in screen:
+        if "idle0" not in screen:
             print("warning: monit's screen did not show the apps:\n" + screen)
     finally:
         subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)

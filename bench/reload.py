@@ -305,7 +305,10 @@ def write(path, results, reloads, started, loads):
             "those already queued on the old process's own socket when it exits are reset. PM2's cluster mode "
             "refuses none, since its master holds the port as jsupd does, but hands connections to workers "
             "itself. A timeout is a request not answered within 5 s: on a loaded machine that can be the "
-            "load's doing as much as the supervisor's.", ""]
+            "load's doing as much as the supervisor's. jsup's rolling reload starts a spare instance and replaces "
+            "one instance at a time, each ready (`READY=1`) before the next, so no connection is refused; the "
+            "connections still queued on an exiting instance's own `SO_REUSEPORT` listener are reset unless "
+            "`net.ipv4.tcp_migrate_req=1` (Linux 5.14+) moves them to another instance's.", ""]
     with open(path, "w") as f:
         f.write("\n".join(out))
 
