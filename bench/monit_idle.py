@@ -86,6 +86,8 @@ def main():
     ap.add_argument("--apps", type=int, default=10)
     ap.add_argument("--window", type=float, default=20)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--settle", type=float, default=60,
+                    help="seconds between the start and the first window (the JIT compiles the start path)")
     ap.add_argument("--no-caps", action="store_true", help="idle apps without max_memory_restart")
     ap.add_argument("--no-talker", action="store_true", help="leave out the app that logs a line a second")
     args = ap.parse_args()
@@ -100,7 +102,7 @@ def main():
         subprocess.run([JSUP, "start", eco], env=env, check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(home, "jsupd.pid")) as f:
             jsupd = int(f.read().strip())
-        time.sleep(5)
+        time.sleep(args.settle)
         cmd = " ".join(f"{k}='{v}'" for k, v in env.items() if k.startswith("JSUP_")) + f" '{JSUP}' monit"
         alone, with_monit, serving, monit_cpu = [], [], [], []
         screen = ""
@@ -129,7 +131,7 @@ def main():
             time.sleep(2)
         fmt = lambda xs: f"{statistics.median(xs):.3f} % (" + ", ".join(f"{x:.3f}" for x in xs) + ")"
         print(f"apps: {args.apps} idle ({'no memory cap' if args.no_caps else 'memory cap 100M'})"
-              f"{'' if args.no_talker else ' + 1 logging a line a second'}; {args.rounds} rounds of {args.window:.0f} s")
+              f"{'' if args.no_talker else ' + 1 logging a line a second'}; {args.rounds} rounds of {args.window:.0f} s after {args.settle:.0f} s")
         print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         print(f"jsupd CPU alone:            {fmt(alone)}")
         print(f"jsupd CPU with monit open:  {fmt(with_monit)}  (target <= 0.2 %)")

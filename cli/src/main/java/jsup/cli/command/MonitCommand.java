@@ -26,8 +26,10 @@ final class MonitCommand extends DaemonCommand {
     /** Faster than this would only load jsupd for figures its sampler refreshes less often. */
     private static final Duration MIN_INTERVAL = Duration.ofMillis(200);
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Interval.class,
-            description = "How often to ask jsupd (default ${DEFAULT-VALUE}; at least 200ms): 500ms, 2s, …")
+    // 2 s, as htop's 1.5 s and top's 3 s: jsupd samples an uncapped app every 5 s anyway, and a poll a
+    // second would be most of what jsupd spends while monit is open (docs/benchmarks.md, monit).
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "2s", converter = Interval.class,
+            description = "How often to ask jsupd (default ${DEFAULT-VALUE}; at least 200ms): 500ms, 1s, …")
     Duration interval;
 
     @Option(names = "--plain", description = "Plain frames even on a terminal (as when piped).")

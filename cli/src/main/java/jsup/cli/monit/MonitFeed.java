@@ -15,7 +15,7 @@ import jsup.healthmon.proc.HostUsageReader;
  */
 final class MonitFeed {
 
-    /** Samples kept per app: five minutes at the default one-second interval. */
+    /** Samples kept per app: ten minutes at the default two-second interval. */
     static final int RING_SAMPLES = 300;
 
     private final MonitSource source;

@@ -97,7 +97,7 @@ class MonitEndToEndTest {
         server = "jsup-monit-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         String monit = "env JSUP_HOME='" + daemon.home() + "' JSUP_CLASSPATH='" + System.getProperty("java.class.path")
                 + "' JSUP_JAVA='" + ProcessHandle.current().info().command().orElse("java") + "' TERM=xterm-256color '"
-                + JsupLauncher.launcher() + "' monit";
+                + JsupLauncher.launcher() + "' monit --interval 1s";
         tmux("new-session", "-d", "-x", "120", "-y", "40",
                 "sh -c \"echo BEFORE-MONIT; " + monit.replace("\"", "\\\"")
                         + "; echo monit-exit=\\$?; stty -a; exec sleep 600\"");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jsup.supervisor.files.ProcessUser;
 import jsup.supervisor.daemonlog.JsupdLog;
@@ -116,15 +117,16 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        long sweepMillis = Math.max(1, Math.min(1000, idleTimeout.toMillis() / 4));
         while (!closing) {
             SocketChannel ch;
             try {
-                // Idle connections are only swept while there are some: with none, no wake-ups at all.
-                if (connections.isEmpty()) {
+                // Wakes only when a connection may have become idle for too long: with none, never; with a
+                // client that asks once a second (jsup monit), about once per idle timeout, not every second.
+                long sweepIn = millisToNextSweep();
+                if (sweepIn < 0) {
                     acceptable.select();
                 } else {
-                    acceptable.select(sweepMillis);
+                    acceptable.select(sweepIn);
                 }
                 acceptable.selectedKeys().clear();
                 closeIdle();
@@ -168,6 +170,19 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             // The client went away first; nothing to tell it.
         }
+    }
+
+    /** Milliseconds (at least 1) until the first open connection would reach the idle timeout; -1 with none. */
+    private long millisToNextSweep() {
+        long now = System.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        boolean any = false;
+        for (Connection c : connections) {
+            long deadline = c.idleDeadline(now, idleTimeout.toNanos());
+            earliest = any ? Math.min(earliest, deadline - now) : deadline - now;
+            any = true;
+        }
+        return any ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(earliest) + 1) : -1;
     }
 
     /** Closes the connections that have waited longer than the idle timeout for a request. */
@@ -328,6 +343,11 @@ public final class ControlServer implements AutoCloseable {
             busy = false;
             idleSince = System.nanoTime();
             return !closing && !closed;
+        }
+
+        /** When this connection reaches the idle timeout (nanoTime); a busy one, a timeout from now. */
+        synchronized long idleDeadline(long now, long timeoutNanos) {
+            return (busy ? now : idleSince) + timeoutNanos;
         }
 
         synchronized void closeIfIdleSince(long before) {
