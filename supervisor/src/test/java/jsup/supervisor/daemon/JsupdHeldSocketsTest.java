@@ -17,19 +17,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import jsup.supervisor.control.ControlException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Held listening sockets on one real jsupd, with the example server (examples/held-socket/server.py, python3,
@@ -37,40 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * in use errs the app naming its holder, and deleting the app closes the port. Port 0 everywhere: the kernel
  * picks, describe tells.
  */
-class JsupdHeldSocketsTest {
+class JsupdHeldSocketsTest extends SharedDaemonTest {
 
     private static final Path SERVER = Path.of("../examples/held-socket/server.py").toAbsolutePath().normalize();
     private static final Duration POLL = Duration.ofMillis(50);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RESTARTS = 3;
 
-    @TempDir
-    static Path tmp;
-
-    private static DaemonFixture fx;
-    private final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        fx = new DaemonFixture(tmp);
-        fx.start(false);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        fx.close();
-    }
-
-    @AfterEach
-    void deleteApps() throws ControlException {
-        for (String name : created) {
-            fx.call("delete", DaemonFixture.args().put("target", name));
-        }
-    }
-
     @Test
     void aRunGetsTheSocketAsFd3WithListenPidItsOwnPid() throws Exception {
-        deploy("pid", "127.0.0.1:0");
+        deployServer("pid", "127.0.0.1:0");
         JsonNode app = awaitServing("pid");
         JsonNode socket = app.path("sockets").get(0);
         assertThat(socket.path("name").asText()).isEqualTo("http");
@@ -87,7 +57,7 @@ class JsupdHeldSocketsTest {
 
     @Test
     void restartsUnderAHammeringClientRefuseNoConnection() throws Exception {
-        deploy("hammered", "127.0.0.1:0");
+        deployServer("hammered", "127.0.0.1:0");
         JsonNode app = awaitServing("hammered");
         int port = port(app);
         Set<Long> servedBy = ConcurrentHashMap.newKeySet();
@@ -135,14 +105,14 @@ class JsupdHeldSocketsTest {
     void aPortInUseErrsTheAppNamingItsHolderAndDeleteClosesThePort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            deploy("clash", "127.0.0.1:" + port);
+            deployServer("clash", "127.0.0.1:" + port);
             await().atMost(WAIT).pollInterval(POLL).until(() -> describe("clash").path("status").asText()
                     .equals("errored"));
             assertThat(describe("clash").path("status_reason").asText()).contains(
                     "cannot listen on 127.0.0.1:" + port + " (socket \"http\" of clash): the port is in use by pid "
                             + ProcessHandle.current().pid());
         }
-        deploy("closing", "127.0.0.1:0");
+        deployServer("closing", "127.0.0.1:0");
         int port = port(awaitServing("closing"));
         fx.call("delete", DaemonFixture.args().put("target", "closing"));
         created.remove("closing");
@@ -160,11 +130,10 @@ class JsupdHeldSocketsTest {
         }
     }
 
-    private void deploy(String name, String listen) throws ControlException {
-        created.add(name);
-        String app = "{\"name\": \"" + name + "\", \"script\": \"" + SERVER + "\", \"interpreter\": \"python3\", "
-                + "\"kill_timeout\": 10000, \"sockets\": [{\"name\": \"http\", \"listen\": \"" + listen + "\"}]}";
-        fx.call("start", DaemonFixture.args().put("file", fx.ecosystem(name + ".json", app).toString()));
+    private void deployServer(String name, String listen) throws ControlException {
+        deploy(name + ".json", "{\"name\": \"" + name + "\", \"script\": \"" + SERVER + "\", \"interpreter\": "
+                + "\"python3\", \"kill_timeout\": 10000, \"sockets\": [{\"name\": \"http\", \"listen\": \"" + listen
+                + "\"}]}");
     }
 
     /** The app once it is online and its run answers on the held socket. */

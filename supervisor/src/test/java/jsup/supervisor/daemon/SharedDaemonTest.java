@@ -19,7 +19,8 @@ abstract class SharedDaemonTest {
     static Path tmp;
 
     static DaemonFixture fx;
-    private final List<String> created = new ArrayList<>();
+    /** The apps the running test deployed, deleted after it (a test that deletes one itself removes it). */
+    final List<String> created = new ArrayList<>();
 
     @BeforeAll
     static void startDaemon() throws Exception {
