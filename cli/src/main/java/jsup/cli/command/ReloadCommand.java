@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
             + "time: a spare instance starts and must be ready, then each instance is restarted and must be ready "
             + "before the next; the spare goes last. An app of one instance is restarted as by restart; one with "
             + "held sockets (\"sockets\") keeps its port open through it, so no connection is refused.",
-        "With a file: deployed as by restart (new apps started, changed ones restarted with their new definition)."})
+        "With a file: deployed as by restart (new apps started, changed ones restarted with their new definition), "
+            + "except that an app of several instances, all of them in the file, is replaced one instance at a time "
+            + "as above, onto the file's definition."})
 class ReloadCommand extends RestartingCommand {
 
     ReloadCommand(CliContext ctx) {

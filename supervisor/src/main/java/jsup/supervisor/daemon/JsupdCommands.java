@@ -143,7 +143,7 @@ final class JsupdCommands implements CommandHandler {
     private JsonNode start(ControlRequest r) throws ControlException, ConfigException {
         List<String> warnings = new ArrayList<>();
         if (r.has("file")) {
-            return deploy(r, false);
+            return deploy(r, false, false);
         }
         if (r.has("app")) {
             return admission(jsupd.admit(oneOff(r), s -> true), warnings);
@@ -176,8 +176,10 @@ final class JsupdCommands implements CommandHandler {
     /**
      * {@code start|restart|reload} of a file: the plan (added / changed / unchanged / not in the
      * file), then, unless {@code plan_only}, its execution. Nothing is touched when the file is invalid.
+     * {@code rolling} (reload): an app of several instances is replaced one instance at a time.
      */
-    private JsonNode deploy(ControlRequest r, boolean restartUnchanged) throws ControlException, ConfigException {
+    private JsonNode deploy(ControlRequest r, boolean restartUnchanged, boolean rolling)
+            throws ControlException, ConfigException {
         Ecosystem eco = loadFile(r);
         List<String> only = r.strings("only");
         DeployPlan plan = DeployPlan.of(only(eco, only), supervisor.list(), only.isEmpty());
@@ -187,7 +189,7 @@ final class JsupdCommands implements CommandHandler {
         if (r.bool("plan_only", false)) {
             return result;
         }
-        Redeployment.Outcome o = Redeployment.apply(jsupd, plan, restartUnchanged);
+        Redeployment.Outcome o = Redeployment.apply(jsupd, plan, restartUnchanged, rolling);
         result.set("started", strings(o.started()));
         result.set("restarted", strings(o.restarted()));
         result.set("already_running", strings(o.alreadyRunning()));
@@ -247,7 +249,7 @@ final class JsupdCommands implements CommandHandler {
 
     private JsonNode restart(ControlRequest r) throws ControlException, ConfigException {
         if (r.has("file")) {
-            return deploy(r, true);
+            return deploy(r, true, false);
         }
         List<AppStatus> apps = targets(r.text("target"));
         boolean updateEnv = r.bool("update_env", false);
@@ -272,10 +274,14 @@ final class JsupdCommands implements CommandHandler {
 
     /**
      * {@code reload}: as restart, except that an app of several instances is replaced one instance at a
-     * time ({@link RollingReload}) when neither a file nor {@code update_env} is given.
+     * time ({@link RollingReload}), with its file's definition when a file is given; not with
+     * {@code update_env}.
      */
     private JsonNode reload(ControlRequest r) throws ControlException, ConfigException {
-        if (r.has("file") || r.bool("update_env", false)) {
+        if (r.has("file")) {
+            return deploy(r, true, true);
+        }
+        if (r.bool("update_env", false)) {
             return restart(r);
         }
         List<AppStatus> apps = targets(r.text("target"));

@@ -65,7 +65,19 @@ final class RollingReload {
      *                          instances not reached yet keep running, the spare is removed
      */
     List<String> run(List<AppStatus> set) throws ControlException {
-        AppSpec definition = InstanceSets.definition(set);
+        return run(set, null, "reload");
+    }
+
+    /**
+     * As {@link #run(List)}, but each instance is replaced by {@code redefined}'s instance of the same id
+     * ({@code jsup reload FILE} with a changed definition), and the spare runs the new definition too.
+     *
+     * @param redefined the file's instances, by id as {@code set}; null to restart with the definition as is
+     * @param reason    the restart reason each replaced instance records
+     */
+    List<String> run(List<AppStatus> set, List<AppSpec> redefined, String reason) throws ControlException {
+        AppSpec definition = redefined == null ? InstanceSets.definition(set)
+                : InstanceExpansion.definition(redefined.get(0), redefined.size());
         List<Integer> ids = set.stream().map(s -> s.spec().instances().id()).toList();
         String spareName = null;
         try {
@@ -80,7 +92,7 @@ final class RollingReload {
                     }
                     case REPLACE -> {
                         String name = InstanceExpansion.nameOf(definition.name(), step.id());
-                        supervisor.restart(name, "reload").join();
+                        replace(name, step.id(), ids, redefined, reason);
                         awaitReady(name, name);
                     }
                     case STOP_SPARE -> {
@@ -95,6 +107,16 @@ final class RollingReload {
             }
         }
         return set.stream().map(AppStatus::name).toList();
+    }
+
+    private void replace(String name, int id, List<Integer> ids, List<AppSpec> redefined, String reason) {
+        if (redefined == null) {
+            supervisor.restart(name, reason).join();
+        } else {
+            AppSpec spec = redefined.get(ids.indexOf(id));
+            jsupd.callerEnvironment().defined(spec);
+            jsupd.redefine(spec, true, reason).join();
+        }
     }
 
     private void awaitReady(String name, String what) throws ControlException {

@@ -95,9 +95,10 @@ class JsupdInstancesTest extends SharedDaemonTest {
                 + "socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die \"socket: $!\";\n"
                 + "send($s, \"READY=1\", 0, pack_sockaddr_un($ENV{NOTIFY_SOCKET})) or die \"send: $!\";\n"
                 + "while (1) { my $c = $srv->accept or next; close $c }\n");
-        deploy("web.json", "{\"name\": \"web\", \"script\": \"" + server + "\", \"interpreter\": \"/usr/bin/perl\","
+        String web = "{\"name\": \"web\", \"script\": \"" + server + "\", \"interpreter\": \"/usr/bin/perl\","
                 + " \"kill_timeout\": 1000, \"wait_ready\": true, \"instances\": 2, \"increment_var\": \"PORT\","
-                + " \"env\": {\"PORT\": \"" + base + "\"}}");
+                + " \"env\": {\"PORT\": \"" + base + "\"}}";
+        deploy("web.json", web);
         await().atMost(WAIT).pollInterval(POLL).until(() -> ready("web") == 2);
 
         AtomicBoolean reloading = new AtomicBoolean(true);
@@ -121,6 +122,10 @@ class JsupdInstancesTest extends SharedDaemonTest {
         try {
             JsonNode result = fx.call("reload", DaemonFixture.args().put("target", "web"));
             assertThat(result.path("restarted")).extracting(JsonNode::asText).containsExactly("web", "web:1");
+            // The file again with one variable more: each instance gets the new definition in turn.
+            Path changed = fx.ecosystem("web2.json", web.replace("\"env\": {", "\"env\": {\"RELEASE\": \"2\", "));
+            JsonNode redeployed = fx.call("reload", DaemonFixture.args().put("file", changed.toString()));
+            assertThat(redeployed.path("restarted")).extracting(JsonNode::asText).containsExactly("web", "web:1");
         } finally {
             reloading.set(false);
             client.join();
@@ -129,8 +134,10 @@ class JsupdInstancesTest extends SharedDaemonTest {
         assertThat(looks.get()).as("the client looked during the reload").isPositive();
         assertThat(emptyMoments.get()).as("moments with no instance accepting").isZero();
         assertThat(fewestReady.get()).as("fewest ready instances seen").isGreaterThanOrEqualTo(2);
-        assertThat(reasons("web:0")).containsExactly("reload");
-        assertThat(reasons("web:1")).containsExactly("reload");
+        assertThat(reasons("web:0")).containsExactly("reload", "redeploy: env.RELEASE");
+        assertThat(reasons("web:1")).containsExactly("reload", "redeploy: env.RELEASE");
+        assertThat(fx.call("env", DaemonFixture.args().put("target", "web:1")).at("/apps/0/env/RELEASE").asText())
+                .isEqualTo("2");
         assertThat(instances("web")).as("the spare is gone").containsExactly("web", "web:1");
     }
 
