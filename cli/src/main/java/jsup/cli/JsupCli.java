@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import jsup.cli.command.JsupCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -86,13 +88,33 @@ public final class JsupCli {
     private static int handleUsage(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("jsup: " + e.getMessage());
+        err.println("jsup: " + missingTarget(e).orElse(e.getMessage()));
         if (!UnmatchedArgumentException.printSuggestions(e, err)) {
             CommandSpec spec = cl.getCommandSpec();
             err.println("Run '" + spec.qualifiedName() + " --help' for usage.");
         }
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /**
+     * "Missing required parameter: 'TARGET'" says nothing to a PM2 user who typed {@code jsup restart}: say
+     * what a target is and show one.
+     */
+    private static java.util.Optional<String> missingTarget(ParameterException e) {
+        if (!(e instanceof MissingParameterException missing)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<PositionalParamSpec> target = missing.getMissing().stream()
+                .filter(a -> a instanceof PositionalParamSpec p && p.paramLabel().equals("TARGET"))
+                .map(PositionalParamSpec.class::cast).findFirst();
+        if (target.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean file = String.join(" ", target.get().description()).toLowerCase(java.util.Locale.ROOT).contains("file");
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        return java.util.Optional.of(command + " needs a target: an app's name or id, a namespace, all"
+                + (file ? " or an ecosystem file" : "") + " (see `jsup list`), e.g. " + command + " all");
     }
 
     private static Map<String, String> exitCodeHelp() {

@@ -152,6 +152,8 @@ class HelpAndErrorsTest {
                 // missing arguments
                 Arguments.of(List.of("start"), ExitCode.USAGE, List.of("jsup start --help")),
                 Arguments.of(List.of("describe"), ExitCode.USAGE, List.of("jsup describe --help")),
+                Arguments.of(List.of("restart"), ExitCode.USAGE, List.of("jsup restart needs a target", "jsup restart all")),
+                Arguments.of(List.of("stop"), ExitCode.USAGE, List.of("jsup stop needs a target", "jsup list")),
                 Arguments.of(List.of("signal"), ExitCode.USAGE, List.of("jsup signal --help")),
                 Arguments.of(List.of("signal", "USR2"), ExitCode.USAGE, List.of("jsup signal --help")),
                 Arguments.of(List.of("start", "missing.json"), ExitCode.USAGE, List.of("missing.json")),
