@@ -1,6 +1,8 @@
 package jsup.supervisor.dependencies;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import jsup.supervisor.ProcessStatus;
@@ -33,6 +35,32 @@ public final class DependencyGate {
     }
 
     private DependencyGate() {
+    }
+
+    /**
+     * {@code dependsOn} with every instance registered now of each app it names: the loader widens a
+     * dependency on an app of several instances to each of them, but {@code jsup scale} may add more later,
+     * and a dependent must wait for those too. A name of one instance ({@code api:1}) stays as it is.
+     *
+     * @param instancesOf the registered names of an app's instances ({@code api}, {@code api:1}, …)
+     */
+    public static Map<String, DependencyCondition> withInstances(Map<String, DependencyCondition> dependsOn,
+                                                                 Function<String, List<String>> instancesOf) {
+        Map<String, DependencyCondition> widened = null;
+        for (Map.Entry<String, DependencyCondition> e : dependsOn.entrySet()) {
+            if (e.getKey().indexOf(':') >= 0) {
+                continue;
+            }
+            for (String instance : instancesOf.apply(e.getKey())) {
+                if (!dependsOn.containsKey(instance)) {
+                    if (widened == null) {
+                        widened = new LinkedHashMap<>(dependsOn);
+                    }
+                    widened.putIfAbsent(instance, e.getValue());
+                }
+            }
+        }
+        return widened == null ? dependsOn : widened;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.InstanceExpansion;
 import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.process.TrackedTree;
 import jsup.supervisor.process.TreeSampler;
@@ -33,7 +34,7 @@ public final class Engine {
             throw new IllegalArgumentException("app " + spec.name()
                     + " already exists; delete it first or choose another name");
         }
-        ManagedApp app = new ManagedApp(nextId++, spec, ctx, this::peer);
+        ManagedApp app = new ManagedApp(nextId++, spec, ctx, this::peer, this::instancesOf);
         apps.put(spec.name(), app);
         return app;
     }
@@ -42,6 +43,17 @@ public final class Engine {
     private DependencyGate.Peer peer(String name) {
         ManagedApp app = apps.get(name);
         return app == null ? null : app.peer();
+    }
+
+    /** The registered instances of the app {@code app} ({@code api}, {@code api:1}, …). */
+    private List<String> instancesOf(String app) {
+        List<String> names = new ArrayList<>();
+        for (String name : apps.keySet()) {
+            if (InstanceExpansion.appName(name).equals(app)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     public boolean has(String name) {

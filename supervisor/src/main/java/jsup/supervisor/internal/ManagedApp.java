@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,6 +27,7 @@ import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.RestartRecord;
 import java.util.function.Function;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.config.DependencyCondition;
 import jsup.supervisor.units.Sizes;
 import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.files.AtomicFiles;
@@ -71,6 +73,7 @@ public final class ManagedApp {
     private final List<Waiter> waiters = new ArrayList<>();
     /** The other apps, as {@code depends_on} sees them (null for an unknown name). */
     private final Function<String, DependencyGate.Peer> peers;
+    private final Function<String, List<String>> instancesOf;
     private ReadinessTracker readiness;
     /** When the launch began waiting for {@code depends_on}, or NEVER when it does not wait. */
     private long dependsSince = NEVER;
@@ -119,14 +122,20 @@ public final class ManagedApp {
     private long sampleAt = NEVER;
 
     public ManagedApp(int id, AppSpec spec, EngineContext ctx) {
-        this(id, spec, ctx, name -> null);
+        this(id, spec, ctx, name -> null, app -> List.of());
     }
 
-    public ManagedApp(int id, AppSpec spec, EngineContext ctx, Function<String, DependencyGate.Peer> peers) {
+    /**
+     * @param peers       a dependency's state by name, null when jsupd knows no such app
+     * @param instancesOf the registered instances of an app by its name (for depends_on on a scaled app)
+     */
+    public ManagedApp(int id, AppSpec spec, EngineContext ctx, Function<String, DependencyGate.Peer> peers,
+                      Function<String, List<String>> instancesOf) {
         this.id = id;
         this.spec = spec;
         this.ctx = ctx;
         this.peers = peers;
+        this.instancesOf = instancesOf;
         this.readiness = new ReadinessTracker(spec.readiness());
         this.policy = RestartPolicy.of(spec);
         this.machine = new StateMachine(spec.name(), ctx.listener());
@@ -381,7 +390,8 @@ public final class ManagedApp {
     }
 
     private void checkDependencies(long now) {
-        DependencyGate.Verdict verdict = DependencyGate.check(spec.dependsOn(), peers, spec.dependsTimeout(),
+        Map<String, DependencyCondition> dependsOn = DependencyGate.withInstances(spec.dependsOn(), instancesOf);
+        DependencyGate.Verdict verdict = DependencyGate.check(dependsOn, peers, spec.dependsTimeout(),
                 dependsSince, now);
         if (verdict instanceof DependencyGate.Go) {
             dependsSince = NEVER;

@@ -80,4 +80,25 @@ class DependencyGateTest {
     void anUnknownDependencyFails() {
         assertThat(check(deps("gone", DependencyCondition.STARTED), 0)).isInstanceOf(DependencyGate.Fail.class);
     }
+
+    @Test
+    void aDependencyOnAnAppCoversTheInstancesAddedSinceTheLoad() {
+        Map<String, DependencyCondition> loaded = deps("api", DependencyCondition.HEALTHY, "api:1",
+                DependencyCondition.HEALTHY, "db", DependencyCondition.STARTED);
+        Map<String, java.util.List<String>> registered = Map.of("api", java.util.List.of("api", "api:1", "api:2"),
+                "db", java.util.List.of("db"));
+        Map<String, DependencyCondition> widened = DependencyGate.withInstances(loaded, registered::get);
+        assertThat(widened).containsOnlyKeys("api", "api:1", "db", "api:2");
+        assertThat(widened.get("api:2")).isEqualTo(DependencyCondition.HEALTHY);
+
+        // scaled up: the new instance is not ready, so the dependent waits for it
+        peers.put("api", new DependencyGate.Peer(ProcessStatus.ONLINE, true, null));
+        peers.put("api:1", new DependencyGate.Peer(ProcessStatus.ONLINE, true, null));
+        peers.put("api:2", new DependencyGate.Peer(ProcessStatus.LAUNCHING, false, null));
+        peers.put("db", new DependencyGate.Peer(ProcessStatus.ONLINE, true, null));
+        assertThat(check(widened, S)).isEqualTo(new DependencyGate.Wait("api:2 (healthy)"));
+        // nothing to add: the same map
+        assertThat(DependencyGate.withInstances(deps("api:1", DependencyCondition.HEALTHY), registered::get))
+                .containsOnlyKeys("api:1");
+    }
 }
