@@ -349,7 +349,7 @@ public final class Supervisor implements AutoCloseable {
     private DependencyGraph graph() {
         Map<String, List<String>> needs = new LinkedHashMap<>();
         for (ManagedApp app : engine.apps()) {
-            needs.put(app.name(), List.copyOf(app.spec().dependsOn().keySet()));
+            needs.put(app.name(), List.copyOf(app.dependsOnNow().keySet()));
         }
         return new DependencyGraph(needs);
     }

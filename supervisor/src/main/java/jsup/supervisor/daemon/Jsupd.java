@@ -32,6 +32,7 @@ import jsup.supervisor.ProcessStatus;
 import jsup.supervisor.Supervisor;
 import jsup.supervisor.SupervisorSettings;
 import jsup.supervisor.config.AppSpec;
+import jsup.supervisor.dependencies.DependencyGate;
 import jsup.supervisor.dependencies.DependencyGraph;
 import jsup.supervisor.config.AppSpecJson;
 import jsup.supervisor.config.InstanceExpansion;
@@ -273,18 +274,21 @@ public final class Jsupd implements AutoCloseable {
     List<String> withDependencies(List<String> names) {
         Map<String, AppStatus> known = new HashMap<>();
         Map<String, List<String>> needs = new java.util.LinkedHashMap<>();
-        for (AppStatus s : supervisor.list()) {
+        List<AppStatus> all = supervisor.list();
+        for (AppStatus s : all) {
             known.put(s.name(), s);
-            needs.put(s.name(), List.copyOf(s.spec().dependsOn().keySet()));
+            needs.put(s.name(), List.copyOf(DependencyGate.withInstances(
+                    s.spec().dependsOn(), app -> InstanceSets.of(app, all).stream().map(AppStatus::name).toList())
+                    .keySet()));
         }
-        List<String> all = new ArrayList<>();
+        List<String> order = new ArrayList<>();
         for (String name : new DependencyGraph(needs).withDependencies(names)) {
             AppStatus s = known.get(name);
             if (names.contains(name) || (s != null && !isRunning(s))) {
-                all.add(name);
+                order.add(name);
             }
         }
-        return all;
+        return order;
     }
 
     HealthSupervision health() {

@@ -390,8 +390,7 @@ public final class ManagedApp {
     }
 
     private void checkDependencies(long now) {
-        Map<String, DependencyCondition> dependsOn = DependencyGate.withInstances(spec.dependsOn(), instancesOf);
-        DependencyGate.Verdict verdict = DependencyGate.check(dependsOn, peers, spec.dependsTimeout(),
+        DependencyGate.Verdict verdict = DependencyGate.check(dependsOnNow(), peers, spec.dependsTimeout(),
                 dependsSince, now);
         if (verdict instanceof DependencyGate.Go) {
             dependsSince = NEVER;
@@ -408,6 +407,11 @@ public final class ManagedApp {
             statusReason = f.reason();
             fire(LifecycleEvent.LAUNCH_FAILED, statusReason); // LAUNCHING -> ERRORED
         }
+    }
+
+    /** {@code depends_on} with every instance registered now of each app it names (see {@code jsup scale}). */
+    public Map<String, DependencyCondition> dependsOnNow() {
+        return DependencyGate.withInstances(spec.dependsOn(), instancesOf);
     }
 
     /** What a dependent's {@code depends_on} sees of this app. */
