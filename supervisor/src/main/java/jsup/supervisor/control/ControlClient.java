@@ -47,6 +47,12 @@ public final class ControlClient implements AutoCloseable {
     /** How long a call waits for its answer before checking, by a ping, that jsupd still answers at all. */
     public static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(2);
 
+    /**
+     * Unanswered liveness pings in a row that end a call: one stall of a few seconds on an overloaded
+     * machine (measured at load 55 on 2 cores) must not fail a deploy that jsupd is carrying out.
+     */
+    static final int LIVENESS_MISSES = 2;
+
     private final Path socket;
     private final SocketChannel channel;
     private final Selector selector;
@@ -277,6 +283,7 @@ public final class ControlClient implements AutoCloseable {
     private final class Liveness {
         private final String cmd;
         private long nextCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+        private int misses;
 
         Liveness(String cmd) {
             this.cmd = cmd;
@@ -288,10 +295,12 @@ public final class ControlClient implements AutoCloseable {
             }
             try (ControlClient probe = connect(socket.getParent(), PING_TIMEOUT)) {
                 probe.ping();
+                misses = 0;
             } catch (ControlException e) {
-                if (e.code() == ErrorCode.TIMEOUT) {
+                if (e.code() == ErrorCode.TIMEOUT && ++misses >= LIVENESS_MISSES) {
                     throw new ControlException(ErrorCode.TIMEOUT, "jsupd stopped answering while \"" + cmd
-                            + "\" ran: not even a ping within " + PING_TIMEOUT.toSeconds() + " s");
+                            + "\" ran: not even a ping within " + PING_TIMEOUT.toSeconds() + " s, " + misses
+                            + " times in a row");
                 }
                 // Closed or exiting: the call's own connection tells what happened next.
             }
