@@ -155,8 +155,21 @@ def main():
             except ProcessLookupError:
                 pass
             chromedriver.wait(10)
-        run([jsup, "kill"], env=env, check=False)
+        stop_jsupd(jsup, env, home)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def stop_jsupd(jsup, env, home):
+    """`jsup kill`; on a loaded machine it may give up waiting, so jsupd then gets a SIGTERM of its own
+    (it stops its apps on that too)."""
+    run([jsup, "kill"], env=env, check=False)
+    try:
+        with open(os.path.join(home, "jsupd.pid")) as f:
+            pid = int(f.read().strip())
+        os.kill(pid, signal.SIGTERM)
+        wait_until(lambda: not os.path.exists(f"/proc/{pid}"), 60, 0.2)
+    except (OSError, ValueError):
+        pass  # no pid file or no such process: it has stopped
 
 
 if __name__ == "__main__":
