@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 
-from bench import pids_with
+from bench import pids_with, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -54,6 +54,24 @@ def daemon_pid(home):
             return int(f.read().strip())
     except (OSError, ValueError):
         return None
+
+
+def stop_daemon(env, home):
+    """`jsup kill`; if jsupd is still there 30 s later (the command can fail on a heavily loaded machine),
+    SIGTERM to it, so no daemon outlives the run (its home is deleted next)."""
+    pid = daemon_pid(home)
+    try:
+        jsup(env, "kill", check=False)
+    except subprocess.TimeoutExpired:
+        pass
+    if pid is not None and not wait_until(lambda: not os.path.exists(f"/proc/{pid}"), 30, 0.1):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                ours = f"JSUP_HOME={home}".encode() in f.read().split(b"\0")
+        except OSError:
+            ours = False
+        if ours:  # still this run's jsupd, not a process that took its pid
+            os.kill(pid, signal.SIGTERM)
 
 
 def case_kill9(work, kills=5):
@@ -97,7 +115,7 @@ def case_kill9(work, kills=5):
                   f"{'settled' if settled else 'NOT settled'}", flush=True)
         print(f"kill9: {kills} kills, most copies of one app seen at once: {most}")
     finally:
-        jsup(env, "kill", check=False)
+        stop_daemon(env, home)
         for m in markers:
             for p in copies(m):
                 os.kill(p, signal.SIGKILL)
@@ -135,7 +153,7 @@ def case_rotation(work, lines=1_000_000):
               f"{lost} lost, {doubled} written twice")
         return lost == 0 and doubled == 0
     finally:
-        jsup(env, "kill", check=False)
+        stop_daemon(env, home)
 
 
 def main():

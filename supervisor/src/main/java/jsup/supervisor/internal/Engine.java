@@ -80,7 +80,9 @@ public final class Engine {
     }
 
     public void forget(ManagedApp app) {
-        apps.remove(app.name(), app);
+        if (apps.remove(app.name(), app)) {
+            ctx.launcher().forget(app.name());
+        }
         app.close();
     }
 

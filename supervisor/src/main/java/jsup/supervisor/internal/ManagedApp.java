@@ -58,6 +58,8 @@ public final class ManagedApp {
      * reports survivors and ends.
      */
     static final long AFTER_KILL_NANOS = Duration.ofSeconds(2).toNanos();
+    /** How long after its spawn a run is first sampled (memory, CPU, members), at most. */
+    static final long FIRST_SAMPLE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private static final Set<ProcessStatus> RESTART_SETTLED = EnumSet.of(ONLINE, ERRORED, STOPPED);
     private static final Set<ProcessStatus> STOP_SETTLED = EnumSet.of(STOPPED, LAUNCHING, ERRORED);
@@ -655,7 +657,9 @@ public final class ManagedApp {
         mainExited = false;
         killed = false;
         usage = TreeUsage.NONE;
-        sampleAt = now;
+        // Not at once: a run just spawned has nothing to show yet, and a crash loop would pay a walk of
+        // its tree at every restart. A run that lives is sampled within a second (or its interval).
+        sampleAt = now + Math.min(FIRST_SAMPLE_NANOS, SampleCadence.intervalNanos(spec));
         statusReason = null;
         writePidFile(c.pid());
         readiness.launched(now);

@@ -9,4 +9,8 @@ public interface ChildLauncher {
      * @throws LaunchException when the command cannot be run; the message says why and how to fix it
      */
     Child launch(AppSpec spec, ChildOutput output) throws LaunchException;
+
+    /** The app {@code name} was deleted: drop whatever was kept to launch it again. */
+    default void forget(String name) {
+    }
 }

@@ -10,6 +10,7 @@ import jsup.supervisor.libc.LibcBinding;
 final class KillSyscall {
 
     private static final boolean BOUND = bind();
+    private static final int ESRCH = 3;
 
     private KillSyscall() {
     }
@@ -34,6 +35,22 @@ final class KillSyscall {
             return true;
         } catch (LastErrorException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether process group {@code pgid} may have a process: {@code kill(-pgid, 0)} sends nothing and
+     * fails with ESRCH only when the group is empty (EPERM: someone is there, only not ours to signal).
+     */
+    static boolean groupMayExist(int pgid) {
+        if (pgid <= 1) {
+            return true; // -1 would mean every process, -0 jsupd's own group
+        }
+        try {
+            kill(-pgid, 0);
+            return true;
+        } catch (LastErrorException e) {
+            return e.getErrorCode() != ESRCH;
         }
     }
 

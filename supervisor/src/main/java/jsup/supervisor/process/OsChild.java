@@ -125,7 +125,13 @@ final class OsChild implements Child {
         try {
             // Output still held open after the exit: some process of the run lives on. Let the full
             // snapshot find it, whatever the quick look would miss.
-            return drained.isDone() ? tree.anyAlive() : !tree.liveMembers().isEmpty();
+            if (!drained.isDone()) {
+                return !tree.liveMembers().isEmpty();
+            }
+            // The group probe cannot tell an unreaped main process from a leftover in its group: the
+            // reaper is a moment behind an exit read from the zombie, so wait for it (no CPU) briefly.
+            boolean reaped = !process.isAlive() || exitedWithin(EXIT_AFTER_OUTPUT_WAIT);
+            return tree.anyAlive(reaped);
         } catch (ProcUnreadableException e) {
             return true; // unknown is not gone: a stop ends at its give-up, leftovers wait for /proc
         }

@@ -33,9 +33,11 @@ public final class OsChildLauncher implements ChildLauncher {
     private final Signaller signaller;
     private final Map<String, String> marks;
     private final HeldSockets sockets;
+    private final GroupProbe groups;
     /**
      * By app name, the command of the definition last launched: jsupd's environment and the marks never
-     * change, so an app's restarts need not copy and merge the environment again. One entry per name.
+     * change, so an app's restarts need not copy and merge the environment again. One entry per name,
+     * dropped when the app is deleted ({@link #forget}).
      */
     private final Map<String, Prepared> commands = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ public final class OsChildLauncher implements ChildLauncher {
         this.procFs = procFs;
         this.signaller = new Signaller(procFs);
         this.marks = Map.copyOf(marks);
+        this.groups = GroupProbe.of(procFs);
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class OsChildLauncher implements ChildLauncher {
             throw new LaunchException("cannot start " + program + ": " + e.getMessage());
         }
         long startTime = startTimeOf(process);
-        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime));
+        TrackedTree tree = new TrackedTree(procFs, new ProcessIdentity((int) process.pid(), startTime), groups);
         return new OsChild(process, startTime, tree, signaller, drained, procFs);
     }
 
@@ -113,6 +116,17 @@ public final class OsChildLauncher implements ChildLauncher {
         argv.addAll(command);
         env.putAll(handover.environment());
         return SpawnCommand.inheriting(handover.wrap(argv), env, spec.cwd().toFile());
+    }
+
+    /** Drops the command kept for {@code name}: a deleted app's is never launched again. */
+    @Override
+    public void forget(String name) {
+        commands.remove(name);
+    }
+
+    /** Whether a command is kept for {@code name} (for tests). */
+    boolean keepsCommandFor(String name) {
+        return commands.containsKey(name);
     }
 
     /** The command made for one definition of an app (compared by identity: a new definition is a new spec). */

@@ -28,6 +28,7 @@ public final class TrackedTree {
 
     private final ProcFs procFs;
     private final ProcessIdentity root;
+    private final GroupProbe groups;
     /** Every member seen so far and still believed alive, with its CPU ticks at the last look. */
     private Map<ProcessIdentity, Long> known = new HashMap<>();
     private long lastSampleNanos = -1;
@@ -36,8 +37,14 @@ public final class TrackedTree {
     private boolean childrenFileWorks = true;
 
     public TrackedTree(ProcFs procFs, ProcessIdentity root) {
+        this(procFs, root, GroupProbe.UNKNOWN);
+    }
+
+    /** @param groups asked, once the main process is reaped, whether its process group still has members */
+    TrackedTree(ProcFs procFs, ProcessIdentity root, GroupProbe groups) {
         this.procFs = procFs;
         this.root = root;
+        this.groups = groups;
     }
 
     ProcessIdentity root() {
@@ -221,12 +228,26 @@ public final class TrackedTree {
      * this kernel has no {@code children} files.
      */
     boolean anyAlive() {
-        return anyAlive(new ProcFileReader());
+        return anyAlive(false);
     }
 
+    /**
+     * As {@link #anyAlive()}. Once the main process is reaped ({@code mainReaped}), an empty process
+     * group (one {@link GroupProbe} call) stands in for reading the reapers' children: an orphan of
+     * the group would be there. What it leaves out: a process that moved to a group of its own
+     * inside the session after the last sample and let go of the output pipes (a session member that
+     * keeps them is found through them, one seen by a sample through {@code known}).
+     */
+    boolean anyAlive(boolean mainReaped) {
+        return anyAlive(new ProcFileReader(), mainReaped);
+    }
 
     /** As {@link #anyAlive()}, reading through {@code reader}. */
     boolean anyAlive(ProcFileReader reader) {
+        return anyAlive(reader, false);
+    }
+
+    private boolean anyAlive(ProcFileReader reader, boolean mainReaped) {
         if (!childrenFileWorks) {
             return !collect().isEmpty();
         }
@@ -244,6 +265,10 @@ public final class TrackedTree {
         // The pid of a live group or session cannot be reused; another process at the main process's
         // pid means both are gone (as in collect).
         if (atRootPid != null && !sameStart(atRootPid, root)) {
+            return false;
+        }
+        // Reaped, the main process no longer holds its group: empty means no orphan is in it.
+        if (mainReaped && atRootPid == null && !groups.mayHaveMembers(root.pid())) {
             return false;
         }
         List<ProcInfo> orphans = reaperChildren(procFs, reader);

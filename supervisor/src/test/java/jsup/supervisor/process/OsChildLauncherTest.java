@@ -47,6 +47,23 @@ class OsChildLauncherTest {
                 "two mark greeter " + where, "one mark greeter " + where);
     }
 
+    @Test
+    void forgettingADeletedAppDropsItsCommand() throws Exception {
+        OsChildLauncher launcher = new OsChildLauncher(ProcFs.SYSTEM, Map.of());
+        AppSpec spec = TestApps.app("short", dir).script("/bin/true").build();
+        Pipe pipe = Pipe.open();
+        try {
+            Child child = launcher.launch(spec, new PipeOutput(PipeFds.of(pipe.sink())));
+            assertThat(child.exited().get(60, SECONDS).code()).isZero();
+        } finally {
+            pipe.sink().close();
+            pipe.source().close();
+        }
+        assertThat(launcher.keepsCommandFor("short")).isTrue();
+        launcher.forget("short");
+        assertThat(launcher.keepsCommandFor("short")).as("dropped with the app").isFalse();
+    }
+
     /** Output to a pipe nobody reads (as jsupd's, so the spawn is native where it can be); the script writes a file. */
     private record PipeOutput(int fd) implements ChildOutput {
         @Override

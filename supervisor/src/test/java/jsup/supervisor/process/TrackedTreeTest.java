@@ -109,6 +109,32 @@ class TrackedTreeTest {
     }
 
     @Test
+    void anEmptyGroupOfAReapedMainProcessAnswersWithoutReadingTheReapers() throws IOException {
+        proc(1, 0, 1, 1, 1, 0, 10, 200);
+        proc(100, 1, 100, 100, 500, 0, 10);
+        List<Integer> probed = new java.util.ArrayList<>();
+        GroupProbe emptyGroups = pgid -> {
+            probed.add(pgid);
+            return false;
+        };
+        TrackedTree tree = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500), emptyGroups);
+        tree.usage(tree.walk().orElseThrow(), 0);
+        deleteTree(root.resolve("100"));           // exits and is reaped
+        // Init's children cannot be read, nor one process of the machine: reading them would throw.
+        Files.delete(root.resolve("1/task/1/children"));
+        Files.createDirectory(root.resolve("1/task/1/children"));
+        Files.createDirectories(root.resolve("200/stat"));
+        assertThat(tree.anyAlive(true)).isFalse();
+        assertThat(probed).containsExactly(100);
+        assertThatThrownBy(() -> tree.anyAlive(false)).as("unreaped: the group may be just the zombie")
+                .isInstanceOf(ProcUnreadableException.class);
+
+        GroupProbe occupied = pgid -> true;        // a leftover in the group: the reapers are read
+        TrackedTree other = new TrackedTree(new ProcFs(root), new ProcessIdentity(100, 500), occupied);
+        assertThatThrownBy(() -> other.anyAlive(true)).isInstanceOf(ProcUnreadableException.class);
+    }
+
+    @Test
     void anyAliveFollowsRememberedMembersThatLeftTheSession() throws IOException {
         proc(1, 0, 1, 1, 1, 0, 10);
         proc(100, 1, 100, 100, 500, 0, 10, 101);
