@@ -5,6 +5,7 @@ pm2-prometheus-exporter (npm), whose RSS is added to PM2's. Writes bench/metrics
 bench.py appends to docs/benchmarks.md. Run through bench/run.sh --metrics (installs what it needs).
 
   python3 bench/metrics.py --pm2 bench/.work/node_modules/.bin/pm2 --exporter bench/.work/node_modules/pm2-prometheus-exporter/exporter.js
+  python3 bench/metrics.py --out /tmp/metrics.md     # jsup only
 """
 import argparse
 import datetime
@@ -71,8 +72,8 @@ def with_listener(work):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pm2", required=True)
-    ap.add_argument("--exporter", required=True, help="pm2-prometheus-exporter's exporter.js")
+    ap.add_argument("--pm2", help="PM2's binary; without it (and --exporter) only jsup is measured")
+    ap.add_argument("--exporter", help="pm2-prometheus-exporter's exporter.js")
     ap.add_argument("--seconds", type=int, default=120, help="the measured window (scrapes every 15 s)")
     ap.add_argument("--out", default=os.path.join(bench.HERE, "metrics.md"))
     args = ap.parse_args()
@@ -95,34 +96,46 @@ def main():
         start_apps(on, "jsup-on")
         token = open(os.path.join(on.home, "web.token")).read().strip()
         jsup_url = f"http://127.0.0.1:{port}/metrics"
-        # PM2 and the exporter (which always listens on 9209: it reads its port from argv[1], the script).
-        pm2 = Pm2(work, args.pm2)
-        sups.append(pm2)
-        start_apps(pm2, "pm2")
-        if port_open(9209):
-            raise RuntimeError("port 9209 (pm2-prometheus-exporter's) is in use")
-        exporter = subprocess.Popen(["node", args.exporter], env=pm2.env, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL, start_new_session=True)
-        if not wait_until(lambda: port_open(9209), 30, 0.05):
-            raise RuntimeError("pm2-prometheus-exporter did not listen")
-        pm2_url = "http://127.0.0.1:9209/metrics"
-        pids = {"off": off.daemon_pid(), "quiet": quiet.daemon_pid(), "on": on.daemon_pid(), "pm2": pm2.daemon_pid(),
-                "exporter": exporter.pid}
+        pids = {"off": off.daemon_pid(), "quiet": quiet.daemon_pid(), "on": on.daemon_pid()}
+        scrapes = {"jsup": (lambda: scrape_ms(jsup_url, token), pids["on"])}
+        if args.pm2:
+            # PM2 and the exporter (which always listens on 9209: it reads its port from argv[1], the script).
+            pm2 = Pm2(work, args.pm2)
+            sups.append(pm2)
+            start_apps(pm2, "pm2")
+            if port_open(9209):
+                raise RuntimeError("port 9209 (pm2-prometheus-exporter's) is in use")
+            exporter = subprocess.Popen(["node", args.exporter], env=pm2.env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+            if not wait_until(lambda: port_open(9209), 30, 0.05):
+                raise RuntimeError("pm2-prometheus-exporter did not listen")
+            pm2_url = "http://127.0.0.1:9209/metrics"
+            pids.update(pm2=pm2.daemon_pid(), exporter=exporter.pid)
+            scrapes["pm2"] = (lambda: scrape_ms(pm2_url), pids["exporter"])
         first_cost = {}
         first = {}
-        for name, fn, server in (("jsup", lambda: scrape_ms(jsup_url, token), pids["on"]),
-                                 ("pm2", lambda: scrape_ms(pm2_url), pids["exporter"])):
+        for name, (fn, server) in scrapes.items():
             b = thread_cpu_ns(server)
             first[name] = fn()
             first_cost[name] = cpu_used_s(b, thread_cpu_ns(server)) * 1000
         time.sleep(5)  # settle
         load = [os.getloadavg()[0]]
-        cpu, times, cost = idle_window(list(pids.values()), {"jsup": (lambda: scrape_ms(jsup_url, token), pids["on"]),
-                                                              "pm2": (lambda: scrape_ms(pm2_url), pids["exporter"])},
-                                       args.seconds)
+        cpu, times, cost = idle_window(list(pids.values()), scrapes, args.seconds)
         load.append(os.getloadavg()[0])
         rss = {k: rss_bytes(p) / 1e6 for k, p in pids.items()}
         cpu = {k: cpu[p] for k, p in pids.items()}
+        if "pm2" in pids:
+            pm2_cells = [f"{cpu['pm2']:.3f} % + {cpu['exporter']:.3f} %",
+                         f"{med(times['pm2']):.1f} ms ({max(times['pm2']):.1f})",
+                         f"{med(cost['pm2']):.1f} ms ({max(cost['pm2']):.1f})",
+                         f"{first['pm2'][0]:.1f} ms, {first_cost['pm2']:.1f} ms",
+                         f"{first['pm2'][1] / 1024:.0f} KiB",
+                         f"{rss['pm2']:.1f} MB + {rss['exporter']:.1f} MB = {rss['pm2'] + rss['exporter']:.1f} MB"]
+            pm2_words = (f" pm2-prometheus-exporter (npm, {exporter_version(args.exporter)}) runs beside PM2 as its "
+                         "docs show and is counted with it.")
+        else:
+            pm2_cells = ["not run"] * 6
+            pm2_words = " PM2 was not run (no --pm2)."
         lines = [
             "## Metrics",
             "",
@@ -130,8 +143,7 @@ def main():
             f"supervisor, `/metrics` scraped every {INTERVAL} s for {args.seconds} s "
             f"({len(times['jsup'])} scrapes each, interleaved), all measured over the same seconds on the "
             f"same machine (load average {load[0]:.1f} at its start, {load[1]:.1f} at its end, on "
-            f"{os.cpu_count()} cores). jsupd's listener uses the token (as Prometheus would); pm2-prometheus-exporter "
-            f"(npm, {exporter_version(args.exporter)}) runs beside PM2 as its docs show and is counted with it. "
+            f"{os.cpu_count()} cores). jsupd's listener uses the token (as Prometheus would).{pm2_words} "
             "CPU per scrape is the growth of the server's threads' run time around each scrape (the exporter's "
             "for PM2; PM2's daemon answers it too).",
             "",
@@ -139,16 +151,15 @@ def main():
             "| PM2 + pm2-prometheus-exporter | jsup target |",
             "|---|---|---|---|---|---|",
             f"| daemon CPU over the window | {cpu['off']:.3f} % | {cpu['quiet']:.3f} % | {cpu['on']:.3f} % | "
-            f"{cpu['pm2']:.3f} % + {cpu['exporter']:.3f} % | ≤ 0.1 % |",
+            f"{pm2_cells[0]} | ≤ 0.1 % |",
             f"| scrape latency, median (max) | – | – | {med(times['jsup']):.1f} ms ({max(times['jsup']):.1f}) | "
-            f"{med(times['pm2']):.1f} ms ({max(times['pm2']):.1f}) | ≤ 20 ms |",
+            f"{pm2_cells[1]} | ≤ 20 ms |",
             f"| CPU per scrape, median (max) | – | – | {med(cost['jsup']):.1f} ms ({max(cost['jsup']):.1f}) | "
-            f"{med(cost['pm2']):.1f} ms ({max(cost['pm2']):.1f}) | |",
+            f"{pm2_cells[2]} | |",
             f"| first scrape (cold): latency, CPU | – | – | {first['jsup'][0]:.1f} ms, {first_cost['jsup']:.1f} ms | "
-            f"{first['pm2'][0]:.1f} ms, {first_cost['pm2']:.1f} ms | |",
-            f"| scrape size | – | – | {first['jsup'][1] / 1024:.0f} KiB | {first['pm2'][1] / 1024:.0f} KiB | |",
-            f"| RSS | {rss['off']:.1f} MB | {rss['quiet']:.1f} MB | {rss['on']:.1f} MB | {rss['pm2']:.1f} MB + "
-            f"{rss['exporter']:.1f} MB = {rss['pm2'] + rss['exporter']:.1f} MB | |",
+            f"{pm2_cells[3]} | |",
+            f"| scrape size | – | – | {first['jsup'][1] / 1024:.0f} KiB | {pm2_cells[4]} | |",
+            f"| RSS | {rss['off']:.1f} MB | {rss['quiet']:.1f} MB | {rss['on']:.1f} MB | {pm2_cells[5]} | |",
             "",
             "pm2-prometheus-exporter reports `pm2_up`, `pm2_cpu`, `pm2_memory`, `pm2_uptime`, `pm2_instances`, "
             "`pm2_restarts` (unstable restarts only) and `pm2_loop_delay`; jsup's scrape carries the metrics of "

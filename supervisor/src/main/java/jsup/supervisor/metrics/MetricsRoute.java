@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import jsup.supervisor.web.Replies;
 import jsup.supervisor.web.Route;
 
-/** {@code GET /metrics}: one scrape, in the Prometheus text format. */
+/** {@code GET /metrics}: one scrape, in the format the {@code Accept} header asks for. */
 public final class MetricsRoute implements Route {
 
     private final PrometheusExposition exposition;
@@ -22,13 +22,13 @@ public final class MetricsRoute implements Route {
         }
         // Rendered whole first: a failure becomes a 500, not a cut-off page Prometheus half-reads.
         // Never compressed: a scrape is read on this machine or a LAN, where gzip costs more than it saves.
-        byte[] body = exposition.render();
-        ex.getResponseHeaders().set("Content-Type", PrometheusExposition.CONTENT_TYPE);
+        PrometheusExposition.Page page = exposition.render(ex.getRequestHeaders().getFirst("Accept"));
+        ex.getResponseHeaders().set("Content-Type", page.contentType());
         boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(200, head ? -1 : body.length);
+        ex.sendResponseHeaders(200, head ? -1 : page.body().length);
         if (!head) {
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+                out.write(page.body());
             }
         }
     }

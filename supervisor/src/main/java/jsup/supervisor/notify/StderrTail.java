@@ -11,15 +11,17 @@ import jsup.supervisor.SecretNames;
 
 /**
  * The last lines of an app's stderr log for a notification: at most {@link #LINES} lines of at most
- * {@link #LINE_CHARS} characters, from the last {@link #BYTES} bytes, with the values of the app's
- * secret-looking variables (TOKEN, KEY, SECRET, PASS in the name, as {@code jsup env} masks them)
- * masked.
+ * {@link #LINE_CHARS} characters, from the last {@link #BYTES} bytes, masked as {@code jsup env}
+ * masks (by {@link SecretNames}): the values of the app's secret-looking variables (TOKEN, KEY,
+ * SECRET, PASS … in the name), the password of a URL variable ({@code DATABASE_URL}), and the
+ * password of any URL in the line ({@code https://user:pass@host}).
  */
 final class StderrTail {
 
     static final int LINES = 10;
     static final int LINE_CHARS = 300;
     static final int BYTES = 16 * 1024;
+    static final String MASK = "••••";
 
     private StderrTail() {
     }
@@ -56,10 +58,16 @@ final class StderrTail {
     private static String mask(String line, Map<String, String> env) {
         String out = line;
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (SecretNames.isSecret(e.getKey()) && e.getValue() != null && e.getValue().length() >= 4) {
-                out = out.replace(e.getValue(), "••••");
+            String value = e.getValue();
+            if (value == null) {
+                continue;
+            }
+            // Shorter values are left: "pw" or "1" would mask half the line and hide nothing.
+            String secret = SecretNames.isSecret(e.getKey()) ? value : SecretNames.urlPassword(value);
+            if (secret != null && secret.length() >= 4) {
+                out = out.replace(secret, MASK);
             }
         }
-        return out;
+        return SecretNames.maskUrlPasswordsIn(out, MASK);
     }
 }

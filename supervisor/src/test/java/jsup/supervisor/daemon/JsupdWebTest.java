@@ -110,6 +110,11 @@ class JsupdWebTest {
         assertThat(value(scraped, "jsup_log_bytes_total", Map.of("name", "figures", "stream", "err"))).isEqualTo(10);
         assertThat(value(scraped, "process_open_fds", Map.of())).isPositive();
         assertThat(value(scraped, "jsup_daemon_apps", Map.of())).isEqualTo(1);
+        // What Prometheus asks for first: OpenMetrics, from the same client.
+        Reply openMetrics = rawGet("/metrics", "127.0.0.1:" + port, token,
+                "Accept: application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5\r\n");
+        assertThat(openMetrics.header()).contains("application/openmetrics-text; version=1.0.0");
+        assertThat(openMetrics.body()).contains("# TYPE jsup_app_restarts counter\n").endsWith("# EOF\n");
         // describe carries them too; a plain list (the table) does not pay for them.
         JsonNode described = fx.call("describe", DaemonFixture.args().put("target", "figures")).path("apps").get(0);
         assertThat(described.path("metrics").path("restarts_total").path("crash").asInt()).isEqualTo(1);
@@ -223,12 +228,16 @@ class JsupdWebTest {
 
     /** One HTTP/1.1 GET with {@code Connection: close}, read to the end. */
     private static Reply rawGet(String path, String host, String bearer) throws IOException {
+        return rawGet(path, host, bearer, "");
+    }
+
+    private static Reply rawGet(String path, String host, String bearer, String moreHeaders) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
             OutputStream out = s.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-                    + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "\r\n")
+                    + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + moreHeaders + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();

@@ -3,7 +3,6 @@ package jsup.supervisor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +30,9 @@ class PrometheusExpositionTest {
     private static Map<String, PrometheusTextParser.Family> scrape(AppFigures... apps) throws Exception {
         PrometheusExposition e = new PrometheusExposition(() -> new PrometheusExposition.Scrape(List.of(apps),
                 new DaemonFigures(T0, 1.25, 60_000_000, 2_000_000_000, 17, 25, 8_000_000, apps.length)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        e.write(out);
-        return PrometheusTextParser.parse(out.toString(StandardCharsets.UTF_8));
+        PrometheusExposition.Page page = e.render("text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+        assertThat(page.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+        return PrometheusTextParser.parse(new String(page.body(), StandardCharsets.UTF_8));
     }
 
     private static double value(Map<String, PrometheusTextParser.Family> m, String family, Map<String, String> labels) {
@@ -84,22 +83,36 @@ class PrometheusExpositionTest {
         Map<String, PrometheusTextParser.Family> m = scrape(web(), stopped());
         // One status series per app, not one per possible status.
         assertThat(m.get("jsup_app_status").samples()).extracting(s -> s.labels().get("name") + " "
-                + s.labels().get("status") + " " + s.value()).containsExactly("web online 1.0", "batch stopped 1.0");
+                + s.labels().get("status") + " " + s.value())
+                .containsExactlyInAnyOrder("web online 1.0", "batch stopped 1.0");
         // web's crash, memory and manual restarts; none for causes that never happened, none for batch.
         assertThat(m.get("jsup_app_restarts_total").samples()).extracting(s -> s.labels().get("name") + " "
                 + s.labels().get("reason") + " " + s.value())
-                .containsExactly("web crash 2.0", "web memory 1.0", "web manual 4.0");
+                .containsExactlyInAnyOrder("web crash 2.0", "web memory 1.0", "web manual 4.0");
     }
 
     @Test
-    void wholeNumbersAreWrittenWithoutAnExponentAndLabelsOncePerSample() throws Exception {
+    void theOfficialClientWritesCountersUnderTheirTotalNameAndEachAppsLabels() throws Exception {
         PrometheusExposition e = new PrometheusExposition(() -> new PrometheusExposition.Scrape(List.of(web()),
                 new DaemonFigures(T0, 1.25, 60_000_000, 2_000_000_000, 17, 25, 8_000_000, 1)));
-        String text = new String(e.render(), StandardCharsets.UTF_8);
-        assertThat(text).contains("jsup_app_memory_bytes{name=\"web\",namespace=\"shop\",instance=\"3\"} 52428800\n")
-                .contains("process_start_time_seconds " + T0.getEpochSecond() + "\n")
-                .contains("jsup_app_cpu_seconds_total{name=\"web\",namespace=\"shop\",instance=\"3\"} 12.5\n")
-                .contains("# TYPE jsup_app_restarts_total counter\n");
+        String text = new String(e.render(null).body(), StandardCharsets.UTF_8);
+        assertThat(text).contains("# TYPE jsup_app_restarts_total counter\n")
+                .contains("jsup_app_cpu_seconds_total{instance=\"3\",name=\"web\",namespace=\"shop\"} 12.5\n")
+                .doesNotContain("# EOF");
+    }
+
+    @Test
+    void openMetricsWhenTheAcceptHeaderAsksForIt() throws Exception {
+        PrometheusExposition e = new PrometheusExposition(() -> new PrometheusExposition.Scrape(List.of(web()),
+                new DaemonFigures(T0, 1.25, 60_000_000, 2_000_000_000, 17, 25, 8_000_000, 1)));
+        // What Prometheus 2.x/3.x sends by default.
+        PrometheusExposition.Page page = e.render("application/openmetrics-text;version=1.0.0,"
+                + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+        String text = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(page.contentType()).startsWith("application/openmetrics-text; version=1.0.0");
+        assertThat(text).contains("# TYPE jsup_app_restarts counter\n")
+                .contains("jsup_app_restarts_total{instance=\"3\",name=\"web\",namespace=\"shop\",reason=\"crash\"} 2")
+                .endsWith("# EOF\n");
     }
 
     @Test
