@@ -32,18 +32,26 @@ final class AppFacts {
         app.env().forEach((k, v) -> {
             boolean added = k.equals("WATCHDOG_USEC") && app.readiness().watchdog() != null
                     && v.equals(Long.toString(app.readiness().watchdog().toNanos() / 1000));
-            if (!SecretNames.isSecret(k) && !added) {
+            if (!secret(k, v) && !added) {
                 env.put(k, v);
             }
         });
         return env;
     }
 
-    /** The secret-looking keys (TOKEN, KEY, SECRET, PASS) with their values or placeholders, sorted by name. */
+    /** A secret-looking key, or a value that is a URL with a password ({@code postgres://app:pw@db/app}). */
+    private static boolean secret(String key, String value) {
+        return SecretNames.isSecret(key) || SecretNames.urlPassword(value) != null;
+    }
+
+    /**
+     * The secret-looking keys (TOKEN, KEY, SECRET, PASS…) and values (a URL with a password) with their values or
+     * placeholders, sorted by name.
+     */
     static Map<String, String> secretEnv(AppSpec app, boolean includeSecrets) {
         Map<String, String> env = new TreeMap<>();
         app.env().forEach((k, v) -> {
-            if (SecretNames.isSecret(k)) {
+            if (secret(k, v)) {
                 env.put(k, includeSecrets ? v : PLACEHOLDER);
             }
         });

@@ -72,7 +72,7 @@ class KubernetesExportTest {
         assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("wait-for-db", "prestart");
         assertThat(pod.getInitContainers().get(0).getCommand()).last().asString().contains("nc -z db 5432");
         assertThat(((Secret) manifests.get("Secret/web-secrets")).getStringData())
-                .containsEntry("API_TOKEN", AppFacts.PLACEHOLDER);
+                .containsEntry("API_TOKEN", AppFacts.PLACEHOLDER).containsEntry("DATABASE_URL", AppFacts.PLACEHOLDER);
         assertThat(((Service) manifests.get("Service/db")).getSpec().getPorts().get(0).getPort()).isEqualTo(5432);
 
         Deployment db = (Deployment) manifests.get("Deployment/db");

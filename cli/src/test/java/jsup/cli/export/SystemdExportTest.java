@@ -72,8 +72,8 @@ class SystemdExportTest {
                 "\nEnvironmentFile=" + tmp.resolve("out").resolve("web.env").toString().replace("%", "%%") + "\n",
                 "\nExecStartPre=" + fx.jsup + " prestart web \"" + fx.file.toString().replace("%", "%%") + "\"\n",
                 "\nWantedBy=" + SystemdExport.targetName(fx.file) + "\n");
-        assertThat(web).doesNotContain("s3cret");
-        assertThat(files.get("web.env")).contains("API_TOKEN=REPLACE_ME");
+        assertThat(web).doesNotContain("s3cret", "pw0rd");
+        assertThat(files.get("web.env")).contains("API_TOKEN=REPLACE_ME", "DATABASE_URL=REPLACE_ME");
         assertThat(export.files().stream().filter(ExportedFile::secret).map(ExportedFile::name)).containsExactly("web.env");
         assertThat(files.get("db.service")).contains("\nType=notify\n", "\nWatchdogSec=30s\n",
                 "\nTimeoutStartSec=20s\n", "\nRestartSec=100ms\n",
