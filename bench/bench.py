@@ -718,7 +718,11 @@ def main():
         if only and name not in only:
             continue
         print(f"== {name}", flush=True)
-        fn()
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001 - one failed case (a loaded machine) must not lose the others' figures
+            print(f"== {name} failed: {e}", file=sys.stderr, flush=True)
+            res.add(f"case `{name}` failed: {str(e).splitlines()[0][:200]}", "", {}, "–")
     write_report(args.out, res, meta, quick, started)
     shutil.rmtree(work, ignore_errors=True)
     print(f"wrote {args.out}")

@@ -18,12 +18,13 @@ import collections
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import tempfile
 import time
 
-from bench import ROOT, WL, App, Jsup, Pm2, pids_with, rss_bytes, run, wait_until
+from bench import ROOT, WL, App, Jsup, Pm2, alive, pids_with, rss_bytes, run, wait_until
 
 SETTLE_S = 5  # as bench.py's idle case: start-up garbage collected, first samples taken
 
@@ -155,6 +156,21 @@ def per_app_heap(small, large):
         print(f"  {b / (n1 - n0):8.0f} B  {cnt / (n1 - n0):6.1f} objects  {c}")
 
 
+def stop(sup):
+    """The daemon and its apps gone before its home is: on a loaded machine `kill` may give up on a daemon
+    that does not answer within seconds, so the daemon gets SIGTERM (it stops its apps) until it is gone."""
+    try:
+        pid = sup.daemon_pid()
+    except (OSError, ValueError):
+        pid = None
+    sup.teardown()
+    if pid and alive(pid):
+        os.kill(pid, signal.SIGTERM)
+        if not wait_until(lambda: not alive(pid), 300, 0.2):
+            os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(sup.home, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--apps", default="1,50,500", help="comma-separated fleet sizes")
@@ -193,8 +209,7 @@ def main():
                             hists.append((n, r["histogram"]))
                 finally:
                     for s in sups:
-                        s.teardown()
-                        shutil.rmtree(s.home, ignore_errors=True)
+                        stop(s)
         print("\n| daemon | apps | RSS MB (median, min–max) |\n|---|---|---|")
         for (name, n), v in summary.items():
             print(f"| {name} | {n} | {statistics.median(v):.1f} ({min(v):.1f}–{max(v):.1f}) |")
