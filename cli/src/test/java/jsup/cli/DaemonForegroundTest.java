@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jsup.supervisor.control.ControlClient;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,8 @@ class DaemonForegroundTest {
         ok("start", apps.resolve("ecosystem.json").toString());
         await().atMost(WAIT).until(() -> JsupLauncher.processesOf(script.toString()).size() == 1);
         long oldWeb = app("web").path("pid").asLong();
+        // The launcher's memory flags (docs/benchmarks.md, "jsupd's memory") reach jsupd itself.
+        assertThat(commandLine(pid)).contains("-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=5000");
         assertThat(JsupLauncher.processesOf(script.toString())).containsExactly(oldWeb);
         JsupLauncher.Result reloaded = ok("reload", "web");
         assertThat(reloaded.out()).contains("reloaded (restarted): web").contains(" online ");
@@ -129,6 +132,10 @@ class DaemonForegroundTest {
         assertThat(dump.at("/apps/0/running").asBoolean()).as("saved as running: %s", dump).isTrue();
         assertThat(jsup.home().resolve("jsup.sock")).doesNotExist();
         assertThat(jsup.home().resolve("jsupd.pid")).doesNotExist();
+    }
+
+    private static List<String> commandLine(long pid) throws IOException {
+        return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8).split("\0"));
     }
 
     private static String read(Path f) {
