@@ -30,8 +30,11 @@ import jsup.supervisor.daemon.JsupHome;
  */
 public final class DaemonStarter {
 
-    /** How long a fresh jsupd gets to answer ping. */
-    static final long STARTUP_TIMEOUT_MS = 10_000;
+    /**
+     * How long a fresh jsupd that is still alive gets to answer ping: generous, since on an overloaded
+     * machine a JVM start can take tens of seconds (a jsupd that dies is reported at once).
+     */
+    static final long STARTUP_TIMEOUT_MS = 30_000;
 
     /** JVM flags for the long-lived daemon when started without the launcher: small and steady. */
     static final List<String> DAEMON_JVM_FLAGS = daemonFlags(System.getProperty("os.arch"));
