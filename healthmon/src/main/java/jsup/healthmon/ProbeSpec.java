@@ -29,7 +29,7 @@ public sealed interface ProbeSpec {
 
         @Override
         public String describe() {
-            return "http " + url;
+            return "http " + jsup.healthmon.probe.HttpProbe.shown(url);
         }
     }
 

@@ -57,7 +57,22 @@ public final class HttpProbe implements Probe {
 
     @Override
     public String describe() {
-        return "http " + url;
+        return "http " + shown(url);
+    }
+
+    /**
+     * {@code url} as probe names show it (describe, notifications, the {@code probe} label of /metrics):
+     * a password in its user info is replaced by {@code ••••}.
+     */
+    public static String shown(URI url) {
+        String info = url.getRawUserInfo();
+        int colon = info == null ? -1 : info.indexOf(':');
+        if (colon < 0 || colon == info.length() - 1) {
+            return url.toString();
+        }
+        String text = url.toString();
+        int at = text.indexOf(info);
+        return text.substring(0, at) + info.substring(0, colon + 1) + "••••" + text.substring(at + info.length());
     }
 
     @Override

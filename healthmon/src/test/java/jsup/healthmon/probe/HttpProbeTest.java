@@ -135,4 +135,14 @@ class HttpProbeTest {
         assertThatThrownBy(() -> new HttpProbe(URI.create("ftp://127.0.0.1/x"), Set.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://127.0.0.1/x");
     }
+
+    @Test
+    void aPasswordInTheUrlNeverAppearsInTheProbesName() {
+        URI url = URI.create("http://admin:s3cr%40t@127.0.0.1:8080/healthz?full=1");
+        assertThat(new HttpProbe(url, Set.of(), null).describe())
+                .isEqualTo("http http://admin:••••@127.0.0.1:8080/healthz?full=1");
+        assertThat(new jsup.healthmon.ProbeSpec.Http(url, Set.of(), null).describe()).doesNotContain("s3cr");
+        assertThat(HttpProbe.shown(URI.create("http://admin@127.0.0.1/"))).isEqualTo("http://admin@127.0.0.1/");
+        assertThat(HttpProbe.shown(URI.create("http://127.0.0.1:18789/"))).isEqualTo("http://127.0.0.1:18789/");
+    }
 }
