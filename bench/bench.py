@@ -486,6 +486,8 @@ def case_startup(sups, n, reps, res):
                 {"jsup": f"{summarize(wall['bare'])[0]} / {summarize(cpu['bare'])[0]}"}, "")
         res.add("…`jsup list` minus that bare JVM start, run by run", "ms", {"jsup": over_bare("list", wall)},
                 "≤ 25 ms")
+        res.add("…the same in CPU time (the figure a loaded machine still measures)", "ms",
+                {"jsup": over_bare("list", cpu)}, "")
         res.add("…`jsup ping` minus the bare JVM start", "ms", {"jsup": over_bare("ping", wall)}, "")
         res.add("…`jsup version` minus the bare JVM start", "ms", {"jsup": over_bare("version", wall)}, "")
     teardown_all(sups)

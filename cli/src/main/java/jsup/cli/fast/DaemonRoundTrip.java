@@ -30,6 +30,7 @@ final class DaemonRoundTrip {
      */
     static String exchange(Path socket, String request, long timeoutMillis, int maxBytes) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        BuiltinSelectorProvider.choose();
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
             // Non-blocking even to connect: a stopped jsupd's full backlog would block a connect for ever.

@@ -79,6 +79,7 @@ public final class FastCommands {
      * class-data-sharing archive recorded on a jsup's first run covers it whatever that run was.
      */
     public static void rehearse(CliContext ctx) {
+        BuiltinSelectorProvider.choose();
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
             ch.configureBlocking(false);

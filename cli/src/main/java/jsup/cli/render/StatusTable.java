@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import jsup.supervisor.control.HumanUnits;
 
 /**
@@ -28,27 +26,36 @@ public final class StatusTable {
 
     private static final int MIN_NAME = 6;
 
-    /** The columns, in display order. */
+    /**
+     * The columns, in display order. Cells and colours are switches, not lambdas: each lambda costs
+     * a short-lived {@code jsup list} its linking on first use (docs/benchmarks.md, "Start-up of a command").
+     */
     enum Column {
-        ID("id", app -> app.path("id").asText()),
-        NAME("name", StatusTable::shownName),
-        PID("pid", app -> Long.toString(app.path("pid").asLong())),
-        STATUS("status", StatusTable::status),
-        RESTARTS("↺", app -> Integer.toString(app.path("restarts").asInt())),
-        UPTIME("uptime", app -> app.path("pid").asLong() > 0 ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s"),
-        CPU("cpu", app -> HumanUnits.cpu(app.path("cpu").asDouble())),
-        MEM("mem", app -> HumanUnits.bytes(app.path("memory").asLong())),
-        HEALTH("health", StatusTable::health);
+        ID("id"), NAME("name"), PID("pid"), STATUS("status"), RESTARTS("↺"), UPTIME("uptime"), CPU("cpu"),
+        MEM("mem"), HEALTH("health");
 
         /** Which columns go first when the table is too wide. */
         static final List<Column> DROP_ORDER = List.of(PID, UPTIME, RESTARTS, CPU, ID, MEM);
 
         final String header;
-        final Function<JsonNode, String> cell;
 
-        Column(String header, Function<JsonNode, String> cell) {
+        Column(String header) {
             this.header = header;
-            this.cell = cell;
+        }
+
+        /** This column's text for {@code app}. */
+        String cell(JsonNode app) {
+            return switch (this) {
+                case ID -> app.path("id").asText();
+                case NAME -> shownName(app);
+                case PID -> Long.toString(app.path("pid").asLong());
+                case STATUS -> status(app);
+                case RESTARTS -> Integer.toString(app.path("restarts").asInt());
+                case UPTIME -> app.path("pid").asLong() > 0 ? HumanUnits.uptime(app.path("uptime_ms").asLong()) : "0s";
+                case CPU -> HumanUnits.cpu(app.path("cpu").asDouble());
+                case MEM -> HumanUnits.bytes(app.path("memory").asLong());
+                case HEALTH -> health(app);
+            };
         }
     }
 
@@ -70,7 +77,7 @@ public final class StatusTable {
         for (JsonNode app : apps) {
             String[] row = new String[Column.values().length];
             for (Column c : Column.values()) {
-                row[c.ordinal()] = c.cell.apply(app);
+                row[c.ordinal()] = c.cell(app);
             }
             rows.add(row);
         }
@@ -90,27 +97,41 @@ public final class StatusTable {
         for (String[] r : rows) {
             cells.add(project(columns, r, width));
         }
-        int[] w = columns.stream().mapToInt(c -> width[c.ordinal()]).toArray();
+        int[] w = new int[columns.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = width[columns.get(i).ordinal()];
+        }
         StringBuilder sb = new StringBuilder();
         if (!ansi.enabled()) {
             for (String[] line : cells) {
-                line(sb, line, w, "", " ", "", c -> UnaryOperator.identity());
+                line(sb, line, w, "", " ", "", null, Ansi.OFF);
             }
             return sb.toString();
         }
         border(sb, w, "┌", "┬", "┐");
-        line(sb, cells.get(0), w, "│ ", " │ ", " │", c -> ansi::cyan);
+        line(sb, cells.get(0), w, "│ ", " │ ", " │", null, ansi);
         border(sb, w, "├", "┼", "┤");
         for (String[] line : cells.subList(1, cells.size())) {
-            line(sb, line, w, "│ ", " │ ", " │", c -> switch (columns.get(c)) {
-                case NAME -> ansi::bold;
-                case STATUS -> cell -> statusColoured(cell, ansi);
-                case HEALTH -> cell -> healthColoured(cell, ansi);
-                default -> UnaryOperator.identity();
-            });
+            line(sb, line, w, "│ ", " │ ", " │", columns, ansi);
         }
         border(sb, w, "└", "┴", "┘");
         return sb.toString();
+    }
+
+    /** A body cell coloured by its column ({@code column} null: a header cell, cyan). */
+    private static String coloured(Column column, String cell, Ansi ansi) {
+        if (!ansi.enabled()) {
+            return cell;
+        }
+        if (column == null) {
+            return ansi.cyan(cell);
+        }
+        return switch (column) {
+            case NAME -> ansi.bold(cell);
+            case STATUS -> statusColoured(cell, ansi);
+            case HEALTH -> healthColoured(cell, ansi);
+            default -> cell;
+        };
     }
 
     /** The name as it addresses the row: {@code api:2} for an instance of an app of several, else the name. */
@@ -229,12 +250,9 @@ public final class StatusTable {
         return s.codePointCount(0, s.length());
     }
 
-    private interface Styler {
-        UnaryOperator<String> forColumn(int column);
-    }
-
+    /** One line of cells; {@code columns} names the body cells' columns for their colours, null on the header. */
     private static void line(StringBuilder sb, String[] cells, int[] width, String left, String sep,
-                             String right, Styler styler) {
+                             String right, List<Column> columns, Ansi ansi) {
         StringBuilder l = new StringBuilder(left);
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) {
@@ -242,7 +260,7 @@ public final class StatusTable {
             }
             String cell = cells[c];
             int pad = width[c] - length(cell);
-            l.append(styler.forColumn(c).apply(cell));
+            l.append(coloured(columns == null ? null : columns.get(c), cell, ansi));
             if (c < cells.length - 1 || !right.isEmpty()) {
                 l.append(" ".repeat(pad));
             }
