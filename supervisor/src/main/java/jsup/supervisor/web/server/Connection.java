@@ -11,8 +11,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One client connection on its own thread: the TLS handshake (if any), then requests one after another
- * while the client keeps it alive. Its times: {@link ServerLimits#idleMillis()} for the next request's
+ * One client connection on its own thread: the TLS handshake (if any, within
+ * {@link ServerLimits#handshakeMillis()}), then requests one after another while the client keeps it
+ * alive. Its times: {@link ServerLimits#idleMillis()} for the next request's
  * first byte, {@link ServerLimits#headMillis()} from there to the end of the head (408, whatever the
  * pace of the bytes), {@link ServerLimits#bodyMillis()} for the body, and each write
  * {@link ServerLimits#writeMillis()} (the {@link Watchdog}). A refused request gets its status and the
@@ -51,14 +52,11 @@ final class Connection implements Runnable {
         return !busy;
     }
 
+    /** Closes the plain socket first: a TLS socket's own close would try to write, and could block. */
     void close() {
         try {
-            socket.close();
-        } catch (IOException e) {
-            // closed already
-        }
-        try {
             raw.close();
+            socket.close();
         } catch (IOException e) {
             // closed already
         }
@@ -89,7 +87,8 @@ final class Connection implements Runnable {
         }
         deadlines = new DeadlineInput(socket);
         in = new BufferedInputStream(deadlines, 8192);
-        out = new BufferedOutputStream(new WatchedOutput(socket, listener.watchdog(), limits.writeMillis()), 8192);
+        out = new BufferedOutputStream(new WatchedOutput(socket.getOutputStream(), raw, listener.watchdog(),
+                limits.writeMillis()), 8192);
         RequestHeadReader reader = new RequestHeadReader(limits);
         while (!listener.stopping()) {
             busy = false;
@@ -127,12 +126,12 @@ final class Connection implements Runnable {
         }
     }
 
-    /** The server side of TLS over {@code raw}; the whole handshake must end within the head's time. */
+    /** The server side of TLS over {@code raw}; the whole handshake must end in time, however paced. */
     private Socket handshake(SSLContext ssl, ServerLimits limits) throws IOException {
         SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket(raw, null, true);
         s.setUseClientMode(false);
-        s.setSoTimeout(limits.headMillis());
-        Watchdog.Deadline d = listener.watchdog().arm(raw, limits.headMillis());
+        s.setSoTimeout(limits.handshakeMillis());
+        Watchdog.Deadline d = listener.watchdog().arm(raw, limits.handshakeMillis());
         try {
             s.startHandshake();
         } finally {
@@ -152,7 +151,8 @@ final class Connection implements Runnable {
                 throw new HttpError(400, "both Transfer-Encoding and Content-Length; send one");
             }
             if (!te.equalsIgnoreCase("chunked")) {
-                throw new HttpError(501, "Transfer-Encoding \"" + te + "\" is not supported; send chunked or a Content-Length");
+                throw new HttpError(501, "Transfer-Encoding \"" + te
+                        + "\" is not supported; send chunked or a Content-Length");
             }
             return new ChunkedRequestBody(in);
         }

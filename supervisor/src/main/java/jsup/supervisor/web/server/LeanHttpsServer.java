@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 
 /**
  * {@link LeanHttpServer} over TLS, behind the JDK's {@link HttpsServer} API: each connection's thread
- * does its handshake (within {@link ServerLimits#headMillis()}) with the configurator's
+ * does its handshake (within {@link ServerLimits#handshakeMillis()}) with the configurator's
  * {@code SSLContext} and its default parameters ({@link HttpsConfigurator#configure} is not called).
  */
 public final class LeanHttpsServer extends HttpsServer {

@@ -6,7 +6,8 @@ package jsup.supervisor.web.server;
  * how large a request head may be.
  *
  * @param maxConnections   connections served at once (one thread each); more are answered 503 and closed
- * @param headMillis       from a request's first byte (or the TLS handshake's start) to the end of its head
+ * @param handshakeMillis  a TLS handshake, from the connection's start (a cold one on a loaded machine takes seconds)
+ * @param headMillis       from a request's first byte to the end of its head
  * @param bodyMillis       from the end of the head to the end of the request body
  * @param idleMillis       a keep-alive connection waiting for its next request
  * @param writeMillis      one write (or flush) of a response to a client that does not read
@@ -14,16 +15,18 @@ package jsup.supervisor.web.server;
  * @param maxHeadBytes     bytes of the header lines together (431 past it)
  * @param maxHeaders       header lines (431 past it)
  */
-public record ServerLimits(int maxConnections, int headMillis, int bodyMillis, int idleMillis, int writeMillis,
-                           int maxRequestLine, int maxHeadBytes, int maxHeaders) {
+public record ServerLimits(int maxConnections, int handshakeMillis, int headMillis, int bodyMillis, int idleMillis,
+                           int writeMillis, int maxRequestLine, int maxHeadBytes, int maxHeaders) {
 
     /** jsupd's: a few scrapers and browser tabs, small requests. */
-    public static final ServerLimits DEFAULT = new ServerLimits(32, 3_000, 10_000, 30_000, 10_000, 8_192, 16_384, 100);
+    public static final ServerLimits DEFAULT =
+            new ServerLimits(32, 10_000, 3_000, 10_000, 30_000, 10_000, 8_192, 16_384, 100);
 
     public ServerLimits {
-        if (maxConnections < 1 || headMillis < 1 || bodyMillis < 1 || idleMillis < 1 || writeMillis < 1
-                || maxRequestLine < 16 || maxHeadBytes < 16 || maxHeaders < 1) {
-            throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + headMillis
+        if (maxConnections < 1 || handshakeMillis < 1 || headMillis < 1 || bodyMillis < 1 || idleMillis < 1
+                || writeMillis < 1 || maxRequestLine < 16 || maxHeadBytes < 16 || maxHeaders < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + handshakeMillis
+                    + ", " + headMillis
                     + ", " + bodyMillis + ", " + idleMillis + ", " + writeMillis + ", " + maxRequestLine + ", "
                     + maxHeadBytes + ", " + maxHeaders);
         }

@@ -2,40 +2,53 @@ package jsup.supervisor.web.server;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Closes a socket whose blocking operation outlived its deadline: a write to a client that stopped
  * reading, a TLS handshake sent a byte at a time. Blocking sockets have no write timeout, so one thread
- * holds the armed deadlines and sleeps until the earliest; with none armed (an idle server) it waits
- * without a timeout and never wakes.
+ * holds the armed deadlines and sleeps until the earliest. It is woken only by a deadline earlier than
+ * the one it sleeps toward (or any, when it sleeps without one): a response's many writes wake it once,
+ * and once more when their deadline passes. With none armed (an idle server) it never wakes.
  */
 final class Watchdog implements Runnable {
 
-    private final DelayQueue<Deadline> armed = new DelayQueue<>();
+    private final PriorityQueue<Deadline> armed = new PriorityQueue<>();
+    private boolean sleepsForever = true;
+    private long sleepsUntil;
 
     /** Arms a deadline {@code millis} from now that closes {@code target}; disarm it when done. */
-    Deadline arm(Closeable target, long millis) {
+    synchronized Deadline arm(Closeable target, long millis) {
         Deadline d = new Deadline(target, System.nanoTime() + millis * 1_000_000L);
         armed.add(d);
+        if (sleepsForever || d.at - sleepsUntil < 0) {
+            notifyAll();
+        }
         return d;
     }
 
-    void disarm(Deadline d) {
+    /** Does not wake the thread: when it wakes it finds nothing due. */
+    synchronized void disarm(Deadline d) {
         armed.remove(d);
     }
 
     @Override
-    public void run() {
+    public synchronized void run() {
         try {
             while (true) {
-                Deadline d = armed.take();
-                try {
-                    d.target.close();
-                } catch (IOException e) {
-                    // already closed
+                long now = System.nanoTime();
+                Deadline first;
+                while ((first = armed.peek()) != null && first.at - now <= 0) {
+                    armed.poll();
+                    close(first.target);
+                }
+                sleepsForever = first == null;
+                if (sleepsForever) {
+                    wait();
+                } else {
+                    sleepsUntil = first.at;
+                    TimeUnit.NANOSECONDS.timedWait(this, first.at - now);
                 }
             }
         } catch (InterruptedException e) {
@@ -43,7 +56,15 @@ final class Watchdog implements Runnable {
         }
     }
 
-    static final class Deadline implements Delayed {
+    private static void close(Closeable target) {
+        try {
+            target.close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
+    static final class Deadline implements Comparable<Deadline> {
 
         private final Closeable target;
         private final long at;
@@ -54,13 +75,8 @@ final class Watchdog implements Runnable {
         }
 
         @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(at - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int compareTo(Delayed o) {
-            return Long.compare(at, ((Deadline) o).at);
+        public int compareTo(Deadline o) {
+            return Long.compare(at - o.at, 0);
         }
     }
 }

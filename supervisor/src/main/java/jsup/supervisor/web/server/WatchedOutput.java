@@ -1,20 +1,23 @@
 package jsup.supervisor.web.server;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 
-/** A socket's output where each write or flush that blocks past {@code millis} has the socket closed. */
+/**
+ * A socket's output where a write that blocks past {@code millis} has the connection closed (its plain
+ * socket: closing a TLS socket would itself try to write).
+ */
 final class WatchedOutput extends OutputStream {
 
-    private final Socket socket;
+    private final Closeable connection;
     private final OutputStream out;
     private final Watchdog watchdog;
     private final int millis;
 
-    WatchedOutput(Socket socket, Watchdog watchdog, int millis) throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
+    WatchedOutput(OutputStream out, Closeable connection, Watchdog watchdog, int millis) {
+        this.connection = connection;
+        this.out = out;
         this.watchdog = watchdog;
         this.millis = millis;
     }
@@ -26,7 +29,7 @@ final class WatchedOutput extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        Watchdog.Deadline d = watchdog.arm(socket, millis);
+        Watchdog.Deadline d = watchdog.arm(connection, millis);
         try {
             out.write(b, off, len);
         } finally {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LeanHttpServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ServerLimits FAST = new ServerLimits(3, 600, 2_000, 10_000, 5_000, 256, 512, 20);
+    private static final ServerLimits FAST = new ServerLimits(3, 2_000, 600, 2_000, 10_000, 5_000, 256, 512, 20);
 
     private HttpServer server;
     private final CountDownLatch streamEnded = new CountDownLatch(1);
@@ -39,6 +39,7 @@ class LeanHttpServerTest {
         server = LeanHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, limits);
         server.createContext("/", LeanHttpServerTest::echo);
         server.createContext("/sse", this::stream);
+        server.createContext("/big", this::endless);
         server.start();
         return server.getAddress();
     }
@@ -72,6 +73,19 @@ class LeanHttpServerTest {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            streamEnded.countDown();
+        }
+    }
+
+    /** Writes until a write fails: the client never reads. */
+    private void endless(HttpExchange ex) throws IOException {
+        ex.sendResponseHeaders(200, 0);
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = ex.getResponseBody()) {
+            while (true) {
+                out.write(block);
+            }
         } finally {
             streamEnded.countDown();
         }
@@ -130,11 +144,20 @@ class LeanHttpServerTest {
             RawClient.Response cut = slow.read();
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
             assertThat(cut.status()).isEqualTo(408);
-            assertThat(sent[0]).isLessThan(head.length);
+            assertThat(sent[0]).isLessThan(head.length); // cut by the deadline, not by a read's own timeout
             assertThat(tookMillis).isGreaterThanOrEqualTo(FAST.headMillis()).isLessThan(WAIT.toMillis());
             assertThat(slow.readByte()).isEqualTo(-1);
         } finally {
             drip.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutAtTheWriteDeadline() throws Exception {
+        InetSocketAddress a = start(FAST);
+        try (RawClient c = new RawClient(a)) {
+            c.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n"); // and never reads
+            assertThat(streamEnded.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LeanHttpsServerTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
-    private static final ServerLimits FAST = new ServerLimits(4, 3_000, 2_000, 10_000, 5_000, 8_192, 16_384, 100);
+    private static final ServerLimits FAST = new ServerLimits(4, 4_000, 3_000, 2_000, 10_000, 5_000, 8_192, 16_384, 100);
 
     private LeanHttpsServer server;
 
