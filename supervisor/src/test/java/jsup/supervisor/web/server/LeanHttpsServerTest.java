@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,18 +12,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+import jsup.supervisor.web.TestTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The server over TLS with the self-signed key of test-web.p12 (see WebServerTlsTest), on 127.0.0.1. */
 class LeanHttpsServerTest {
 
-    private static final char[] PASSWORD = "changeit".toCharArray();
     private static final ServerLimits FAST = new ServerLimits(4, 4_000, 3_000, 2_000, 10_000, 5_000, 8_192, 16_384, 100);
 
     private LeanHttpsServer server;
@@ -36,12 +33,9 @@ class LeanHttpsServerTest {
 
     @Test
     void servesOverTlsAndCutsAStalledHandshakeWhileServingAnother() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = getClass().getResourceAsStream("/jsup/supervisor/web/test-web.p12")) {
-            store.load(in, PASSWORD);
-        }
+        KeyStore store = TestTls.store();
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, PASSWORD);
+        keys.init(store, TestTls.PASSWORD);
         SSLContext serverSide = SSLContext.getInstance("TLS");
         serverSide.init(keys.getKeyManagers(), null, null);
         server = LeanHttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, FAST);
@@ -60,7 +54,8 @@ class LeanHttpsServerTest {
             stalled.connect(a);
             stalled.getOutputStream().write(0x16); // the first byte of a ClientHello, and no more
             stalled.getOutputStream().flush();
-            try (SSLSocket tls = (SSLSocket) trusting(store).getSocketFactory().createSocket(a.getAddress(), a.getPort())) {
+            try (SSLSocket tls = (SSLSocket) TestTls.trusting(store).getSocketFactory()
+                    .createSocket(a.getAddress(), a.getPort())) {
                 tls.setSoTimeout(20_000);
                 tls.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
@@ -77,17 +72,5 @@ class LeanHttpsServerTest {
             stalled.setSoTimeout(20_000);
             assertThat(stalled.getInputStream().read()).isEqualTo(-1); // cut by the handshake's deadline
         }
-    }
-
-    /** Trusts exactly the store's own certificate. */
-    private static SSLContext trusting(KeyStore keys) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("jsupd", (X509Certificate) keys.getCertificate("jsupd"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return ssl;
     }
 }
