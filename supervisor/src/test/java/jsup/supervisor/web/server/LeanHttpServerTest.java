@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LeanHttpServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ServerLimits FAST = new ServerLimits(3, 2_000, 600, 2_000, 10_000, 5_000, 256, 512, 20);
+    private static final ServerLimits FAST = new ServerLimits(3, 2_000, 600, 2_000, 10_000, 500, 256, 512, 20);
 
     private HttpServer server;
     private final CountDownLatch streamEnded = new CountDownLatch(1);
