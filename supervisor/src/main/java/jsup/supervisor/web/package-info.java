@@ -1,6 +1,7 @@
 /**
- * jsupd's optional HTTP listener: {@link jsup.supervisor.web.WebServer} (the JDK server, bounded
- * workers and read timeouts), the guard every request passes ({@link jsup.supervisor.web.HostCheck},
+ * jsupd's optional HTTP listener: {@link jsup.supervisor.web.WebServer} (on our own
+ * {@link jsup.supervisor.web.server.LeanHttpServer}: bounded connections, deadlines, no idle
+ * wake-ups), the guard every request passes ({@link jsup.supervisor.web.HostCheck},
  * {@link jsup.supervisor.web.WebToken}), its settings ({@link jsup.supervisor.web.WebSettings}, the
  * {@code web} block of {@code jsupd.json}) and the {@link jsup.supervisor.web.Route} interface routes
  * implement ({@code /metrics}; the dashboard's {@link jsup.supervisor.web.SessionRoute}s, which check a
