@@ -46,7 +46,7 @@ public final class DaemonStarter {
         }
         flags.addAll(List.of("-XX:+IgnoreUnrecognizedVMOptions",
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0",
-                "-XX:AsyncDeflationInterval=10000"));
+                "-XX:AsyncDeflationInterval=60000"));
         return List.copyOf(flags);
     }
 
