@@ -681,7 +681,7 @@ def write_report(path, res, sups_meta, quick, started):
     # What the numbers mean for the targets jsup misses: kept by hand beside this script.
     # The /metrics, reload and start-up cases (bench/metrics.py, bench/reload.py, bench.py's `startup`: `run.sh
     # --metrics`, `--reload`, `--only startup`) and the notes kept by hand beside this script.
-    for extra in ("metrics.md", "reload.md", "startup.md", "notes.md"):
+    for extra in ("metrics.md", "idle.md", "reload.md", "startup.md", "notes.md"):
         extra_path = os.path.join(HERE, extra)
         if os.path.exists(extra_path):
             with open(extra_path) as f:

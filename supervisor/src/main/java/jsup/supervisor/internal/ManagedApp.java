@@ -117,6 +117,8 @@ public final class ManagedApp {
     private long pollAt = NEVER;
     private long giveUpAt = NEVER;
     private long sampleAt = NEVER;
+    /** When the tree was last sampled in this run, or NEVER. */
+    private long sampledAt = NEVER;
 
     public ManagedApp(int id, AppSpec spec, EngineContext ctx) {
         this(id, spec, ctx, name -> null);
@@ -441,7 +443,16 @@ public final class ManagedApp {
 
     /** Whether the tree is due for a memory and CPU sample. */
     public boolean sampleDue(long now) {
-        return machine.is(ONLINE) && child != null && child.tree() != null && now >= sampleAt;
+        return sampleable() && now >= sampleAt;
+    }
+
+    /** Whether a reader of the app's figures at {@code now} should have its tree sampled first. */
+    public boolean staleForReader(long now) {
+        return sampleable() && SampleCadence.staleForReader(spec, sampledAt, now);
+    }
+
+    private boolean sampleable() {
+        return machine.is(ONLINE) && child != null && child.tree() != null;
     }
 
     /** The tree to sample, or null. */
@@ -456,6 +467,7 @@ public final class ManagedApp {
         }
         usage = sample;
         ctx.listener().onSample(name(), sample);
+        sampledAt = now;
         sampleAt = SampleCadence.nextAfter(spec, now);
         long cap = spec.maxMemoryRestart();
         if (cap > 0 && sample.rssBytes() > cap) {
@@ -642,6 +654,7 @@ public final class ManagedApp {
         killed = false;
         usage = TreeUsage.NONE;
         sampleAt = now;
+        sampledAt = NEVER;
         statusReason = null;
         writePidFile(c.pid());
         readiness.launched(now);
