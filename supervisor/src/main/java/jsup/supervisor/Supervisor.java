@@ -306,13 +306,19 @@ public final class Supervisor implements AutoCloseable {
         return sockets.held(name);
     }
 
-    /** Every app, by id. */
+    /** Every app, by id, with figures at most {@code internal.SampleCadence.FRESH} old. */
     public List<AppStatus> list() {
-        return call(now -> engine.apps().stream().map(ManagedApp::snapshot).toList());
+        return call(now -> {
+            engine.freshen(now);
+            return engine.apps().stream().map(ManagedApp::snapshot).toList();
+        });
     }
 
     public Optional<AppStatus> status(String nameOrId) {
-        return call(now -> engine.lookup(nameOrId).map(ManagedApp::snapshot));
+        return call(now -> {
+            engine.freshen(now);
+            return engine.lookup(nameOrId).map(ManagedApp::snapshot);
+        });
     }
 
     /**

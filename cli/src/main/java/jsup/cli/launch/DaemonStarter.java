@@ -49,7 +49,7 @@ public final class DaemonStarter {
         }
         flags.addAll(List.of("-XX:+IgnoreUnrecognizedVMOptions",
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0",
-                "-XX:AsyncDeflationInterval=10000"));
+                "-XX:AsyncDeflationInterval=60000"));
         // Memory (docs/benchmarks.md, "jsupd's memory"): one compiler thread, freed native memory handed back.
         flags.addAll(List.of("-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=5000"));
         return List.copyOf(flags);

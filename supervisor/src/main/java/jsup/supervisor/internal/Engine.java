@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import jsup.supervisor.config.AppSpec;
 import jsup.supervisor.config.InstanceExpansion;
 import jsup.supervisor.dependencies.DependencyGate;
@@ -97,25 +98,38 @@ public final class Engine {
      * @return the next deadline in {@code nowNanos}' time base, or {@link ManagedApp#NEVER}
      */
     public long tick(long nowNanos) {
-        List<ManagedApp> due = new ArrayList<>();
-        List<TrackedTree> trees = new ArrayList<>();
-        for (ManagedApp app : apps.values()) {
-            if (app.sampleDue(nowNanos)) {
-                due.add(app);
-                trees.add(app.tree());
-            }
-        }
-        if (!due.isEmpty()) {
-            Map<TrackedTree, TreeUsage> usage = sampler.sample(trees, nowNanos);
-            for (ManagedApp app : due) {
-                app.onUsage(usage.get(app.tree()), nowNanos);
-            }
-        }
+        sample(app -> app.sampleDue(nowNanos), nowNanos);
         long next = ManagedApp.NEVER;
         for (ManagedApp app : apps()) {
             next = Math.min(next, app.tick(nowNanos));
         }
         return next;
+    }
+
+    /**
+     * Before someone reads the apps' figures: samples, in one pass, every tree whose figures would be
+     * older than {@link SampleCadence#FRESH} (apps without a memory cap are otherwise sampled seldom).
+     */
+    public void freshen(long nowNanos) {
+        sample(app -> app.staleForReader(nowNanos), nowNanos);
+    }
+
+    /** Samples the trees of the apps {@code due} in one pass and hands each app its sample. */
+    private void sample(Predicate<ManagedApp> due, long nowNanos) {
+        List<ManagedApp> sampled = new ArrayList<>();
+        List<TrackedTree> trees = new ArrayList<>();
+        for (ManagedApp app : apps.values()) {
+            if (due.test(app)) {
+                sampled.add(app);
+                trees.add(app.tree());
+            }
+        }
+        if (!sampled.isEmpty()) {
+            Map<TrackedTree, TreeUsage> usage = sampler.sample(trees, nowNanos);
+            for (ManagedApp app : sampled) {
+                app.onUsage(usage.get(app.tree()), nowNanos);
+            }
+        }
     }
 
     /** Releases what sampling keeps open; call once every app is forgotten. */

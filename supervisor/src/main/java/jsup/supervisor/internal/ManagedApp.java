@@ -122,6 +122,8 @@ public final class ManagedApp {
     private long pollAt = NEVER;
     private long giveUpAt = NEVER;
     private long sampleAt = NEVER;
+    /** When the tree was last sampled in this run, or NEVER. */
+    private long sampledAt = NEVER;
 
     public ManagedApp(int id, AppSpec spec, EngineContext ctx) {
         this(id, spec, ctx, name -> null, app -> List.of());
@@ -457,7 +459,16 @@ public final class ManagedApp {
 
     /** Whether the tree is due for a memory and CPU sample. */
     public boolean sampleDue(long now) {
-        return machine.is(ONLINE) && child != null && child.tree() != null && now >= sampleAt;
+        return sampleable() && now >= sampleAt;
+    }
+
+    /** Whether a reader of the app's figures at {@code now} should have its tree sampled first. */
+    public boolean staleForReader(long now) {
+        return sampleable() && SampleCadence.staleForReader(spec, sampledAt, now);
+    }
+
+    private boolean sampleable() {
+        return machine.is(ONLINE) && child != null && child.tree() != null;
     }
 
     /** The tree to sample, or null. */
@@ -472,6 +483,7 @@ public final class ManagedApp {
         }
         usage = sample;
         ctx.listener().onSample(name(), sample);
+        sampledAt = now;
         sampleAt = SampleCadence.nextAfter(spec, now);
         long cap = spec.maxMemoryRestart();
         if (cap > 0 && sample.rssBytes() > cap) {
@@ -660,6 +672,7 @@ public final class ManagedApp {
         // Not at once: a run just spawned has nothing to show yet, and a crash loop would pay a walk of
         // its tree at every restart. A run that lives is sampled within a second (or its interval).
         sampleAt = now + Math.min(FIRST_SAMPLE_NANOS, SampleCadence.intervalNanos(spec));
+        sampledAt = NEVER;
         statusReason = null;
         writePidFile(c.pid());
         readiness.launched(now);
