@@ -4,8 +4,9 @@ the data it keeps; target <= 0.2 %).
 
 Starts a jsupd in a fresh JSUP_HOME with N idle apps (bench/workloads/sleeper.sh) and one that logs a
 line a second, lets it settle, then measures jsupd's CPU over a window twice: alone, and with
-`jsup monit` open in a real terminal (tmux, 120x40, default 1 s interval), in interleaved rounds (the
-machine's own noise hits both alike); medians are printed. CPU is the growth of
+`jsup monit` open in a real terminal (tmux, 120x40, default 2 s interval), in interleaved rounds (the
+machine's own noise hits both alike); medians are printed, and which of jsupd's threads (by name) grew
+with monit open. CPU is the growth of
 jsupd's threads' run time in /proc/<pid>/task/*/schedstat (nanoseconds), as bench.py measures idle.
 monit's own CPU is reported too (it is the viewer's cost, not jsupd's).
 
@@ -33,8 +34,8 @@ CONTROL = "jsupd-control-"
 ACCEPTOR = "jsupd-control-a"
 
 
-def thread_cpu_ns(pid, prefix=""):
-    """Run time of each thread whose name starts with prefix, {tid: ns}."""
+def thread_cpu_ns(pid, prefix="", names=None):
+    """Run time of each thread whose name starts with prefix, {tid: ns}; names, when given, gets {tid: name}."""
     times = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
@@ -44,22 +45,29 @@ def thread_cpu_ns(pid, prefix=""):
                 continue
             with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
                 times[tid] = int(f.read().split()[0])
+            if names is not None:
+                names[tid] = name.rstrip("0123456789-")
         except FileNotFoundError:
             pass
     return times
 
 
 def cpu_percent(pid, window):
-    """jsupd's CPU % over the window: all threads, and the control-connection threads alone (one
-    per open connection: with monit open, the one serving its requests)."""
+    """jsupd's CPU % over the window: all threads, the control-connection threads alone (one
+    per open connection: with monit open, the one serving its requests), and {thread name: %} (names
+    without their number, so jsupd-control-7 counts as jsupd-control)."""
+    names = {}
     before = thread_cpu_ns(pid)
     control_before = thread_cpu_ns(pid, CONTROL)
     time.sleep(window)
-    after = thread_cpu_ns(pid)
+    after = thread_cpu_ns(pid, names=names)
     control_after = thread_cpu_ns(pid, CONTROL)
     used = sum(ns - before.get(tid, 0) for tid, ns in after.items()) / 1e9
     control = sum(ns - control_before.get(tid, 0) for tid, ns in control_after.items() if tid in control_before) / 1e9
-    return 100.0 * used / window, 100.0 * control / window
+    by_name = {}
+    for tid, ns in after.items():
+        by_name[names[tid]] = by_name.get(names[tid], 0.0) + 100.0 * (ns - before.get(tid, 0)) / 1e9 / window
+    return 100.0 * used / window, 100.0 * control / window, by_name
 
 
 def pid_of_monit(home):
@@ -105,9 +113,12 @@ def main():
         time.sleep(args.settle)
         cmd = " ".join(f"{k}='{v}'" for k, v in env.items() if k.startswith("JSUP_")) + f" '{JSUP}' monit"
         alone, with_monit, serving, monit_cpu = [], [], [], []
+        alone_threads, monit_threads = [], []
         screen = ""
         for _ in range(args.rounds):
-            alone.append(cpu_percent(jsupd, args.window)[0])
+            total, _, threads = cpu_percent(jsupd, args.window)
+            alone.append(total)
+            alone_threads.append(threads)
             subprocess.run(["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
                             f"env {cmd}"], check=True)
             deadline = time.time() + 60
@@ -119,8 +130,9 @@ def main():
                 sys.exit("monit_idle: jsup monit did not start")
             time.sleep(5)  # its JVM's start-up is the viewer's cost, not a steady state
             before_monit = thread_cpu_ns(monit)
-            total, control = cpu_percent(jsupd, args.window)
+            total, control, threads = cpu_percent(jsupd, args.window)
             with_monit.append(total)
+            monit_threads.append(threads)
             serving.append(control)
             after_monit = thread_cpu_ns(monit)
             monit_cpu.append(100.0 * sum(ns - before_monit.get(t, 0) for t, ns in after_monit.items()) / 1e9
@@ -137,6 +149,12 @@ def main():
         print(f"jsupd CPU with monit open:  {fmt(with_monit)}  (target <= 0.2 %)")
         print(f"  of which its control-connection threads (serving monit's list): {fmt(serving)}")
         print(f"monit's own CPU:            {fmt(monit_cpu)}")
+        grew = {}
+        for name in set().union(*alone_threads, *monit_threads):
+            grew[name] = statistics.median(t.get(name, 0.0) for t in monit_threads) \
+                - statistics.median(t.get(name, 0.0) for t in alone_threads)
+        print("jsupd's threads, median with monit less median alone (largest first): " + ", ".join(
+            f"{n} {d:+.3f}" for n, d in sorted(grew.items(), key=lambda kv: -abs(kv[1]))[:6]))
         if "idle0" not in screen:
             print("warning: monit's screen did not show the apps:\n" + screen)
     finally:
