@@ -46,12 +46,18 @@ KINDS = {
 }
 
 
-def cpu_ns(pid):
+def cpu_ns(pid, by_name=None):
+    """jsupd's threads' run time in ns; by_name, when given, gets {thread name without its number: ns}."""
     total = 0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                total += int(f.read().split()[0])
+                ns = int(f.read().split()[0])
+            total += ns
+            if by_name is not None:
+                with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                    name = f.read().strip().rstrip("0123456789-")
+                by_name[name] = by_name.get(name, 0) + ns
         except FileNotFoundError:
             pass
     return total
@@ -124,13 +130,17 @@ def main():
         time.sleep(5)
         idle_rate = (cpu_ns(jsupd) - idle_cpu) / (time.monotonic() - idle_start)  # ns per s
         per_request = {k: [] for k in KINDS}
+        threads = {k: {} for k in KINDS}
         size = {}
         for _ in range(args.rounds):
             for kind, request in KINDS.items():
-                t0, c0 = time.monotonic(), cpu_ns(jsupd)
+                names0, names1 = {}, {}
+                t0, c0 = time.monotonic(), cpu_ns(jsupd, names0)
                 for _ in range(args.requests):
                     size[kind] = conn.call(request)
-                used = cpu_ns(jsupd) - c0 - idle_rate * (time.monotonic() - t0)
+                used = cpu_ns(jsupd, names1) - c0 - idle_rate * (time.monotonic() - t0)
+                for name, ns in names1.items():
+                    threads[kind][name] = threads[kind].get(name, 0) + ns - names0.get(name, 0)
                 per_request[kind].append(used / args.requests / 1000.0)
         conn.close()
         cli = cli_times(env, args.cli_runs) if args.cli_runs else {}
@@ -141,6 +151,9 @@ def main():
             xs = per_request[kind]
             print(f"{kind:28s} {statistics.median(xs):7.1f} µs of jsupd CPU per request "
                   f"({', '.join(f'{x:.0f}' for x in xs)}); answer {size[kind]} bytes")
+            top = sorted(threads[kind].items(), key=lambda kv: -kv[1])[:4]
+            print("    by thread (µs per request, idle included): " + ", ".join(
+                f"{n} {ns / 1000.0 / args.requests / args.rounds:.0f}" for n, ns in top))
         for command, (wall, cpu) in cli.items():
             print(f"`{command}`: {statistics.median(wall):.0f} ms wall ({min(wall):.0f}-{max(wall):.0f}), "
                   f"{statistics.median(cpu):.0f} ms CPU ({min(cpu):.0f}-{max(cpu):.0f}), {len(wall)} runs")

@@ -98,6 +98,9 @@ def main():
                     help="seconds between the start and the first window (the JIT compiles the start path)")
     ap.add_argument("--no-caps", action="store_true", help="idle apps without max_memory_restart")
     ap.add_argument("--no-talker", action="store_true", help="leave out the app that logs a line a second")
+    ap.add_argument("--steady", type=float, default=0,
+                    help="seconds: measure alone first, then keep one monit open this long before its rounds "
+                         "(the steady state once jsupd's JIT has compiled the request path)")
     args = ap.parse_args()
     if not shutil.which("tmux"):
         sys.exit("monit_idle: tmux is needed (apt-get install tmux)")
@@ -115,10 +118,7 @@ def main():
         alone, with_monit, serving, monit_cpu = [], [], [], []
         alone_threads, monit_threads = [], []
         screen = ""
-        for _ in range(args.rounds):
-            total, _, threads = cpu_percent(jsupd, args.window)
-            alone.append(total)
-            alone_threads.append(threads)
+        def open_monit():
             subprocess.run(["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
                             f"env {cmd}"], check=True)
             deadline = time.time() + 60
@@ -128,7 +128,14 @@ def main():
                 monit = pid_of_monit(home)
             if monit is None:
                 sys.exit("monit_idle: jsup monit did not start")
-            time.sleep(5)  # its JVM's start-up is the viewer's cost, not a steady state
+            return monit
+
+        def measure_alone():
+            total, _, threads = cpu_percent(jsupd, args.window)
+            alone.append(total)
+            alone_threads.append(threads)
+
+        def measure_with(monit):
             before_monit = thread_cpu_ns(monit)
             total, control, threads = cpu_percent(jsupd, args.window)
             with_monit.append(total)
@@ -137,13 +144,34 @@ def main():
             after_monit = thread_cpu_ns(monit)
             monit_cpu.append(100.0 * sum(ns - before_monit.get(t, 0) for t, ns in after_monit.items()) / 1e9
                              / args.window)
-            screen = subprocess.run(["tmux", "-L", server, "capture-pane", "-p"], capture_output=True,
-                                    text=True).stdout
+            return subprocess.run(["tmux", "-L", server, "capture-pane", "-p"], capture_output=True,
+                                  text=True).stdout
+
+        def close_monit():
             subprocess.run(["tmux", "-L", server, "kill-server"], stderr=subprocess.DEVNULL)
             time.sleep(2)
+
+        if args.steady:
+            # One monit for every round, open `steady` seconds first: jsupd's C1 compiles a method only after
+            # about 200 calls, which monit's one request every 2 s reaches only after minutes.
+            for _ in range(args.rounds):
+                measure_alone()
+            monit = open_monit()
+            time.sleep(args.steady)
+            for _ in range(args.rounds):
+                screen = measure_with(monit)
+            close_monit()
+        else:
+            for _ in range(args.rounds):
+                measure_alone()
+                monit = open_monit()
+                time.sleep(5)  # its JVM's start-up is the viewer's cost, not a steady state
+                screen = measure_with(monit)
+                close_monit()
         fmt = lambda xs: f"{statistics.median(xs):.3f} % (" + ", ".join(f"{x:.3f}" for x in xs) + ")"
         print(f"apps: {args.apps} idle ({'no memory cap' if args.no_caps else 'memory cap 100M'})"
-              f"{'' if args.no_talker else ' + 1 logging a line a second'}; {args.rounds} rounds of {args.window:.0f} s after {args.settle:.0f} s")
+              f"{'' if args.no_talker else ' + 1 logging a line a second'}; {args.rounds} rounds of {args.window:.0f} s after {args.settle:.0f} s"
+              + (f"; monit open {args.steady:.0f} s before its rounds" if args.steady else ""))
         print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         print(f"jsupd CPU alone:            {fmt(alone)}")
         print(f"jsupd CPU with monit open:  {fmt(with_monit)}  (target <= 0.2 %)")
