@@ -20,11 +20,7 @@ final class AppJson {
     private AppJson() {
     }
 
-    static ObjectNode render(AppStatus s, HealthBook.Entry health, Instant now, boolean withConfig) {
-        return render(s, health, now, withConfig, AppFields.ALL);
-    }
-
-    /** As above, building the lists and nested objects only when {@code fields} asks for them. */
+    /** The app object; its lists and nested objects are built only when {@code fields} asks for them. */
     static ObjectNode render(AppStatus s, HealthBook.Entry health, Instant now, boolean withConfig, AppFields fields) {
         ObjectNode o = NODES.objectNode();
         o.put("id", s.id());
