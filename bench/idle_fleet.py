@@ -11,14 +11,14 @@ def write_fleet(work, apps, tag, caps=True, talker=True):
     """Writes talker.sh and eco.json into work; returns the ecosystem file's path. caps=False leaves the
     idle apps without a memory cap (sampled every 5 s, not every second); talker=False leaves it out."""
     sleeper = os.path.join(ROOT, "bench", "workloads", "sleeper.sh")
-    talker = os.path.join(work, "talker.sh")
-    with open(talker, "w") as f:
+    talker_sh = os.path.join(work, "talker.sh")  # not `talker`: that would make talker=False true
+    with open(talker_sh, "w") as f:
         f.write("#!/bin/sh\nwhile true; do echo \"line $(date +%s)\"; sleep 1; done\n")
-    os.chmod(talker, 0o755)
+    os.chmod(talker_sh, 0o755)
     fleet = [dict({"name": f"idle{i}", "script": sleeper, "args": [f"{tag}-{i}"]},
                   **({"max_memory_restart": "100M"} if caps else {})) for i in range(apps)]
     if talker:
-        fleet.append({"name": "talker", "script": talker})
+        fleet.append({"name": "talker", "script": talker_sh})
     eco = os.path.join(work, "eco.json")
     with open(eco, "w") as f:
         json.dump({"apps": fleet}, f)

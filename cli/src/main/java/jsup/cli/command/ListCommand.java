@@ -1,6 +1,7 @@
 package jsup.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import jsup.cli.CliContext;
@@ -34,7 +35,14 @@ final class ListCommand extends DaemonCommand {
     @Override
     void run(DaemonConnection daemon) {
         // The figures (metrics) only for scripts: the table does not show them, and they cost a /proc read per app.
-        JsonNode apps = daemon.call("list", json ? DaemonConnection.args().put("metrics", true) : null).path("apps");
+        // The table asks for its own fields only, so jsupd neither builds nor sends the histories.
+        ObjectNode args = DaemonConnection.args();
+        if (json) {
+            args.put("metrics", true);
+        } else {
+            StatusTable.FIELDS.forEach(args.putArray("fields")::add);
+        }
+        JsonNode apps = daemon.call("list", args).path("apps");
         if (json) {
             printJson(secrets.apply(apps));
             return;

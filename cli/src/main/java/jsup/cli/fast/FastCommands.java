@@ -130,7 +130,8 @@ public final class FastCommands {
 
     /** The fast commands: what to ask jsupd and how to print its answer. */
     private enum Command {
-        LIST("list"), LIST_JSON("list", ",\"metrics\":true"), NAMES("list"), PING("ping"), PING_JSON("ping");
+        LIST("list", tableFields()), LIST_JSON("list", ",\"metrics\":true"), NAMES("list", tableFields()),
+        PING("ping"), PING_JSON("ping");
 
         private final String wireName;
         /** Arguments appended to the request object, each starting with a comma. */
@@ -143,6 +144,15 @@ public final class FastCommands {
         Command(String wireName, String arguments) {
             this.wireName = wireName;
             this.arguments = arguments;
+        }
+
+        /** {@code ,"fields":[...]}: the table's fields only ({@code ListCommand} asks the same). */
+        private static String tableFields() {
+            StringBuilder b = new StringBuilder(",\"fields\":[");
+            for (int i = 0; i < StatusTable.FIELDS.size(); i++) {
+                b.append(i == 0 ? "\"" : ",\"").append(StatusTable.FIELDS.get(i)).append('"');
+            }
+            return b.append(']').toString();
         }
 
         /** The command {@code args} spell, or null when they are anything else. */

@@ -17,6 +17,11 @@ public record AppRow(int id, String name, String namespace, String status, long 
                      boolean inotifyWarning, String inotifyDetail, double inotifyShare,
                      String outFile, String errorFile, List<Restart> restarts) {
 
+    /** The fields of {@code list}'s app object that {@link #of} reads. */
+    static final List<String> FIELDS = List.of("id", "name", "instance", "instance_of", "namespace", "status", "pid",
+            "uptime_ms", "restarts", "cpu", "memory", "health", "inotify_warning", "inotify_detail", "inotify",
+            "out_file", "error_file", "restart_history");
+
     /** One past restart: when (ISO-8601 UTC, as jsupd sends it) and why. */
     public record Restart(String at, String reason) {
     }

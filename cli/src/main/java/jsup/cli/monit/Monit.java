@@ -21,7 +21,7 @@ public final class Monit {
      */
     public static void run(CliContext ctx, DaemonConnection daemon, boolean interactive, boolean json, int frames,
                            long intervalMillis, boolean utc) throws IOException, InterruptedException {
-        try (MonitSource source = new MonitSource(ctx, daemon)) {
+        try (MonitSource source = new MonitSource(ctx, daemon, !interactive && json)) {
             MonitFeed feed = new MonitFeed(source, HostUsageReader.system(ctx.jsupHome()));
             if (interactive) {
                 new InteractiveMonit(feed, intervalMillis, ctx.jsupHome().toString()).run();

@@ -1,35 +1,57 @@
 package jsup.cli.monit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jsup.cli.CliContext;
 import jsup.cli.ExitCode;
 import jsup.cli.ExitException;
 import jsup.cli.launch.DaemonConnection;
+import jsup.cli.render.StatusTable;
 import jsup.supervisor.units.Sizes;
 
 /**
  * What monit asks jsupd, over the control socket the other commands use: {@code list} once per tick
  * (the figures jsupd already keeps: its sampler's last CPU and memory, health, history), and
  * {@code describe all} only when the set of apps changes, for each app's {@code max_memory_restart}.
- * Nothing new is computed in jsupd for monit. When jsupd stops answering, the next poll connects
- * again (never starting a jsupd: monit only watches).
+ * Nothing new is computed in jsupd for monit, and the {@code list} names only the fields monit shows
+ * ({@link #SHOWN}), so jsupd builds and sends no transitions, probe results or sockets. When jsupd
+ * stops answering, the next poll connects again (never starting a jsupd: monit only watches).
  */
 final class MonitSource implements AutoCloseable {
 
+    /** The fields the screen and the plain table read of each app object. */
+    static final List<String> SHOWN = shown();
+
     private final CliContext ctx;
+    private final ObjectNode listArgs;
     private DaemonConnection daemon;
     private final Map<String, Long> maxMemory = new HashMap<>();
     private String appSet = "";
     private JsonNode lastApps;
 
-    /** @param daemon the connection the command opened (which started jsupd on first use) */
-    MonitSource(CliContext ctx, DaemonConnection daemon) {
+    /**
+     * @param daemon    the connection the command opened (which started jsupd on first use)
+     * @param wholeApps ask for the whole app objects (monit's {@code --json} prints them as jsupd sends them)
+     */
+    MonitSource(CliContext ctx, DaemonConnection daemon, boolean wholeApps) {
         this.ctx = ctx;
         this.daemon = daemon;
+        this.listArgs = DaemonConnection.args();
+        if (!wholeApps) {
+            SHOWN.forEach(listArgs.putArray("fields")::add);
+        }
+    }
+
+    private static List<String> shown() {
+        Set<String> fields = new LinkedHashSet<>(AppRow.FIELDS);
+        fields.addAll(StatusTable.FIELDS);
+        return List.copyOf(fields);
     }
 
     /**
@@ -40,7 +62,7 @@ final class MonitSource implements AutoCloseable {
     List<AppRow> poll() {
         DaemonConnection d = connection();
         try {
-            JsonNode apps = d.call("list", null).path("apps");
+            JsonNode apps = d.call("list", listArgs).path("apps");
             lastApps = apps;
             StringBuilder set = new StringBuilder();
             apps.forEach(a -> set.append(a.path("id").asInt()).append(':').append(a.path("name").asText()).append(','));

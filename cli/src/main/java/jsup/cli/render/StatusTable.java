@@ -18,6 +18,13 @@ import jsup.supervisor.control.HumanUnits;
  */
 public final class StatusTable {
 
+    /**
+     * The fields of the app object the table (and {@code --names}) reads: what {@code jsup list} asks jsupd
+     * for ({@code list}'s {@code fields}), so the answer leaves out the histories it never shows.
+     */
+    public static final List<String> FIELDS = List.of("id", "name", "instance", "instance_of", "status", "ready",
+            "notify_status", "pid", "uptime_ms", "restarts", "cpu", "memory", "health", "inotify_warning");
+
     /** Width meaning "no limit" (piped output: scripts want every column). */
     public static final int UNLIMITED = 0;
 

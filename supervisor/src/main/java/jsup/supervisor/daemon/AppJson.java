@@ -20,7 +20,8 @@ final class AppJson {
     private AppJson() {
     }
 
-    static ObjectNode render(AppStatus s, HealthBook.Entry health, Instant now, boolean withConfig) {
+    /** The app object; its lists and nested objects are built only when {@code fields} asks for them. */
+    static ObjectNode render(AppStatus s, HealthBook.Entry health, Instant now, boolean withConfig, AppFields fields) {
         ObjectNode o = NODES.objectNode();
         o.put("id", s.id());
         o.put("name", s.name());
@@ -45,22 +46,30 @@ final class AppJson {
         o.put("health_failures", health.consecutiveFailures());
         o.put("inotify_warning", health.inotifyWarning() != null);
         o.put("inotify_detail", health.inotifyWarning());
-        o.set("inotify", inotify(health.inotify()));
+        if (fields.wants("inotify")) {
+            o.set("inotify", inotify(health.inotify()));
+        }
         o.put("out_file", text(s.spec().outFile()));
         o.put("error_file", text(s.spec().errorFile()));
         o.put("log_file", text(s.spec().logFile()));
-        ArrayNode history = o.putArray("restart_history");
-        for (RestartRecord r : s.restartHistory()) {
-            history.addObject().put("at", r.at().toString()).put("reason", r.reason())
-                    .put("uptime_ms", r.uptime() == null ? 0 : r.uptime().toMillis());
+        if (fields.wants("restart_history")) {
+            ArrayNode history = o.putArray("restart_history");
+            for (RestartRecord r : s.restartHistory()) {
+                history.addObject().put("at", r.at().toString()).put("reason", r.reason())
+                        .put("uptime_ms", r.uptime() == null ? 0 : r.uptime().toMillis());
+            }
         }
-        ArrayNode transitions = o.putArray("transitions");
-        for (Transition t : s.transitions()) {
-            transitions.addObject().put("at", t.at().toString())
-                    .put("from", t.from() == null ? null : t.from().label())
-                    .put("to", t.to().label()).put("reason", t.reason());
+        if (fields.wants("transitions")) {
+            ArrayNode transitions = o.putArray("transitions");
+            for (Transition t : s.transitions()) {
+                transitions.addObject().put("at", t.at().toString())
+                        .put("from", t.from() == null ? null : t.from().label())
+                        .put("to", t.to().label()).put("reason", t.reason());
+            }
         }
-        o.set("health_results", results(health));
+        if (fields.wants("health_results")) {
+            o.set("health_results", results(health));
+        }
         if (withConfig) {
             o.set("config", AppSpecJson.toJson(s.spec()));
         }

@@ -128,9 +128,13 @@ final class JsupdCommands implements CommandHandler {
         }
     }
 
+    /** {@code list}: every app; {@code fields} keeps only the named fields, {@code metrics} adds the figures. */
     private JsonNode list(ControlRequest r) throws ControlException {
+        AppFields fields = AppFields.of(r.strings("fields"));
+        boolean metrics = r.bool("metrics", false) && fields.wants("metrics");
+        List<AppStatus> all = supervisor.list();
         ObjectNode result = NODES.objectNode();
-        result.set("apps", render(supervisor.list(), false, r.bool("metrics", false)));
+        result.set("apps", render(all, all, false, metrics, fields));
         return result;
     }
 
@@ -544,18 +548,31 @@ final class JsupdCommands implements CommandHandler {
 
     /** @param withMetrics add each app's {@code metrics} (a /proc read per running app: only when asked) */
     private ArrayNode render(List<AppStatus> apps, boolean withConfig, boolean withMetrics) {
+        return render(apps, supervisor.list(), withConfig, withMetrics, AppFields.ALL);
+    }
+
+    /**
+     * @param all    every app now (which apps run several instances)
+     * @param fields what to build and send of each app
+     */
+    private ArrayNode render(List<AppStatus> apps, List<AppStatus> all, boolean withConfig, boolean withMetrics,
+                             AppFields fields) {
         Instant now = jsupd.clock().instant();
         ArrayNode list = NODES.arrayNode();
-        Set<String> sets = InstanceSets.withSeveral(supervisor.list());
+        Set<String> sets = InstanceSets.withSeveral(all);
         for (AppStatus s : apps) {
-            ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig);
+            ObjectNode app = AppJson.render(s, jsupd.healthBook().get(s.name()), now, withConfig, fields);
             AppJson.instance(app, s, sets.contains(s.spec().appName()));
-            jsupd.triggers().describe(app, s.name());
-            app.set("sockets", SocketsJson.render(supervisor.heldSockets(s.name())));
+            if (fields.wantsTriggers()) {
+                jsupd.triggers().describe(app, s.name());
+            }
+            if (fields.wants("sockets")) {
+                app.set("sockets", SocketsJson.render(supervisor.heldSockets(s.name())));
+            }
             if (withMetrics) {
                 app.set("metrics", FiguresJson.render(jsupd.figures().of(s)));
             }
-            list.add(app);
+            list.add(fields.trim(app));
         }
         return list;
     }
