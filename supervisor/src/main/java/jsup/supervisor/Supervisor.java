@@ -314,6 +314,11 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    /** How many apps there are, without sampling anyone's figures ({@code ping}). */
+    public int count() {
+        return call(now -> engine.apps().size());
+    }
+
     public Optional<AppStatus> status(String nameOrId) {
         return call(now -> {
             engine.freshen(now);

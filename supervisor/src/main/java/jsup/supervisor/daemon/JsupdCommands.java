@@ -96,7 +96,7 @@ final class JsupdCommands implements CommandHandler {
                 .put("version", Jsupd.version()).put("protocol", ControlProtocol.VERSION)
                 .put("home", jsupd.home().toString())
                 .put("uptime_ms", Duration.between(jsupd.startedAt(), jsupd.clock().instant()).toMillis())
-                .put("apps", supervisor.list().size());
+                .put("apps", supervisor.count());
     }
 
     /** {@code web}: {@code action} enable (optional {@code port}, {@code bind}), disable or status. */
