@@ -33,14 +33,13 @@ class EnvCommandTest {
     /** Set in the environment of the command that starts jsupd, so jsupd's own environment carries it. */
     private static final Map<String, String> BASE = Map.of("JSUP_TEST_BASE", "from-jsupd");
 
-    @TempDir
-    Path tmp;
-
+    private Path tmp;
     private TempDaemon daemon;
     private Path script;
 
     @BeforeAll
-    void startGateway() throws Exception {
+    void startGateway(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         daemon = new TempDaemon(tmp.resolve("home"));
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         script = TempDaemon.script(apps.resolve("gw.sh"), "#!/bin/bash\nwhile true; do sleep 0.2; done\n");
@@ -60,7 +59,9 @@ class EnvCommandTest {
 
     @AfterAll
     void tearDown() throws Exception {
-        daemon.close();
+        if (daemon != null) {
+            daemon.close();
+        }
         JsupLauncher.killAll(tmp.toString());
     }
 
