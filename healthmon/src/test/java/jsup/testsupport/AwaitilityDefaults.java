@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * takes CPU from the processes being waited for. A test that sets its own interval or delay keeps it.
  * Registered for every module by the service file beside this class and surefire's
  * {@code junit.jupiter.extensions.autodetection.enabled} (the parent pom); cli, gateway and supervisor
- * get it through healthmon's test-jar.
+ * get healthmon's test classes on their test classpath (the parent pom's surefire configuration).
  */
 public final class AwaitilityDefaults implements BeforeAllCallback {
 
