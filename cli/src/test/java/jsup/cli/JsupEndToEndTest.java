@@ -72,11 +72,10 @@ class JsupEndToEndTest {
                 echo "args: $*"
                 exec sleep 1000
                 """);
-        // min_uptime 200 ms: each start and restart waits that long for its apps to settle (1 s by default).
         Files.writeString(apps.resolve("ecosystem.json"), """
                 {"apps": [
-                  {"name": "web", "script": "web.sh", "kill_timeout": 2000, "min_uptime": 200},
-                  {"name": "chatty", "script": "chatty.sh", "autostart": false, "min_uptime": 200, "log_max_size": "4K",
+                  {"name": "web", "script": "web.sh", "kill_timeout": 2000},
+                  {"name": "chatty", "script": "chatty.sh", "autostart": false, "log_max_size": "4K",
                    "log_retain": 50, "env": {"GO_FILE": "%s"}}
                 ]}
                 """.formatted(apps.resolve("go")));
