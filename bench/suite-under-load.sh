@@ -5,8 +5,8 @@
 #   bench/suite-under-load.sh [--burners N] [--idle] [--] [extra mvnw args, e.g. -pl supervisor -am]
 # --idle runs the same command without burners, for the idle figure. To see every module's failures
 # in one run, add -Dmaven.test.failure.ignore=true (the result still says FAIL when a test failed).
-# Writes bench/.work/suite-under-load/<timestamp>/: mvnw.log, summary.txt and, when a test
-# fails, the surefire/failsafe reports of the failed tests.
+# Writes bench/.work/suite-under-load/<timestamp>/: mvnw.log, summary.txt (with the slowest test
+# classes) and, when a test fails, the surefire/failsafe reports of the failed tests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,6 +20,12 @@ while [ $# -gt 0 ]; do
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
+done
+
+# The build folder the reports land in: -Djsup.target=… among the mvnw arguments, else JSUP_TARGET or target.
+target="${JSUP_TARGET:-target}"
+for arg in "$@"; do
+  case "$arg" in -Djsup.target=*) target="${arg#-Djsup.target=}" ;; esac
 done
 
 out="$root/bench/.work/suite-under-load/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -69,12 +75,16 @@ result=$([ $rc = 0 ] && echo PASS || echo "FAIL (exit $rc)")
   echo "tests: $totals"
   grep -E "^\[ERROR\] (Tests run:.*FAIL|  [A-Za-z].*(:[0-9]+|»))|^\[(WARNING|ERROR)\] Tests run:.*FAILURE" "$out/mvnw.log" |
     sed 's/^\[[A-Z]*\] /  /' | sort -u
+  # Where the time went: the slowest test classes (a class's wall time in its fork, from its report).
+  echo "slowest classes (s):"
+  sed -n 's/^<testsuite .* name="\([^"]*\)" time="\([0-9.]*\)".*/\2 \1/p' */"$target"/surefire-reports/TEST-*.xml 2>/dev/null |
+    sort -rn | head -12 | awk '{ printf "  %7.1f  %s\n", $1, $2 }'
 } | tee "$out/summary.txt"
 
 if [ $rc != 0 ]; then
   # Keep the reports of the failed tests: the mvnw log shows only the first lines of each.
   mkdir -p "$out/reports"
-  grep -l -E "<(failure|error)[ >]" */"${JSUP_TARGET:-target}"/{surefire,failsafe}-reports/TEST-*.xml 2>/dev/null |
+  grep -l -E "<(failure|error)[ >]" */"$target"/{surefire,failsafe}-reports/TEST-*.xml 2>/dev/null |
     while read -r f; do
       base=$(basename "$f" .xml); base=${base#TEST-}
       cp "$f" "$out/reports/"

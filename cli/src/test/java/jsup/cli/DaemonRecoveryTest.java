@@ -63,10 +63,11 @@ class DaemonRecoveryTest {
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         Path alpha = script(apps, "alpha.sh");
         Path beta = script(apps, "beta.sh");
+        // min_uptime 200 ms: the start waits that long for the apps to settle (1 s by default).
         Files.writeString(apps.resolve("ecosystem.json"), """
                 {"apps": [
-                  {"name": "alpha", "script": "alpha.sh", "kill_timeout": 1000},
-                  {"name": "beta", "script": "beta.sh", "kill_timeout": 1000}
+                  {"name": "alpha", "script": "alpha.sh", "kill_timeout": 1000, "min_uptime": 200},
+                  {"name": "beta", "script": "beta.sh", "kill_timeout": 1000, "min_uptime": 200}
                 ]}
                 """);
         jsup = new JsupLauncher(tmp.resolve("home"), Files.createDirectories(tmp.resolve("work")));

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real launcher against a real jsupd in a temp {@code $JSUP_HOME}: each step is one {@code jsup}
- * process, in the order a person would type them.
+ * process, in the order a person would type them. What a step's outcome is checked with (an app's
+ * entry in {@code list --json}) runs in this JVM: a launcher JVM costs up to a second of CPU on a
+ * loaded machine, and {@link #listAsTableAndAsJson} proves {@code list --json} through the launcher.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,8 +103,20 @@ class JsupEndToEndTest {
         return r;
     }
 
+    /** {@code jsup args…} in this JVM against the same home, where the launcher is not what a check is about. */
+    private CliRun.Result inProcess(String... args) {
+        return CliRun.run(Map.of("JSUP_HOME", jsup.home().toString()), args);
+    }
+
+    /** The app's entry in {@code list --json}, asked in this JVM; null when there is none. */
     private JsonNode app(String name) throws Exception {
-        for (JsonNode a : JSON.readTree(ok("list", "--json").out())) {
+        CliRun.Result r = inProcess("list", "--json");
+        assertThat(r.exitCode()).as("jsup list --json\n%s%s", r.out(), r.err()).isZero();
+        return app(JSON.readTree(r.out()), name);
+    }
+
+    private static JsonNode app(JsonNode list, String name) {
+        for (JsonNode a : list) {
             if (a.path("name").asText().equals(name)) {
                 return a;
             }
@@ -149,10 +164,11 @@ class JsupEndToEndTest {
         assertThat(table).doesNotContain("\u001b[");
         assertThat(table.lines().filter(l -> l.split("\\s+")[1].equals("web")).findFirst().orElseThrow())
                 .contains(" online ");
-        JsonNode web = app("web");
+        JsonNode list = JSON.readTree(ok("list", "--json").out());
+        JsonNode web = app(list, "web");
         assertThat(web.path("status").asText()).isEqualTo("online");
         assertThat(web.path("pid").asLong()).isPositive();
-        assertThat(app("chatty").path("status").asText()).isEqualTo("stopped");
+        assertThat(app(list, "chatty").path("status").asText()).isEqualTo("stopped");
         assertThat(ok("ls").out().lines().count()).isEqualTo(table.lines().count());
     }
 
@@ -263,9 +279,10 @@ class JsupEndToEndTest {
         // The next command brings a daemon back, which restores the dump; resurrect then has nothing left to start.
         JsupLauncher.Result back = ok("resurrect");
         assertThat(back.out()).contains("restored from " + jsup.home().resolve("dump.json"));
-        assertThat(app("s1").path("status").asText()).isEqualTo("online");
-        assertThat(app("chatty").path("status").asText()).isEqualTo("online");
-        assertThat(app("web").path("status").asText()).as("stopped when saved").isEqualTo("stopped");
+        JsonNode list = JSON.readTree(ok("list", "--json").out());
+        assertThat(app(list, "s1").path("status").asText()).isEqualTo("online");
+        assertThat(app(list, "chatty").path("status").asText()).isEqualTo("online");
+        assertThat(app(list, "web").path("status").asText()).as("stopped when saved").isEqualTo("stopped");
     }
 
     @Test
@@ -279,15 +296,16 @@ class JsupEndToEndTest {
         assertThat(bad.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
         assertThat(bad.err()).contains("apps[0].max_memory_restart", "500X", "apps[0].min_uptime");
 
-        JsupLauncher.Result usage = jsup.run("start");
+        // The launcher hands on the exit code and stderr as they are (above): the usage mistakes in this JVM.
+        CliRun.Result usage = inProcess("start");
         assertThat(usage.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(usage.err()).contains("jsup start --help");
 
-        JsupLauncher.Result missing = jsup.run("start", "missing.json");
+        CliRun.Result missing = inProcess("start", "missing.json");
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("missing.json");
 
-        assertThat(jsup.run("signal", "NOPE", "s1").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(inProcess("signal", "NOPE", "s1").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -311,16 +329,18 @@ class JsupEndToEndTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ok("web", "enable", "--port", Integer.toString(port));
+        assertThat(inProcess("web", "enable", "--port", Integer.toString(port)).exitCode()).isZero();
         try {
             String link = ok("web", "open").out().lines().findFirst().orElseThrow();
             assertThat(link).matches("http://127\\.0\\.0\\.1:" + port + "/login\\?code=[0-9a-f]{64}");
-            JsonNode json = JSON.readTree(ok("web", "open", "--json").out());
-            assertThat(json.path("url").asText()).startsWith("http://127.0.0.1:" + port + "/login?code=").isNotEqualTo(link);
-            assertThat(json.path("expires_in_s").asInt()).isEqualTo(60);
-            assertThat(jsup.run("web", "open", "--port", "1").exitCode()).isEqualTo(ExitCode.USAGE);
+            CliRun.Result json = inProcess("web", "open", "--json");
+            assertThat(json.exitCode()).as(json.err()).isZero();
+            assertThat(JSON.readTree(json.out()).path("url").asText())
+                    .startsWith("http://127.0.0.1:" + port + "/login?code=").isNotEqualTo(link);
+            assertThat(JSON.readTree(json.out()).path("expires_in_s").asInt()).isEqualTo(60);
+            assertThat(inProcess("web", "open", "--port", "1").exitCode()).isEqualTo(ExitCode.USAGE);
         } finally {
-            ok("web", "disable");
+            inProcess("web", "disable");
         }
     }
 }

@@ -14,15 +14,18 @@ import jsup.cli.ExitCode;
 import jsup.cli.JsupLauncher;
 import jsup.cli.doctor.TempDaemon;
 import jsup.cli.render.SecretMask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jsup env}: the real environment of a running app (from /proc), what the next start would
  * pass for a stopped one, and secrets masked there, in {@code describe} and in {@code list --json}.
+ * The tests share one jsupd; the one that stops an app stops its own ({@code gw-stopped}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnvCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,30 +33,35 @@ class EnvCommandTest {
     /** Set in the environment of the command that starts jsupd, so jsupd's own environment carries it. */
     private static final Map<String, String> BASE = Map.of("JSUP_TEST_BASE", "from-jsupd");
 
-    @TempDir
-    Path tmp;
-
+    private Path tmp;
     private TempDaemon daemon;
     private Path script;
 
-    @BeforeEach
-    void startGateway() throws Exception {
+    @BeforeAll
+    void startGateway(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         daemon = new TempDaemon(tmp.resolve("home"));
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         script = TempDaemon.script(apps.resolve("gw.sh"), "#!/bin/bash\nwhile true; do sleep 0.2; done\n");
+        Path other = TempDaemon.script(apps.resolve("gw-stopped.sh"), "#!/bin/bash\nwhile true; do sleep 0.2; done\n");
+        String env = """
+                "env": {"TELEGRAM_BOT_TOKEN": "123:tg-secret", "OPENROUTER_API_KEY": "sk-or-secret",
+                        "db_password": "pw-secret", "PLAIN": "visible"}""";
         Path eco = Files.writeString(apps.resolve("eco.json"), """
-                {"apps": [{"name": "gw", "script": "gw.sh", "kill_timeout": 500,
-                  "env": {"TELEGRAM_BOT_TOKEN": "123:tg-secret", "OPENROUTER_API_KEY": "sk-or-secret",
-                          "db_password": "pw-secret", "PLAIN": "visible"}}]}
-                """);
+                {"apps": [{"name": "gw", "script": "gw.sh", "kill_timeout": 500, "min_uptime": 200, %s},
+                          {"name": "gw-stopped", "script": "gw-stopped.sh", "kill_timeout": 500, "min_uptime": 200, %s}]}
+                """.formatted(env, env));
         CliRun.Result start = daemon.jsup(BASE, "start", eco.toString());
         assertThat(start.exitCode()).as(start.err()).isZero();
-        await().atMost(WAIT).until(() -> JsupLauncher.processesOf(script.toString()).size() == 1);
+        await().atMost(WAIT).until(() -> JsupLauncher.processesOf(script.toString()).size() == 1
+                && JsupLauncher.processesOf(other.toString()).size() == 1);
     }
 
-    @AfterEach
+    @AfterAll
     void tearDown() throws Exception {
-        daemon.close();
+        if (daemon != null) {
+            daemon.close();
+        }
         JsupLauncher.killAll(tmp.toString());
     }
 
@@ -89,14 +97,14 @@ class EnvCommandTest {
 
     @Test
     void ofAStoppedAppPrintsWhatItsNextStartWouldPass() throws Exception {
-        ok("stop", "gw");
+        ok("stop", "gw-stopped");
 
-        String out = ok("env", "gw").out();
-        assertThat(out).startsWith("# gw: not running; the environment its next start would use\n")
-                .contains("\nPLAIN=visible\n", "\nJSUP_APP=gw\n", "\nJSUP_HOME=" + daemon.home() + "\n",
+        String out = ok("env", "gw-stopped").out();
+        assertThat(out).startsWith("# gw-stopped: not running; the environment its next start would use\n")
+                .contains("\nPLAIN=visible\n", "\nJSUP_APP=gw-stopped\n", "\nJSUP_HOME=" + daemon.home() + "\n",
                         "\nJSUP_TEST_BASE=from-jsupd\n", "\nTELEGRAM_BOT_TOKEN=" + SecretMask.MASK + "\n");
         assertNoSecret(out);
-        JsonNode json = JSON.readTree(ok("env", "gw", "--json").out()).get(0);
+        JsonNode json = JSON.readTree(ok("env", "gw-stopped", "--json").out()).get(0);
         assertThat(json.path("source").asText()).isEqualTo("next start");
         assertThat(json.path("pid").asLong()).isZero();
     }

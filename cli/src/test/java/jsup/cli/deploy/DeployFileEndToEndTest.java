@@ -29,7 +29,10 @@ class DeployFileEndToEndTest extends TempDaemonTest {
         TempDaemon.script(dir.resolve("app.sh"), "#!/bin/sh\necho \"NODE_ENV=$NODE_ENV EXTRA=$EXTRA\"\nexec sleep 1000\n");
     }
 
-    /** PM2's documented ecosystem example (docs: "Ecosystem File"), in JSON, with a shell script for app.js. */
+    /**
+     * PM2's documented ecosystem example (docs: "Ecosystem File"), in JSON, with a shell script for app.js
+     * and a 200 ms min_uptime: each start and restart waits that long for the app to settle (1 s by default).
+     */
     private Path pm2Example(String file, String name, String env) throws IOException {
         Path f = dir.resolve(file);
         Files.writeString(f, """
@@ -37,6 +40,7 @@ class DeployFileEndToEndTest extends TempDaemonTest {
                   "apps": [{
                     "name": "%s",
                     "script": "./app.sh",
+                    "min_uptime": 200,
                     "env": {"NODE_ENV": "%s"},
                     "env_production": {"NODE_ENV": "production"},
                     "env_development": {"NODE_ENV": "development"}

@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import jsup.cli.CliRun;
 import jsup.cli.ExitCode;
 import jsup.cli.JsupLauncher;
@@ -46,6 +51,7 @@ class DaemonLifecycleTest {
         JsupLauncher.killAll(tmp.toString());
     }
 
+    /** The apps' min_uptime is 200 ms: a start waits that long for them to settle (1 s by default). */
     private Path ecosystem(String appsJson) throws IOException {
         Path apps = Files.createDirectories(tmp.resolve("apps"));
         // Says when SIGTERM is ignored, so a test knows that a stop will last the whole kill_timeout.
@@ -77,7 +83,7 @@ class DaemonLifecycleTest {
     @Test
     void afterACleanKillReadOnlyCommandsSayNoDaemonRunsAndOnlyResurrectBringsTheAppsBack() throws Exception {
         daemon = new TempDaemon(tmp.resolve("home"));
-        Path eco = ecosystem("{\"apps\":[{\"name\":\"loop\",\"script\":\"loop.sh\",\"kill_timeout\":500}]}");
+        Path eco = ecosystem("{\"apps\":[{\"name\":\"loop\",\"script\":\"loop.sh\",\"kill_timeout\":500,\"min_uptime\":200}]}");
         ok("start", eco.toString());
         await().atMost(WAIT).until(() -> ok("logs", "loop", "--nostream", "--out").out().contains("loop up"));
         ok("save");
@@ -115,7 +121,7 @@ class DaemonLifecycleTest {
     @Test
     void afterACrashTheNextReadOnlyCommandRestartsJsupdWithItsApps() throws Exception {
         daemon = new TempDaemon(tmp.resolve("home"));
-        Path eco = ecosystem("{\"apps\":[{\"name\":\"loop\",\"script\":\"loop.sh\",\"kill_timeout\":500}]}");
+        Path eco = ecosystem("{\"apps\":[{\"name\":\"loop\",\"script\":\"loop.sh\",\"kill_timeout\":500,\"min_uptime\":200}]}");
         ok("start", eco.toString());
         long first = daemonPid();
         Path state = daemon.home().resolve("state.json");
@@ -143,8 +149,18 @@ class DaemonLifecycleTest {
         assertThat(list.exitCode()).as(list.toString()).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
         assertThat(list.err()).contains("pid " + pid, "kill -CONT " + pid).doesNotContain("Exception");
 
-        for (String[] args : new String[][] {{"describe", "x"}, {"start", "x"}, {"ping", "--json"}}) {
-            CliRun.Result r = daemon.jsup(args);
+        // Each waits out its own ping timeout; at once, the three cost one.
+        String[][] commands = {{"describe", "x"}, {"start", "x"}, {"ping", "--json"}};
+        ExecutorService threads = Executors.newFixedThreadPool(commands.length);
+        List<Future<CliRun.Result>> runs;
+        try {
+            runs = Stream.of(commands).map(args -> threads.submit(() -> daemon.jsup(args))).toList();
+        } finally {
+            threads.shutdown();
+        }
+        for (int i = 0; i < commands.length; i++) {
+            String[] args = commands[i];
+            CliRun.Result r = runs.get(i).get(60, TimeUnit.SECONDS);
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
             assertThat(r.err()).as(String.join(" ", args)).contains("pid " + pid, "is not answering");
         }
@@ -156,7 +172,7 @@ class DaemonLifecycleTest {
     void aLongStopStillWaitsButAJsupdStoppedDuringItEndsTheCommandWithExit4() throws Exception {
         daemon = new TempDaemon(tmp.resolve("home"));
         // The app ignores SIGTERM, so each stop lasts its whole kill_timeout, longer than a liveness interval.
-        Path eco = ecosystem("{\"apps\":[{\"name\":\"slow\",\"script\":\"loop.sh\",\"kill_timeout\":6000}]}");
+        Path eco = ecosystem("{\"apps\":[{\"name\":\"slow\",\"script\":\"loop.sh\",\"kill_timeout\":6000,\"min_uptime\":200}]}");
         ok("start", eco.toString());
         CliRun.Result stopped = ok("stop", "slow");
         assertThat(stopped.out()).contains("slow");

@@ -16,26 +16,42 @@ import java.util.ArrayList;
 import java.util.List;
 import jsup.gateway.testing.ConfigFiles;
 import jsup.gateway.testing.FakeModelServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15 item 1, scripted against a real gateway JVM: clients that stop mid-request must not
- * take the HTTP server down, and a refused request must not wait for its body.
+ * take the HTTP server down, and a refused request must not wait for its body. The tests share one
+ * gateway, whose request read timeout is 3 s instead of 10 (the same JDK setting, so the same code
+ * path, without waiting out the default).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StalledClientsTest {
 
     private static final String TOKEN = "gw-stall-test-token-0123456789";
     private static final int STALLED = 200;
 
-    @TempDir
-    Path dir;
-
     private final List<Socket> sockets = new ArrayList<>();
+    private FakeModelServer fake;
     private ChildGateway gateway;
+    private int port;
 
-    @AfterEach
+    @BeforeAll
+    void startGateway(@TempDir Path dir) throws Exception {
+        fake = FakeModelServer.start();
+        fake.answer("m/a", "still here");
+        Path config = ConfigFiles.write(dir.resolve("moltbot.json"), ConfigFiles.withFakeProvider(fake.baseUrl().toString(), null,
+                "fake/m/a", "[]", "").replace("\"gateway\": { \"port\": 0 }",
+                "\"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + TOKEN + "\" } }"));
+        gateway = ChildGateway.start(dir, List.of("-Dsun.net.httpserver.maxReqTime=3"),
+                "gateway", "run", "--config", config.toString());
+        port = gateway.awaitPort();
+    }
+
+    @AfterAll
     void tearDown() throws IOException {
         for (Socket s : sockets) {
             s.close();
@@ -43,50 +59,40 @@ class StalledClientsTest {
         if (gateway != null) {
             gateway.close();
         }
-    }
-
-    @Test
-    void twoHundredStalledConnectionsLeaveHealthzAndChatServingAndAreClosedByTheReadTimeout() throws Exception {
-        try (FakeModelServer fake = FakeModelServer.start()) {
-            fake.answer("m/a", "still here");
-            Path config = ConfigFiles.write(dir.resolve("moltbot.json"), ConfigFiles.withFakeProvider(fake.baseUrl().toString(), null,
-                    "fake/m/a", "[]", "").replace("\"gateway\": { \"port\": 0 }",
-                    "\"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + TOKEN + "\" } }"));
-            gateway = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
-            int port = gateway.awaitPort();
-            HttpCalls http = new HttpCalls(port, TOKEN);
-            assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
-
-            // Half stop inside the headers, half after headers that promise a body they never send.
-            for (int i = 0; i < STALLED; i++) {
-                String head = i % 2 == 0 ? "POST /api/chat HTTP/1.1\r\nHost: x\r\n"
-                        : "POST /api/chat HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Length: 1000\r\n\r\n{\"mess";
-                open(port, head);
-            }
-
-            long start = System.nanoTime();
-            HttpResponse<String> health = http.get("/healthz");
-            long healthMillis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("GET /healthz with " + STALLED + " stalled connections: " + healthMillis + " ms");
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            assertThat(healthMillis).as("GET /healthz with %d stalled connections open", STALLED).isLessThan(1000);
-            assertThat(http.chat("hello")).isEqualTo("still here");
-
-            // The read timeout ends the stalled ones: the server closes them.
-            Socket stalled = sockets.get(1);
-            stalled.setSoTimeout(1000);
-            await().atMost(Duration.ofSeconds(60)).until(() -> closedByServer(stalled));
-            assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+        if (fake != null) {
+            fake.close();
         }
     }
 
     @Test
-    void aRequestRefusedForItsTokenClosesWithoutReadingItsLargeBody() throws Exception {
-        Path config = ConfigFiles.write(dir.resolve("moltbot.json"),
-                "{ \"gateway\": { \"port\": 0, \"auth\": { \"token\": \"" + TOKEN + "\" } } }");
-        gateway = ChildGateway.start(dir, "gateway", "run", "--config", config.toString());
-        int port = gateway.awaitPort();
+    void twoHundredStalledConnectionsLeaveHealthzAndChatServingAndAreClosedByTheReadTimeout() throws Exception {
+        HttpCalls http = new HttpCalls(port, TOKEN);
+        assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
 
+        // Half stop inside the headers, half after headers that promise a body they never send.
+        for (int i = 0; i < STALLED; i++) {
+            String head = i % 2 == 0 ? "POST /api/chat HTTP/1.1\r\nHost: x\r\n"
+                    : "POST /api/chat HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Length: 1000\r\n\r\n{\"mess";
+            open(port, head);
+        }
+
+        long start = System.nanoTime();
+        HttpResponse<String> health = http.get("/healthz");
+        long healthMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("GET /healthz with " + STALLED + " stalled connections: " + healthMillis + " ms");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(healthMillis).as("GET /healthz with %d stalled connections open", STALLED).isLessThan(1000);
+        assertThat(http.chat("hello")).isEqualTo("still here");
+
+        // The read timeout ends the stalled ones: the server closes them.
+        Socket stalled = sockets.get(sockets.size() - STALLED + 1);
+        stalled.setSoTimeout(1000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> closedByServer(stalled));
+        assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestRefusedForItsTokenClosesWithoutReadingItsLargeBody() throws Exception {
         Socket refused = open(port, "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n");
         refused.setSoTimeout(5000);
         String answer = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -34,7 +34,9 @@ class ReaperAsPid1Test {
     void asPid1TheReaperReapsOrphansAndStillDeliversItsAppsExits() throws Exception {
         assumeThat(unshareWorks()).as("unshare --pid --fork --mount-proc is permitted here").isTrue();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // C1 only and one GC thread, as the launcher runs short commands: this JVM lives a second or two.
         jvm = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", java,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), Pid1.class.getName())
                 .redirectErrorStream(true).start();
         assertThat(jvm.waitFor(120, SECONDS)).as("the PID 1 JVM ends").isTrue();
