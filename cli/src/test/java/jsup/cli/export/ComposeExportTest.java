@@ -48,6 +48,7 @@ class ComposeExportTest {
         assertThat(web.path("deploy").path("replicas").asInt()).isEqualTo(3);
         assertThat(web.path("environment").path("PLAIN").asText()).isEqualTo("a b $$x %y \"q\"");
         assertThat(web.path("environment").path("API_TOKEN").asText()).isEqualTo("${API_TOKEN}");
+        assertThat(web.path("environment").path("DATABASE_URL").asText()).isEqualTo("${DATABASE_URL}");
         assertThat(web.path("command").get(2).asText()).isEqualTo(ExportFixture.ODD_ARG.replace("$", "$$"));
         assertThat(web.path("depends_on").path("db").path("condition").asText()).isEqualTo("service_healthy");
         assertThat(web.path("depends_on").path("migrate").path("condition").asText())
@@ -78,7 +79,7 @@ class ComposeExportTest {
         Files.writeString(out.resolve("moltbot.yaml"), example.files().get(0).content());
 
         ExternalTool.Run config = ExternalTool.run(out, List.of("docker-compose", "-f", "compose.yaml", "-f",
-                "moltbot.yaml", "config"), Map.of("API_TOKEN", "from-the-shell"));
+                "moltbot.yaml", "config"), Map.of("API_TOKEN", "from-the-shell", "DATABASE_URL", "postgres://app:pw@db/app"));
 
         assertThat(config.exitCode()).as(config.output()).isZero();
         // ${API_TOKEN} was interpolated; every $$ stayed a literal $ (config prints it escaped again): no
@@ -87,6 +88,7 @@ class ComposeExportTest {
         JsonNode resolved = YAML.readTree(config.output());
         JsonNode web = resolved.path("services").path("web");
         assertThat(web.path("environment").path("API_TOKEN").asText()).isEqualTo("from-the-shell");
+        assertThat(web.path("environment").path("DATABASE_URL").asText()).isEqualTo("postgres://app:pw@db/app");
         assertThat(web.path("environment").path("PLAIN").asText()).isEqualTo("a b $$x %y \"q\"");
         assertThat(web.path("command").get(2).asText()).isEqualTo(ExportFixture.ODD_ARG.replace("$", "$$"));
         assertThat(resolved.path("services").path("db").path("environment").has("WATCHDOG_USEC")).isFalse();
