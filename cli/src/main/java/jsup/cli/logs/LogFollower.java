@@ -179,17 +179,30 @@ public final class LogFollower implements AutoCloseable {
             return -1;
         }
 
+        /**
+         * Opens the file and learns its identity. The path is looked up twice around the open: when a
+         * rotation renamed it in between, the key would name another file than the handle reads, and a
+         * later poll would take a copy for ours; so it is opened again until both looks agree.
+         */
         private boolean openChannel() {
-            try {
-                BasicFileAttributes attrs = Files.readAttributes(source.file(), BasicFileAttributes.class);
-                channel = FileChannel.open(source.file(), StandardOpenOption.READ);
-                key = attrs.fileKey();
-                pos = 0;
-                return true;
-            } catch (IOException e) {
-                channel = null;
-                return false;
+            for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+                try {
+                    Object before = Files.readAttributes(source.file(), BasicFileAttributes.class).fileKey();
+                    FileChannel opened = FileChannel.open(source.file(), StandardOpenOption.READ);
+                    Object after = Files.readAttributes(source.file(), BasicFileAttributes.class).fileKey();
+                    if (Objects.equals(before, after) || attempt == OPEN_ATTEMPTS - 1) {
+                        channel = opened;
+                        key = after;
+                        pos = 0;
+                        return true;
+                    }
+                    opened.close();
+                } catch (IOException e) {
+                    channel = null;
+                    return false;
+                }
             }
+            return false;
         }
 
         private long size() {
